@@ -7,3 +7,177 @@ export interface Clock {
 
 /** The real clock. */
 export const systemClock: Clock = { now: () => new Date() };
+
+// Storage
+import type { EquipmentLevel, Goal, Level, PlanRequest } from '../core/plan-types.ts';
+
+/** How a member likes to train; /workout fills options they leave out from here. */
+export interface Profile {
+  level?: Level;
+  equipment?: EquipmentLevel;
+  goal?: Goal;
+  units?: 'kg' | 'lb';
+  /** ISO timestamp of the last change. */
+  updatedAt: string;
+}
+
+/** Saved member profiles, keyed by Discord user id. */
+export interface ProfileStore {
+  get(memberId: string): Promise<Profile | undefined>;
+  set(memberId: string, profile: Profile): Promise<void>;
+  /** True when something was deleted. */
+  delete(memberId: string): Promise<boolean>;
+}
+
+/** A member's 👍/👎 on one answer. */
+export interface Vote {
+  answerId: string;
+  memberId: string;
+  value: 'up' | 'down';
+  /** Which answerer wrote the answer voted on. */
+  mode: 'offline' | 'claude';
+  /** ISO timestamp. */
+  at: string;
+}
+
+/** Votes on answers: one per member per answer (a new vote replaces the old one). */
+export interface VoteStore {
+  record(vote: Vote): Promise<void>;
+  /** Anonymous counts for one answer. */
+  tally(answerId: string): Promise<{ up: number; down: number }>;
+  /** The member's own votes (for /profile forget and reviews). */
+  byMember(memberId: string): Promise<Vote[]>;
+  /** Deletes every vote the member cast; the anonymous tallies keep their counts. */
+  deleteMember(memberId: string): Promise<void>;
+}
+
+/** Timestamps (ms) of a member's recent requests, as the rate limiter keeps them. */
+export interface HitStore {
+  get(key: string): Promise<number[] | undefined>;
+  set(key: string, hits: number[], ttlMs: number): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+/** The outcome of asking the rate limiter for one more request. */
+export type RateDecision = { allowed: true; remaining: number } | { allowed: false; retryAfterMs: number };
+
+/** A per-member rate limit. */
+export interface RateLimiter {
+  take(memberId: string): Promise<RateDecision>;
+  forget(memberId: string): Promise<void>;
+}
+
+/** The state of one /workout reply, so its buttons keep working across restarts. */
+export interface WorkoutSession {
+  /** The interaction id of the /workout that created it. */
+  id: string;
+  ownerId: string;
+  request: PlanRequest;
+  date: string;
+  seed: number;
+  /** Swaps applied in order: [exercise id replaced, substitute id]. */
+  swaps: [string, string][];
+}
+
+/** Workout sessions, kept under their owner so /profile forget can delete them all at once. */
+export interface WorkoutSessionStore {
+  get(ownerId: string, id: string): Promise<WorkoutSession | undefined>;
+  save(session: WorkoutSession): Promise<void>;
+  deleteOwner(memberId: string): Promise<void>;
+}
+
+// Daily posts
+import type { DailySettings } from '../core/daily-settings.ts';
+import type { Card } from './card.ts';
+
+/** Where each server's daily-post settings live (keyv in production). */
+export interface DailySettingsStore {
+  get(guildId: string): Promise<DailySettings | undefined>;
+  set(settings: DailySettings): Promise<void>;
+  delete(guildId: string): Promise<void>;
+  /** Every configured server. */
+  all(): Promise<DailySettings[]>;
+  /** Changes whenever any server's settings change, so a scheduler can cache `all()` between changes. */
+  version(): Promise<string>;
+}
+
+/** What the claim store knows about one `<guild>:<local date>` slot. */
+export interface DailyClaimRecord {
+  key: string;
+  status: 'claimed' | 'posted' | 'missed' | 'failed';
+  owner: string;
+  /** ISO instants. */
+  claimedAt: string;
+  postedAt?: string;
+  messageId?: string;
+  note?: string;
+}
+
+/** Exactly-once bookkeeping for daily posts; `claim` must be atomic across processes sharing the store. */
+export interface ClaimStore {
+  /** True when this caller now holds the key; false when anyone (this process included) already did. */
+  claim(key: string, owner: string, at: Date): Promise<boolean>;
+  /** Records the posted message for a claimed key. */
+  markPosted(key: string, messageId: string, at: Date): Promise<void>;
+  /** Records a claimed key whose post failed for good (the slot is not retried). */
+  markFailed(key: string, note: string, at: Date): Promise<void>;
+  /** Gives a claimed-but-unposted key back after a transient failure, so a later tick may retry it. */
+  release(key: string, owner: string): Promise<void>;
+  /** Records a slot that was never posted because it was older than the catch-up window; false if already known. */
+  recordMissed(key: string, note: string, at: Date): Promise<boolean>;
+  get(key: string): Promise<DailyClaimRecord | undefined>;
+  close(): Promise<void>;
+}
+
+/** Why a channel cannot take the daily post. */
+export type ChannelCheck = { ok: true } | { ok: false; kind: 'gone' | 'forbidden'; reason: string; missing?: string[] };
+
+/** The outcome of one daily post; expected failures are values. */
+export type PostOutcome =
+  | { ok: true; messageId: string }
+  /** The channel is gone or the bot lost a permission: retrying will not help, so the schedule pauses. */
+  | { ok: false; kind: 'gone' | 'forbidden'; reason: string }
+  /** Anything else (network, 5xx): the slot may be retried on a later tick. */
+  | { ok: false; kind: 'transient'; reason: string };
+
+/** Sends a daily post to a channel (discord.js in production, a recorder in tests). */
+export interface Poster {
+  /** Whether the bot can view the channel, send messages and embed links there (and open threads, when asked). */
+  checkChannel(channelId: string, options?: { thread?: boolean }): Promise<ChannelCheck>;
+  /**
+   * Posts the card with no mentions parsed. `nonce` is stable per slot so a retried send of the same
+   * slot is deduplicated by Discord; `threadName` opens a thread under the post when set.
+   */
+  post(channelId: string, card: Card, options: { nonce: string; threadName?: string }): Promise<PostOutcome>;
+}
+
+// Answering
+import type { Passage } from '../core/library.ts';
+import type { ScoredPassage } from '../core/relevance-gate.ts';
+import type { LlmReply } from '../core/citation-check.ts';
+
+export type { ScoredPassage, LlmReply };
+export type { LlmCitation, LlmSegment } from '../core/citation-check.ts';
+
+/** Finds the passages that answer a query, best first; an empty list means the library does not cover it. */
+export interface Retriever {
+  search(query: string, k: number): ScoredPassage[];
+}
+
+/** A language model that answers from the given passages only, citing them (Claude in production, a fake server in tests). */
+export interface LlmAnswerer {
+  answer(question: string, passages: Passage[]): Promise<LlmReply>;
+}
+
+/** An expected fault of the language model (rate limit, overload, timeout, bad key…), with a reason fit to show. */
+export class LlmFailure extends Error {
+  override readonly name = 'LlmFailure';
+  constructor(
+    /** Short human reason, e.g. "Claude is overloaded (529)". */
+    readonly reason: string,
+    /** HTTP status when the API answered with one. */
+    readonly status?: number,
+  ) {
+    super(reason);
+  }
+}

@@ -1,0 +1,92 @@
+/** The member-data ports (profiles, votes, rate-limit hits, workout sessions) on keyv namespaces of one open store. */
+import type { HitStore, Profile, ProfileStore, Vote, VoteStore, WorkoutSession, WorkoutSessionStore } from '../../app/ports.ts';
+import type { OpenStore } from './open-store.ts';
+
+/** Workout sessions (and their buttons) stay usable this long. @default 30 days */
+export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+/** The namespace workout sessions live in. */
+export const SESSION_NAMESPACE = 'workout-sessions';
+
+/** Serialises read-modify-write on one key within this process. */
+function keyedQueue() {
+  const queues = new Map<string, Promise<unknown>>();
+  return <T>(key: string, work: () => Promise<T>): Promise<T> => {
+    const next = (queues.get(key) ?? Promise.resolve()).then(work, work);
+    const settled = next.catch(() => undefined);
+    queues.set(key, settled);
+    void settled.then(() => {
+      if (queues.get(key) === settled) queues.delete(key);
+    });
+    return next;
+  };
+}
+
+/** Profiles in the `profiles` namespace, keyed by member id. */
+export function keyvProfileStore(store: OpenStore): ProfileStore {
+  const kv = store.namespace<Profile>('profiles');
+  return {
+    get: async (memberId) => (await kv.get(memberId)) ?? undefined,
+    set: async (memberId, profile) => {
+      await kv.set(memberId, profile);
+    },
+    delete: (memberId) => kv.delete(memberId),
+  };
+}
+
+/** Votes in the `votes` namespace: each member's votes under their id, anonymous tallies per answer. */
+export function keyvVoteStore(store: OpenStore): VoteStore {
+  const kv = store.namespace<Record<string, Vote>>('votes');
+  const tallies = store.namespace<{ up: number; down: number }>('vote-tallies');
+  const serial = keyedQueue();
+  return {
+    record: (vote) =>
+      serial(vote.memberId, async () => {
+        const mine = (await kv.get(vote.memberId)) ?? {};
+        const previous = mine[vote.answerId];
+        mine[vote.answerId] = vote;
+        await kv.set(vote.memberId, mine);
+        if (previous?.value !== vote.value) {
+          await serial(`tally:${vote.answerId}`, async () => {
+            const tally = (await tallies.get(vote.answerId)) ?? { up: 0, down: 0 };
+            if (previous) tally[previous.value] = Math.max(0, tally[previous.value] - 1);
+            tally[vote.value] += 1;
+            await tallies.set(vote.answerId, tally);
+          });
+        }
+      }),
+    tally: async (answerId) => (await tallies.get(answerId)) ?? { up: 0, down: 0 },
+    byMember: async (memberId) => Object.values((await kv.get(memberId)) ?? {}),
+    deleteMember: (memberId) =>
+      serial(memberId, async () => {
+        await kv.delete(memberId);
+      }),
+  };
+}
+
+/** Rate-limit hits in the `rate-limits` namespace, expiring with their window. */
+export function keyvHitStore(store: OpenStore): HitStore {
+  const kv = store.namespace<number[]>('rate-limits');
+  return {
+    get: async (key) => (await kv.get(key)) ?? undefined,
+    set: async (key, hits, ttlMs) => {
+      await kv.set(key, hits, ttlMs);
+    },
+    delete: async (key) => {
+      await kv.delete(key);
+    },
+  };
+}
+
+/** Workout sessions in the `workout-sessions` namespace under `<owner>:<id>`, expiring after SESSION_TTL_MS. */
+export function keyvSessionStore(store: OpenStore): WorkoutSessionStore {
+  const kv = store.namespace<WorkoutSession>(SESSION_NAMESPACE);
+  return {
+    get: async (ownerId, id) => (await kv.get(`${ownerId}:${id}`)) ?? undefined,
+    save: async (session) => {
+      await kv.set(`${session.ownerId}:${session.id}`, session, SESSION_TTL_MS);
+    },
+    deleteOwner: async (memberId) => {
+      await store.deletePrefix(SESSION_NAMESPACE, `${memberId}:`);
+    },
+  };
+}

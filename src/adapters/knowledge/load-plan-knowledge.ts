@@ -1,0 +1,110 @@
+/** Loads what the plan generator reads: the library, knowledge/exercises.json and knowledge/training-rules.yaml. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { exerciseCatalogueSchema, type Exercise } from '../../core/exercise.ts';
+import type { Library } from '../../core/library.ts';
+import { collectSources, trainingRulesSchema, type PlanKnowledge, type TrainingRules } from '../../core/training-rules.ts';
+import { KnowledgeError, describeZodIssues } from './knowledge-error.ts';
+import { loadLibrary } from './load-library.ts';
+import { defaultKnowledgeDir } from './paths.ts';
+
+export type { PlanKnowledge } from '../../core/training-rules.ts';
+
+/**
+ * File names inside the knowledge folder. The catalogue is JSON because it is large and the yaml parser needs tens
+ * of milliseconds for it (JSON.parse: well under one); the rules stay YAML for their explanatory comments.
+ */
+export const CATALOGUE_FILE = 'exercises.json';
+/** @see CATALOGUE_FILE */
+export const RULES_FILE = 'training-rules.yaml';
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new KnowledgeError(file, '(file)', `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+}
+
+function readYaml(file: string): unknown {
+  const source = readText(file);
+  try {
+    return parseYaml(source);
+  } catch (error) {
+    throw new KnowledgeError(file, '(root)', `is not valid YAML (${(error as Error).message.split('\n')[0]})`);
+  }
+}
+
+function readJson(file: string): unknown {
+  const source = readText(file);
+  try {
+    return JSON.parse(source) as unknown;
+  } catch (error) {
+    throw new KnowledgeError(file, '(root)', `is not valid JSON (${(error as Error).message.split('\n')[0]})`);
+  }
+}
+
+function validate<T extends z.ZodType>(file: string, schema: T, raw: unknown): z.infer<T> {
+  // jitless: these schemas parse one file once, so compiling their fast path would cost more than it saves.
+  const parsed = schema.safeParse(raw, { jitless: true });
+  if (!parsed.success) {
+    const [field, problem] = describeZodIssues(parsed.error);
+    throw new KnowledgeError(file, field, problem);
+  }
+  return parsed.data;
+}
+
+function checkCitations(file: string, found: { path: string; ids: string[] }[], library: Library): void {
+  for (const { path, ids } of found) {
+    ids.forEach((id, i) => {
+      if (!library.byId.has(id)) throw new KnowledgeError(file, `${path}.${i}`, `names unknown passage "${id}"`);
+    });
+  }
+}
+
+/** Parses and checks the catalogue text against a library; `file` names it in errors. */
+export function parseCatalogue(file: string, raw: unknown, library: Library): Exercise[] {
+  const { exercises } = validate(file, exerciseCatalogueSchema, raw);
+  const seen = new Map<string, number>();
+  exercises.forEach((exercise, i) => {
+    const earlier = seen.get(exercise.id);
+    if (earlier !== undefined) throw new KnowledgeError(file, `exercises.${i}.id`, `"${exercise.id}" is already used by exercises.${earlier}`);
+    seen.set(exercise.id, i);
+    if (exercise.role !== 'warm-up' && !exercise.pattern) {
+      throw new KnowledgeError(file, `exercises.${i}.pattern`, 'is required for working exercises (the generator slots them by pattern)');
+    }
+  });
+  checkCitations(
+    file,
+    exercises.map((e, i) => ({ path: `exercises.${i}.sources`, ids: e.sources })),
+    library,
+  );
+  return exercises;
+}
+
+/** Parses and checks the rules text against a library; `file` names it in errors. */
+export function parseRules(file: string, raw: unknown, library: Library): TrainingRules {
+  const rules = validate(file, trainingRulesSchema, raw);
+  if (rules.sets.min > rules.sets.max) throw new KnowledgeError(file, 'sets.min', 'must not exceed sets.max');
+  for (const [level, sets] of Object.entries(rules.sets.byLevel)) {
+    for (const key of ['compound', 'isolation', 'floor'] as const) {
+      if (sets[key] < rules.sets.min || sets[key] > rules.sets.max) {
+        throw new KnowledgeError(file, `sets.byLevel.${level}.${key}`, `must be within ${rules.sets.min}–${rules.sets.max}`);
+      }
+    }
+  }
+  checkCitations(file, collectSources(rules), library);
+  return rules;
+}
+
+/** Loads and validates the library, catalogue and rules; throws KnowledgeError naming the file and field. */
+export function loadPlanKnowledge(dir: string = defaultKnowledgeDir): PlanKnowledge {
+  const library = loadLibrary(dir);
+  const catalogueFile = join(dir, CATALOGUE_FILE);
+  const rulesFile = join(dir, RULES_FILE);
+  const exercises = parseCatalogue(catalogueFile, readJson(catalogueFile), library);
+  const rules = parseRules(rulesFile, readYaml(rulesFile), library);
+  return { exercises, rules, library };
+}

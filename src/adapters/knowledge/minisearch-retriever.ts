@@ -1,0 +1,231 @@
+/** Retrieval over the coaching library: minisearch BM25+ with stemming, stop words, synonyms, typo repair and a relevance gate. */
+import MiniSearch from 'minisearch';
+import type { Library, Passage } from '../../core/library.ts';
+import {
+  DEFAULT_GATE,
+  judgeCoverage,
+  termIdf,
+  type TermStats,
+  type GateThresholds,
+  type GateVerdict,
+  type QueryTerm,
+  type ScoredPassage,
+} from '../../core/relevance-gate.ts';
+import { bodyPartCanonicals, synonymWords } from '../../core/synonyms.ts';
+import { STOP_WORDS, analyze, editDistance, rawTokens, termFor, typoBudget } from '../../core/text-analysis.ts';
+import type { Retriever } from '../../app/ports.ts';
+
+/** Field weights: a heading names what a passage is about, so it counts most. */
+export const FIELD_BOOST = { heading: 3, text: 1 } as const;
+/**
+ * Document titles boost their passages multiplicatively (score × (1 + TITLE_BOOST × share of question weight the
+ * title matches)). Scoring titles outside minisearch keeps a title shared by thousands of passages from being scanned
+ * on every query.
+ */
+export const TITLE_BOOST = 0.5;
+/** Low-reliability passages rank a little lower, so a trusted passage wins a tie. */
+export const LOW_RELIABILITY_BOOST = 0.75;
+
+/** Exponent of the coordination factor (share of question weight a passage matches). */
+export const COORDINATION = 1;
+/** Libraries at least this big skip scanning very common terms (Lucene's "common terms" idea). */
+export const PRUNE_FROM_PASSAGES = 1000;
+/** A term in more than this share of passages is common. */
+export const COMMON_TERM_SHARE = 0.1;
+/** How many of the top hits the gate looks at for the one that matches most of the question. */
+const GATE_DEPTH = 3;
+
+/** The matched query terms of whichever top hit covers the most question weight. */
+function bestCoverage(hits: ReadonlyArray<{ matched: Set<string> }>, terms: QueryTerm[]): Set<string> {
+  let best = new Set<string>();
+  let bestWeight = -1;
+  for (const hit of hits) {
+    const matched = hit.matched;
+    const weight = [...new Map(terms.map((t) => [t.term, t.idf])).entries()].reduce((sum, [term, w]) => sum + (matched.has(term) ? w : 0), 0);
+    if (weight > bestWeight) {
+      best = matched;
+      bestWeight = weight;
+    }
+  }
+  return best;
+}
+
+/** Best first, ties by passage id so results are stable. */
+function before(a: ScoredPassage, b: ScoredPassage): boolean {
+  return a.score > b.score || (a.score === b.score && a.passage.id < b.passage.id);
+}
+
+/** The n best items, best first, without sorting every hit (a big library can return thousands). */
+function topN<T extends ScoredPassage>(items: T[], n: number): T[] {
+  const best: T[] = [];
+  for (const item of items) {
+    if (best.length === n && !before(item, best[n - 1] as T)) continue;
+    let i = best.length < n ? best.length : n - 1;
+    best[i] = item;
+    while (i > 0 && before(item, best[i - 1] as T)) {
+      best[i] = best[i - 1] as T;
+      best[i - 1] = item;
+      i--;
+    }
+  }
+  return best;
+}
+
+/** Retrieval options. */
+export interface RetrieverOptions {
+  /** @default DEFAULT_GATE */
+  gate?: GateThresholds;
+}
+
+/** What the retriever made of a query: its terms, the gate's verdict and the ranked passages (empty when not covered). */
+export interface QueryExplanation {
+  terms: QueryTerm[];
+  verdict: GateVerdict;
+  results: ScoredPassage[];
+}
+
+/** The retriever, plus `explain` for the CLI, evaluation and tests. */
+export interface MinisearchRetriever extends Retriever {
+  explain(query: string, k: number): QueryExplanation;
+}
+
+interface IndexedPassage {
+  id: string;
+  heading: string;
+  text: string;
+}
+
+/** Builds the index over every passage of the library. */
+export function createMinisearchRetriever(library: Library, options: RetrieverOptions = {}): MinisearchRetriever {
+  const gate = options.gate ?? DEFAULT_GATE;
+  const index = new MiniSearch<IndexedPassage>({
+    fields: ['heading', 'text'],
+    tokenize: (text) => rawTokens(text),
+    processTerm: (term) => termFor(term),
+    searchOptions: { boost: { ...FIELD_BOOST } },
+  });
+  index.addAll(library.passages.map((p) => ({ id: p.id, heading: p.heading, text: p.text })));
+  const titleTerms = new Map(library.documents.map((d) => [d.id, new Set(analyze(d.title))]));
+
+  // One analysis pass gives document frequencies and each passage's term set (for common-term coordination).
+  const passageTerms = new Map<string, Set<string>>();
+  const documentFrequency = new Map<string, number>();
+  for (const passage of library.passages) {
+    const set = new Set(analyze(`${passage.heading} ${passage.text}`));
+    passageTerms.set(passage.id, set);
+    for (const term of set) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  }
+  const stats: TermStats = { documentCount: library.passages.length, documentFrequency };
+  const commonLimit = library.passages.length >= PRUNE_FROM_PASSAGES ? library.passages.length * COMMON_TERM_SHARE : Number.POSITIVE_INFINITY;
+  const known = new Set(stats.documentFrequency.keys());
+  for (const doc of library.documents) for (const term of analyze(doc.title)) known.add(term);
+  // Subjects the library declares (topics, titles, headings); a body part outside them is an uncovered subject.
+  const subjects = new Set(
+    [...library.documents.flatMap((d) => [d.title, ...d.topics]), ...library.passages.map((p) => p.heading)].flatMap((text) => analyze(text)),
+  );
+  const uncoveredBodyParts = new Set(bodyPartCanonicals().map((word) => termFor(word)).filter((t): t is string => t !== null && !subjects.has(t)));
+  // Raw words for typo repair: every word the library uses, plus members' slang from the synonym map.
+  const wordCounts = new Map<string, number>();
+  for (const passage of library.passages) {
+    for (const token of rawTokens(`${passage.heading} ${passage.text}`)) wordCounts.set(token, (wordCounts.get(token) ?? 0) + 1);
+  }
+  for (const word of synonymWords()) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
+  // Bucketed by first letter and length: typo repair compares a word only with words that could be within budget.
+  const buckets = new Map<string, string[]>();
+  for (const word of wordCounts.keys()) {
+    if (word.length < 3 || STOP_WORDS.has(word) || /^\d+$/.test(word)) continue;
+    const key = `${word[0]}${word.length}`;
+    const bucket = buckets.get(key);
+    if (bucket) bucket.push(word);
+    else buckets.set(key, [word]);
+  }
+
+  const repair = (token: string): string | null => {
+    const budget = typoBudget(token);
+    if (budget === 0) return null;
+    let best: string | null = null;
+    let bestDistance = budget + 1;
+    const nearby: string[] = [];
+    for (let length = token.length - budget; length <= token.length + budget; length++) nearby.push(...(buckets.get(`${token[0]}${length}`) ?? []));
+    for (const word of nearby) {
+      const distance = editDistance(token, word, budget);
+      if (distance < bestDistance || (distance === bestDistance && best && (wordCounts.get(word) ?? 0) > (wordCounts.get(best) ?? 0))) {
+        best = word;
+        bestDistance = distance;
+      }
+    }
+    return best;
+  };
+
+  const queryTerms = (query: string): QueryTerm[] => {
+    const terms: QueryTerm[] = [];
+    for (const token of rawTokens(query)) {
+      let term = termFor(token);
+      if (!term) continue;
+      if (!known.has(term)) {
+        const repaired = repair(token);
+        const repairedTerm = repaired ? termFor(repaired) : null;
+        if (repairedTerm && known.has(repairedTerm)) term = repairedTerm;
+      }
+      if (uncoveredBodyParts.has(term)) terms.push({ term, known: false, idf: termIdf(stats, '') });
+      else terms.push({ term, known: known.has(term), idf: termIdf(stats, term) });
+    }
+    return terms;
+  };
+
+  const explain = (query: string, k: number): QueryExplanation => {
+    const terms = queryTerms(query);
+    const searchable = [...new Set(terms.filter((t) => t.known).map((t) => t.term))];
+    if (searchable.length === 0) return { terms, verdict: judgeCoverage(terms, new Set(), gate), results: [] };
+    // Large libraries: terms in most passages only count through coordination, so the index scans rare terms' postings.
+    const rare = searchable.filter((t) => (documentFrequency.get(t) ?? 0) <= commonLimit);
+    const common = searchable.filter((t) => !rare.includes(t));
+    if (rare.length === 0 && common.length > 0) {
+      common.sort((a, b) => (documentFrequency.get(a) ?? 0) - (documentFrequency.get(b) ?? 0));
+      rare.push(common.shift() as string);
+    }
+    const hits = index.search(rare.join(' '), {
+      tokenize: (text) => text.split(' '),
+      processTerm: (term) => term,
+    });
+    // Coordination: a passage that matches more of the question's weight beats one that repeats a common word.
+    const weights = new Map(terms.map((t) => [t.term, t.idf]));
+    const total = [...weights.values()].reduce((sum, w) => sum + w, 0) || 1;
+    const titleMatches = new Map([...titleTerms].map(([docId, title]) => [docId, searchable.filter((t) => title.has(t))]));
+    const titleWeights = new Map([...titleMatches].map(([docId, matched]) => [docId, matched.reduce((sum, t) => sum + (weights.get(t) ?? 0), 0)]));
+    const commonWeights = common.map((t) => weights.get(t) ?? 0);
+    const scored: Array<ScoredPassage & { queryTerms: string[] }> = [];
+    for (const hit of hits) {
+      const passage: Passage | undefined = library.byId.get(hit.id as string);
+      if (!passage) continue;
+      const inTitle = titleMatches.get(passage.docId) ?? [];
+      const titleWeight = titleWeights.get(passage.docId) ?? 0;
+      let matchedWeight = titleWeight;
+      for (const term of hit.queryTerms) if (!inTitle.includes(term)) matchedWeight += weights.get(term) ?? 0;
+      if (common.length) {
+        const own = passageTerms.get(passage.id);
+        for (let i = 0; i < common.length; i++) {
+          const term = common[i] as string;
+          if (own?.has(term) && !inTitle.includes(term)) matchedWeight += commonWeights[i] as number;
+        }
+      }
+      const reliability = passage.reliability === 'low' ? LOW_RELIABILITY_BOOST : 1;
+      const score = hit.score * (1 + (TITLE_BOOST * titleWeight) / total) * (matchedWeight / total) ** COORDINATION * reliability;
+      scored.push({ passage, score, queryTerms: hit.queryTerms });
+    }
+    const best = topN(scored, Math.max(k, GATE_DEPTH));
+    // Matched terms of the top hits only: query terms minisearch saw, common terms the passage has, title terms.
+    const top = best.slice(0, GATE_DEPTH).map((hit) => {
+      const own = passageTerms.get(hit.passage.id);
+      return { matched: new Set([...hit.queryTerms, ...common.filter((t) => own?.has(t)), ...(titleMatches.get(hit.passage.docId) ?? [])]) };
+    });
+    const verdict = judgeCoverage(terms, bestCoverage(top, terms), gate);
+    if (!verdict.covered) return { terms, verdict, results: [] };
+    return { terms, verdict, results: best.slice(0, Math.max(0, k)).map(({ passage, score }) => ({ passage, score })) };
+  };
+
+  return {
+    explain,
+    search: (query, k) => explain(query, k).results,
+  };
+}

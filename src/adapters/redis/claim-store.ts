@@ -1,0 +1,51 @@
+/** The daily-post claim store on Redis: `SET key value NX PX ttl` makes exactly one process win a slot. */
+import type { ClaimStore, DailyClaimRecord } from '../../app/ports.ts';
+
+/** The few node-redis v5 calls the store uses (the shared client from openStore satisfies it). */
+export interface RedisClaimClient {
+  set(key: string, value: string, options: { condition?: 'NX' | 'XX'; expiration?: { type: 'PX'; value: number } | 'KEEPTTL' }): Promise<unknown>;
+  get(key: string): Promise<string | null>;
+  eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
+}
+
+/** Key prefix of claim records. @default daily-claim: */
+export const REDIS_CLAIM_PREFIX = 'daily-claim:';
+/** How long a record is kept: long enough to cover any catch-up window, short enough not to pile up. @default 8 days */
+export const REDIS_CLAIM_TTL_MS = 8 * 24 * 60 * 60 * 1000;
+
+// Deletes the record only while it is still this owner's unposted claim (check and delete in one step).
+const RELEASE_SCRIPT = `
+local raw = redis.call('GET', KEYS[1])
+if not raw then return 0 end
+local record = cjson.decode(raw)
+if record.owner == ARGV[1] and record.status == 'claimed' then return redis.call('DEL', KEYS[1]) end
+return 0`;
+
+/** Claims on a connected Redis client. */
+export function createRedisClaimStore(client: RedisClaimClient): ClaimStore {
+  const keyOf = (key: string) => `${REDIS_CLAIM_PREFIX}${key}`;
+  const read = async (key: string): Promise<DailyClaimRecord | undefined> => {
+    const raw = await client.get(keyOf(key));
+    return raw ? (JSON.parse(raw) as DailyClaimRecord) : undefined;
+  };
+  const insert = async (record: DailyClaimRecord) =>
+    (await client.set(keyOf(record.key), JSON.stringify(record), { condition: 'NX', expiration: { type: 'PX', value: REDIS_CLAIM_TTL_MS } })) === 'OK';
+  const update = async (key: string, change: Partial<DailyClaimRecord>) => {
+    // Only the process holding the claim updates it, so read-then-write does not race with another writer.
+    const record = await read(key);
+    if (record) await client.set(keyOf(key), JSON.stringify({ ...record, ...change }), { condition: 'XX', expiration: 'KEEPTTL' });
+  };
+
+  return {
+    claim: (key, owner, at) => insert({ key, status: 'claimed', owner, claimedAt: at.toISOString() }),
+    markPosted: (key, messageId, at) => update(key, { status: 'posted', messageId, postedAt: at.toISOString() }),
+    markFailed: (key, note, at) => update(key, { status: 'failed', note, postedAt: at.toISOString() }),
+    async release(key, owner) {
+      await client.eval(RELEASE_SCRIPT, { keys: [keyOf(key)], arguments: [owner] });
+    },
+    recordMissed: (key, note, at) => insert({ key, status: 'missed', owner: '', claimedAt: at.toISOString(), note }),
+    get: read,
+    // The client is shared with keyv and closed by the store that opened it.
+    close: async () => undefined,
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * The daily-post claim table on SQLite, used directly through sqlite3 because keyv has no compare-and-set:
+ * `INSERT … ON CONFLICT DO NOTHING RETURNING` makes exactly one of several processes win a key.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import sqlite3 from 'sqlite3';
+import type { ClaimStore, DailyClaimRecord } from '../../app/ports.ts';
+
+/** Table name; lives beside keyv's own table when they share a file. @default daily_claims */
+export const CLAIMS_TABLE = 'daily_claims';
+
+/** A claim store that could not open its file. */
+export class ClaimStoreError extends Error {
+  override readonly name = 'ClaimStoreError';
+}
+
+interface Row {
+  key: string;
+  status: DailyClaimRecord['status'];
+  owner: string;
+  claimed_at: string;
+  posted_at: string | null;
+  message_id: string | null;
+  note: string | null;
+}
+
+/** Runs one statement and returns its rows (RETURNING rows for writes); the shape of keyv's raw `sql`. */
+export type SqlRows = (sql: string, ...params: unknown[]) => Promise<Record<string, unknown>[]>;
+
+function exec(db: sqlite3.Database, sql: string): Promise<void> {
+  return new Promise((resolve, reject) => db.exec(sql, (error) => (error ? reject(error) : resolve())));
+}
+
+const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS ${CLAIMS_TABLE} (
+  key TEXT PRIMARY KEY,
+  status TEXT NOT NULL,
+  owner TEXT NOT NULL,
+  claimed_at TEXT NOT NULL,
+  posted_at TEXT,
+  message_id TEXT,
+  note TEXT
+)`;
+
+/**
+ * The claim store over any connection to the SQLite file: the app passes the keyv store's own connection
+ * (one writer per process, no lock contention with keyv); tests and tools may open their own.
+ */
+export async function createSqlClaimStore(query: SqlRows, close: () => Promise<void> = async () => undefined): Promise<ClaimStore> {
+  await query(CREATE_TABLE);
+  return {
+    async claim(key, owner, at) {
+      const rows = await query(
+        `INSERT INTO ${CLAIMS_TABLE} (key, status, owner, claimed_at) VALUES (?, 'claimed', ?, ?)
+         ON CONFLICT(key) DO NOTHING RETURNING key`,
+        key,
+        owner,
+        at.toISOString(),
+      );
+      return rows.length === 1;
+    },
+    async markPosted(key, messageId, at) {
+      await query(`UPDATE ${CLAIMS_TABLE} SET status = 'posted', posted_at = ?, message_id = ? WHERE key = ?`, at.toISOString(), messageId, key);
+    },
+    async markFailed(key, note, at) {
+      await query(`UPDATE ${CLAIMS_TABLE} SET status = 'failed', posted_at = ?, note = ? WHERE key = ?`, at.toISOString(), note, key);
+    },
+    async release(key, owner) {
+      // Only our own unposted claim: never free a slot someone else holds or one that went out.
+      await query(`DELETE FROM ${CLAIMS_TABLE} WHERE key = ? AND owner = ? AND status = 'claimed'`, key, owner);
+    },
+    async recordMissed(key, note, at) {
+      const rows = await query(
+        `INSERT INTO ${CLAIMS_TABLE} (key, status, owner, claimed_at, note) VALUES (?, 'missed', '', ?, ?)
+         ON CONFLICT(key) DO NOTHING RETURNING key`,
+        key,
+        at.toISOString(),
+        note,
+      );
+      return rows.length === 1;
+    },
+    async get(key) {
+      const [row] = (await query(`SELECT * FROM ${CLAIMS_TABLE} WHERE key = ?`, key)) as unknown as Row[];
+      if (!row) return undefined;
+      const record: DailyClaimRecord = { key: row.key, status: row.status, owner: row.owner, claimedAt: row.claimed_at };
+      if (row.posted_at) record.postedAt = row.posted_at;
+      if (row.message_id) record.messageId = row.message_id;
+      if (row.note) record.note = row.note;
+      return record;
+    },
+    close,
+  };
+}
+
+/** Opens its own sqlite3 connection to a file (WAL, busy timeout) and the claim store on it. */
+export async function openSqliteClaimStore(path: string, options: { busyTimeoutMs?: number } = {}): Promise<ClaimStore> {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = await new Promise<sqlite3.Database>((resolve, reject) => {
+    const handle = new sqlite3.Database(path, (error) => (error ? reject(new ClaimStoreError(`cannot open claim store ${path}: ${error.message}`)) : resolve(handle)));
+  });
+  // Another process may hold the write lock for a moment; wait rather than fail the claim.
+  db.configure('busyTimeout', options.busyTimeoutMs ?? 5000);
+  const query: SqlRows = (sql, ...params) =>
+    new Promise((resolve, reject) => db.all(sql, params, (error: Error | null, rows: Record<string, unknown>[]) => (error ? reject(error) : resolve(rows))));
+  const close = () => new Promise<void>((resolve, reject) => db.close((error) => (error ? reject(error) : resolve())));
+  try {
+    // WAL lets readers run beside the one writer; NORMAL sync is durable across process crashes.
+    await exec(db, 'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
+    return await createSqlClaimStore(query, close);
+  } catch (error) {
+    await close().catch(() => undefined);
+    throw new ClaimStoreError(`cannot prepare claim store ${path}: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,126 @@
+/** The answer use case: validate the question, retrieve, ask Claude when configured, fall back to the offline answerer. */
+import { MAX_QUESTION_LENGTH, type Answer, type Citation } from '../core/answer-types.ts';
+import { groundReply } from '../core/citation-check.ts';
+import type { Library, Passage } from '../core/library.ts';
+import { SAFETY_QUESTION, abstention, answerMessages, composeOfflineAnswer } from '../core/offline-answerer.ts';
+import { splitSentences } from '../core/text-analysis.ts';
+import { LlmFailure, type LlmAnswerer, type Retriever } from './ports.ts';
+
+/** User-facing wording of the answer use case. */
+export const askMessages = {
+  empty: 'Please type a question, for example "what rep range gives a glute pump?".',
+  tooLong: (length: number) => `That question is ${length} characters long; please keep it under ${MAX_QUESTION_LENGTH}.`,
+  noKey: 'no ANTHROPIC_API_KEY set',
+  notCoveredNoClaude: 'the library does not cover the question, so Claude was not asked',
+  ungrounded: "Claude's reply had no citation that checks out against the library (ungrounded)",
+  lowOnly: "Claude's reply rested only on a low-reliability source",
+  unexpected: (message: string) => `Claude failed unexpectedly (${message})`,
+} as const;
+
+/** The result of asking: an answer (possibly an abstention), or a question we refuse to process. */
+export type AskResult = { kind: 'answer'; answer: Answer } | { kind: 'invalid'; message: string };
+
+/** Answers members' questions. */
+export interface AnswerService {
+  ask(question: string): Promise<AskResult>;
+}
+
+/** Passages retrieved per question. @default 5 */
+export const PASSAGES_PER_QUESTION = 5;
+
+/** What the service needs: the library, a retriever, and Claude (null when no key is configured). */
+export interface AnswerServiceDeps {
+  library: Library;
+  retriever: Retriever;
+  claude: LlmAnswerer | null;
+  /** Why Claude is null, shown as the fallback reason. @default "no ANTHROPIC_API_KEY set" */
+  noKeyReason?: string;
+}
+
+/** The passages sent to Claude: the retrieved ones, plus whatever disputes a low-reliability one, plus safety advice when asked about pain. */
+function passagesForClaude(question: string, retrieved: Passage[], library: Library): Passage[] {
+  const chosen = [...retrieved];
+  const addId = (id: string) => {
+    const passage = library.byId.get(id);
+    if (passage && !chosen.includes(passage)) chosen.push(passage);
+  };
+  for (const passage of retrieved) passage.disputedBy.forEach(addId);
+  if (SAFETY_QUESTION.test(question)) {
+    for (const passage of library.passages) if (passage.reliability === 'high' && /\bsafe(ty)?\b/i.test(passage.heading)) addId(passage.id);
+  }
+  return chosen;
+}
+
+/** Adds what policy requires and Claude left out: the rebuttal of a disputed claim it cited. */
+function enforceDisputes(answer: Answer, library: Library): Answer {
+  const citations: Citation[] = [...answer.citations];
+  let text = answer.answer;
+  const cited = new Set(citations.map((c) => c.passageId));
+  for (const citation of answer.citations) {
+    const passage = library.byId.get(citation.passageId);
+    if (!passage || passage.reliability !== 'low') continue;
+    if (passage.disputedBy.some((id) => cited.has(id))) continue;
+    const counter = passage.disputedBy.map((id) => library.byId.get(id)).find((p) => p !== undefined);
+    const sentence = counter ? splitSentences(counter.text)[0] : undefined;
+    if (!counter || !sentence) continue;
+    const n = citations.length + 1;
+    citations.push({ n, passageId: counter.id, source: counter.sourceTitle, quote: sentence });
+    cited.add(counter.id);
+    text += ` ${answerMessages.disagree} ${sentence.replace(/([.!?])?$/, ` [${n}]$1`)}`;
+  }
+  return { ...answer, answer: text, citations };
+}
+
+/** Adds the library's safety advice to a Claude answer about pain or injury when Claude did not cite it. */
+function enforceSafety(question: string, answer: Answer, library: Library): Answer {
+  if (!SAFETY_QUESTION.test(question)) return answer;
+  const safety = library.passages.filter((p) => p.reliability === 'high' && /\bsafe(ty)?\b/i.test(p.heading));
+  if (safety.length === 0 || answer.citations.some((c) => safety.some((p) => p.id === c.passageId))) return answer;
+  const offline = composeOfflineAnswer(question, safety.map((passage) => ({ passage, score: 1 })), library);
+  const citations = [...answer.citations];
+  let text = answer.answer;
+  for (const citation of offline.citations.slice(0, 2)) {
+    const n = citations.length + 1;
+    citations.push({ ...citation, n });
+    text += ` ${citation.quote.replace(/([.!?])?$/, ` [${n}]$1`)}`;
+  }
+  return { ...answer, answer: text, citations };
+}
+
+/** Builds the answer service. Never throws for Claude faults: every one ends in the offline answer and a reason. */
+export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
+  const { library, retriever, claude } = deps;
+  const offline = (question: string, ranked: ReturnType<Retriever['search']>, fallbackReason: string): Answer => ({
+    ...composeOfflineAnswer(question, ranked, library),
+    fallbackReason,
+  });
+
+  return {
+    async ask(raw) {
+      const question = raw.trim();
+      if (!question) return { kind: 'invalid', message: askMessages.empty };
+      if (question.length > MAX_QUESTION_LENGTH) return { kind: 'invalid', message: askMessages.tooLong(question.length) };
+
+      const ranked = retriever.search(question, PASSAGES_PER_QUESTION);
+      if (!claude) return { kind: 'answer', answer: offline(question, ranked, deps.noKeyReason ?? askMessages.noKey) };
+      if (ranked.length === 0) return { kind: 'answer', answer: { ...abstention(question), fallbackReason: askMessages.notCoveredNoClaude } };
+
+      const passages = passagesForClaude(question, ranked.map((r) => r.passage), library);
+      let reason: string;
+      try {
+        const reply = await claude.answer(question, passages);
+        const grounded = groundReply(reply, new Map(passages.map((p) => [p.id, p])));
+        const onlyLow = grounded.citations.every((c) => library.byId.get(c.passageId)?.reliability === 'low');
+        if (grounded.citations.length > 0 && !onlyLow) {
+          let answer: Answer = { question, mode: 'claude', abstained: false, answer: grounded.answer, citations: grounded.citations };
+          answer = enforceSafety(question, enforceDisputes(answer, library), library);
+          return { kind: 'answer', answer };
+        }
+        reason = grounded.citations.length === 0 ? askMessages.ungrounded : askMessages.lowOnly;
+      } catch (error) {
+        reason = error instanceof LlmFailure ? error.reason : askMessages.unexpected(error instanceof Error ? error.message : String(error));
+      }
+      return { kind: 'answer', answer: offline(question, ranked, reason) };
+    },
+  };
+}

@@ -1,0 +1,66 @@
+/** Every user-facing string of the daily posts, in one place (Discord, console and CLI all read these). */
+
+/** Messages for /daily and `coach daily`. */
+export const dailyMessages = {
+  badTime: (typed: string) => `“${typed}” is not a time. Use 24-hour HH:MM, for example 07:00 or 18:30.`,
+  badTimezone: (typed: string) =>
+    `“${typed}” is not a time zone I know. Pick an IANA name from the list, for example Europe/Berlin, America/New_York or Asia/Kolkata.`,
+  badSplit: (word: string, groups: readonly string[]) => `“${word}” is not a group in the split. Use a comma-separated list of: ${groups.join(', ')}.`,
+  badChoice: (option: string, typed: string, allowed: readonly string[]) => `“${typed}” is not a ${option}. Choose one of: ${allowed.join(', ')}.`,
+  badDate: (typed: string) => `“${typed}” is not a date. Use YYYY-MM-DD, for example 2026-03-29.`,
+  missingPermission: (missing: readonly string[]) =>
+    `I can't post in that channel: I am missing ${missing.join(', ')}. Give me that permission there, or pick another channel; nothing was saved.`,
+  channelGone: 'That channel no longer exists or I cannot see it. Pick another channel; nothing was saved.',
+  notConfigured: 'Daily posts are not set up here. An admin can start them with /daily set.',
+  turnedOff: 'Daily posts are off. Nothing more will be posted until someone runs /daily set again.',
+  alreadyOff: 'Daily posts were not set up here, so there was nothing to turn off.',
+  paused: (reason: string) => `Daily posts are paused: ${reason} Fix it, then run /daily set again to resume.`,
+  pausedGone: 'the channel was deleted or I can no longer see it.',
+  pausedForbidden: (detail: string) => `I lost a permission in the channel (${detail}).`,
+  threadTitle: (group: string, localDate: string) => `${group[0]?.toUpperCase() ?? ''}${group.slice(1)} day — ${localDate}`,
+  postTitle: (planTitle: string) => `Daily workout · ${planTitle}`,
+  tipField: 'Tip of the day',
+  tipValue: (quote: string, sourceTitle: string, passageId: string) => `“${quote}”\n— ${sourceTitle} [${passageId}]`,
+} as const;
+
+/** Texts of the /daily slash command (descriptions, replies). */
+export const dailyText = {
+  description: 'Daily workout posts for this server (admins)',
+  setDescription: 'Post a workout every day at a local time',
+  showDescription: 'When the next daily post goes out, and the settings',
+  previewDescription: 'See the next daily post (only you see it)',
+  offDescription: 'Stop the daily posts',
+  channel: 'Channel the workout is posted in',
+  time: 'Local time, 24-hour HH:MM (e.g. 07:00)',
+  timezone: 'Time zone, IANA name (start typing, e.g. Europe/Berlin)',
+  split: 'Rotation of groups, one per day (default: legs,back,glutes)',
+  goal: 'Goal of the daily plans (default: pump)',
+  level: 'Level of the daily plans (default: intermediate)',
+  equipment: 'Equipment of the daily plans (default: gym)',
+  thread: 'Open a thread under each post for the day (default: no)',
+  channelMissing: 'Pick the channel for the daily post, e.g. /daily set channel:#daily-workout time:07:00 timezone:Europe/Berlin.',
+  adminOnly: 'Only members who can manage the server can change daily posts.',
+  guildOnly: 'Daily posts belong to a server; run this inside one.',
+  unavailable: 'Daily posts need the Discord bot, so they are not available here. To see the post a date would get, run: npm run coach -- daily --date YYYY-MM-DD',
+  savedTitle: 'Daily posts are on',
+  showTitle: 'Daily posts',
+  previewNote: (when: string) => `Preview of the post due ${when}. Only you can see this.`,
+  fields: {
+    channel: 'Channel',
+    time: 'Time',
+    next: 'Next post',
+    split: 'Rotation',
+    defaults: 'Plan defaults',
+    thread: 'Thread for the day',
+    status: 'Status',
+    today: 'Today',
+  },
+  channelValue: (channelId: string) => `<#${channelId}>`,
+  timeValue: (time: string, timezone: string) => `${time} ${timezone}`,
+  nextValue: (unixSeconds: number) => `<t:${unixSeconds}:F> (<t:${unixSeconds}:R>)`,
+  defaultsValue: (goal: string, level: string, equipment: string) => `${goal}, ${level}, ${equipment}`,
+  yes: 'yes',
+  no: 'no',
+  active: 'Active',
+  todayValue: (status: string, note?: string) => (note ? `${status}: ${note}` : status),
+} as const;

@@ -1,0 +1,82 @@
+/** Member profiles: merging /profile set changes, filling /workout options, and forgetting a member entirely. */
+import type { EquipmentLevel, Goal, Level } from '../core/plan-types.ts';
+import type { Clock, Profile, ProfileStore, RateLimiter, VoteStore, WorkoutSessionStore } from './ports.ts';
+
+/** The fields /profile set may change. */
+export interface ProfileChanges {
+  level?: Level | undefined;
+  equipment?: EquipmentLevel | undefined;
+  goal?: Goal | undefined;
+  units?: 'kg' | 'lb' | undefined;
+}
+
+/** Applies the given changes over an existing profile; unset fields keep their old values. */
+export function mergeProfile(existing: Profile | undefined, changes: ProfileChanges, now: Date): Profile {
+  const merged: Profile = { ...existing, updatedAt: now.toISOString() };
+  if (changes.level !== undefined) merged.level = changes.level;
+  if (changes.equipment !== undefined) merged.equipment = changes.equipment;
+  if (changes.goal !== undefined) merged.goal = changes.goal;
+  if (changes.units !== undefined) merged.units = changes.units;
+  return merged;
+}
+
+/** True when the changes set nothing. */
+export function isEmptyChange(changes: ProfileChanges): boolean {
+  return Object.values(changes).every((v) => v === undefined);
+}
+
+/** What a /workout asked for, before defaults. */
+export interface WorkoutOptions {
+  group?: string | undefined;
+  goal?: string | undefined;
+  level?: string | undefined;
+  equipment?: string | undefined;
+  minutes?: number | undefined;
+}
+
+/** Fills options the member left out from their profile; what they typed always wins. */
+export function withProfileDefaults(options: WorkoutOptions, profile: Profile | undefined): WorkoutOptions {
+  return {
+    group: options.group,
+    goal: options.goal ?? profile?.goal,
+    level: options.level ?? profile?.level,
+    equipment: options.equipment ?? profile?.equipment,
+    minutes: options.minutes,
+  };
+}
+
+/** Everything the bot keeps about members. */
+export interface MemberData {
+  profiles: ProfileStore;
+  votes: VoteStore;
+  limiters: RateLimiter[];
+  sessions: WorkoutSessionStore;
+}
+
+/** The profile use cases /profile calls. */
+export interface ProfileService {
+  show(memberId: string): Promise<Profile | undefined>;
+  set(memberId: string, changes: ProfileChanges): Promise<Profile>;
+  /** Deletes everything stored about the member: profile, votes, rate-limit history, workout sessions. */
+  forget(memberId: string): Promise<void>;
+}
+
+/** Creates the profile service over the stores. */
+export function createProfileService(data: MemberData, clock: Clock): ProfileService {
+  return {
+    show: (memberId) => data.profiles.get(memberId),
+    async set(memberId, changes) {
+      const profile = mergeProfile(await data.profiles.get(memberId), changes, clock.now());
+      await data.profiles.set(memberId, profile);
+      return profile;
+    },
+    async forget(memberId) {
+      await Promise.all([
+        data.profiles.delete(memberId),
+        data.votes.deleteMember(memberId),
+        data.sessions.deleteOwner(memberId),
+        ...data.limiters.map((limiter) => limiter.forget(memberId)),
+      ]);
+    },
+  };
+}

@@ -1,0 +1,111 @@
+/** `coach daily [--date YYYY-MM-DD] [--split legs,back,glutes] [--goal G] [--level L] [--equipment E] [--json]`: the post a date would get. */
+import { parseArgs } from 'node:util';
+import { loadPlanKnowledge } from '../adapters/knowledge/load-plan-knowledge.ts';
+import { KnowledgeError } from '../adapters/knowledge/knowledge-error.ts';
+import { cardToText } from '../app/card.ts';
+import { dailyPostFor, type DailyPost } from '../app/daily-post.ts';
+import { dailyMessages } from '../app/daily-messages.ts';
+import { DEFAULT_DAILY_SPLIT } from '../core/daily-settings.ts';
+import { isLocalDate, parseSplit } from '../core/daily-rotation.ts';
+import { resolvePlanRequest } from '../core/plan-request.ts';
+import { GROUPS } from '../core/plan-types.ts';
+import type { PlanKnowledge } from '../core/training-rules.ts';
+import { USAGE_ERROR, type CliCommand } from './cli-io.ts';
+import { localToday, planJson } from './workout-command.ts';
+
+const OPTIONS = {
+  date: { type: 'string' },
+  split: { type: 'string' },
+  goal: { type: 'string' },
+  level: { type: 'string' },
+  equipment: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** CLI-facing messages (one line each). */
+export const DAILY_CLI_MESSAGES = {
+  usage:
+    'usage: coach daily [--date YYYY-MM-DD] [--split legs,back,glutes] [--goal pump|hypertrophy|strength] ' +
+    '[--level beginner|intermediate|advanced] [--equipment gym|dumbbells|bands|bodyweight] [--json]',
+  badOption: (detail: string) =>
+    `coach daily: ${detail}; valid options: ${Object.keys(OPTIONS).filter((o) => o !== 'help').map((o) => `--${o}`).join(', ')}`,
+  positional: (words: string[]) => `coach daily: takes only options, not "${words.join(' ')}"`,
+  prefixed: (message: string) => `coach daily: ${message}`,
+  knowledge: (message: string) => `coach daily: the knowledge files are broken: ${message}`,
+} as const;
+
+/** What the command reads from outside (injectable for tests). */
+export interface DailyCommandDeps {
+  /** Today's date as YYYY-MM-DD, used when --date is left out. */
+  today(): string;
+  loadKnowledge(): PlanKnowledge;
+}
+
+/** The `--json` document: the workout command's JSON plus the cited tip (null when the library has none). */
+export function dailyJson(post: DailyPost): unknown {
+  const tip = post.tip ? { quote: post.tip.quote, passageId: post.tip.passageId, heading: post.tip.heading, sourceTitle: post.tip.sourceTitle } : null;
+  return { ...(planJson(post.plan) as Record<string, unknown>), tip };
+}
+
+/** Builds the command with its edges passed in. */
+export function makeDailyCommand(deps: DailyCommandDeps): CliCommand {
+  return async (args, io) => {
+    const m = DAILY_CLI_MESSAGES;
+    const fail = (line: string) => {
+      io.stderr(`${line.replace(/\s*\n\s*/g, ' ')}\n`);
+      return USAGE_ERROR;
+    };
+    let parsed;
+    try {
+      parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
+    } catch (error) {
+      return fail(m.badOption((error as Error).message.split('\n')[0]?.replace(/\.$/, '') ?? 'bad option'));
+    }
+    const { values, positionals } = parsed;
+    if (values.help) {
+      io.stdout(`${m.usage}\n`);
+      return 0;
+    }
+    if (positionals.length > 0) return fail(m.positional(positionals));
+    const date = values.date ?? deps.today();
+    if (!isLocalDate(date)) return fail(m.prefixed(dailyMessages.badDate(date)));
+    let split = [...DEFAULT_DAILY_SPLIT];
+    if (values.split !== undefined) {
+      const parsedSplit = parseSplit(values.split, GROUPS);
+      if (!parsedSplit.ok) return fail(m.prefixed(dailyMessages.badSplit(parsedSplit.unknown, GROUPS)));
+      split = parsedSplit.split;
+    }
+    // Same words as /workout (aliases included), checked before any knowledge is loaded.
+    const resolved = resolvePlanRequest({ group: split[0], goal: values.goal, level: values.level, equipment: values.equipment });
+    if (!resolved.ok) return fail(m.prefixed(resolved.message));
+
+    let knowledge: PlanKnowledge;
+    try {
+      knowledge = deps.loadKnowledge();
+    } catch (error) {
+      if (error instanceof KnowledgeError) {
+        io.stderr(`${m.knowledge(error.message)}\n`);
+        return 1;
+      }
+      throw error;
+    }
+    const settings = {
+      split,
+      ...(values.goal ? { goal: resolved.request.goal } : {}),
+      ...(values.level ? { level: resolved.request.level } : {}),
+      ...(values.equipment ? { equipment: resolved.request.equipment } : {}),
+    };
+    const post = dailyPostFor(settings, date, knowledge);
+    io.stdout(values.json ? `${JSON.stringify(dailyJson(post), null, 2)}\n` : cardToText(post.card));
+    return 0;
+  };
+}
+
+let cached: PlanKnowledge | undefined;
+
+/** `coach daily`, wired to the machine's date and the shipped knowledge folder. */
+export const dailyCommand: CliCommand = makeDailyCommand({
+  today: () => localToday(),
+  loadKnowledge: () => (cached ??= loadPlanKnowledge()),
+});

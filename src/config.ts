@@ -1,0 +1,105 @@
+/** The only reader of the environment: one zod schema, parsed once at start, every problem reported together. */
+import { z } from 'zod';
+
+/** Discord's own REST base; a deployment behind a REST proxy points DISCORD_API_URL elsewhere. */
+export const DEFAULT_DISCORD_API_URL = 'https://discord.com/api';
+/** @default claude-haiku-5-5 */
+export const DEFAULT_ANTHROPIC_MODEL = 'claude-haiku-5-5';
+/** @default sqlite://data/coach.sqlite */
+export const DEFAULT_KEYV_URL = 'sqlite://data/coach.sqlite';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+// Blank values count as unset, so a copied .env.example with empty lines still parses.
+const optionalText = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().optional());
+const snowflake = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+  z.string().trim().regex(/^\d{15,22}$/, 'must be a Discord id (15–22 digits)').optional(),
+);
+const withDefault = <T extends z.ZodType>(schema: T, fallback: string) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : fallback), schema);
+const positiveInt = (fallback: number, max: number) =>
+  withDefault(z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(max, `must be at most ${max}`), String(fallback));
+
+const envSchema = z.object({
+  DISCORD_TOKEN: optionalText,
+  DISCORD_APP_ID: snowflake,
+  DISCORD_GUILD_ID: snowflake,
+  DISCORD_API_URL: withDefault(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }), DEFAULT_DISCORD_API_URL),
+  ANTHROPIC_API_KEY: optionalText,
+  ANTHROPIC_MODEL: withDefault(z.string().min(1), DEFAULT_ANTHROPIC_MODEL),
+  KEYV_URL: withDefault(z.string().regex(/^(sqlite|redis|rediss):\/\/.+/, 'must start with sqlite:// or redis://'), DEFAULT_KEYV_URL),
+  ASK_RATE_LIMIT: positiveInt(5, 1000),
+  ASK_RATE_WINDOW_MINUTES: positiveInt(10, 24 * 60),
+  DAILY_CATCHUP_MINUTES: positiveInt(180, 24 * 60),
+  LOG_LEVEL: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim().toLowerCase() : undefined),
+    z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
+  ),
+});
+
+/** A pino level name. */
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** The validated configuration, as plain values passed down from main.ts. */
+export interface Config {
+  discord: {
+    /** Unset → the console playground starts instead of the bot. */
+    token: string | undefined;
+    appId: string | undefined;
+    /** Set → `npm run register` registers to this guild only (instant); unset → globally. */
+    guildId: string | undefined;
+    /** REST base; the gateway URL then comes from GET /gateway/bot on it. @default https://discord.com/api */
+    apiUrl: string;
+  };
+  anthropic: {
+    /** Unset → the offline answerer. */
+    apiKey: string | undefined;
+    /** @default claude-haiku-5-5 */
+    model: string;
+  };
+  /** @default sqlite://data/coach.sqlite */
+  keyvUrl: string;
+  ask: {
+    /** Questions per member per window. @default 5 */
+    rateLimit: number;
+    /** @default 10 */
+    rateWindowMinutes: number;
+  };
+  daily: {
+    /** How late a missed daily post may still go out. @default 180 */
+    catchupMinutes: number;
+  };
+  /** Unset → main.ts picks a default suited to the mode (quiet in the console). */
+  logLevel: LogLevel | undefined;
+}
+
+/** Every problem with the environment, one per line. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration (fix these in the environment or .env):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Parses the environment once; throws ConfigError listing every problem together. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.map(String).join('.') || '(environment)'}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  return {
+    discord: {
+      token: e.DISCORD_TOKEN,
+      appId: e.DISCORD_APP_ID,
+      guildId: e.DISCORD_GUILD_ID,
+      apiUrl: e.DISCORD_API_URL.replace(/\/+$/, ''),
+    },
+    anthropic: { apiKey: e.ANTHROPIC_API_KEY, model: e.ANTHROPIC_MODEL },
+    keyvUrl: e.KEYV_URL,
+    ask: { rateLimit: e.ASK_RATE_LIMIT, rateWindowMinutes: e.ASK_RATE_WINDOW_MINUTES },
+    daily: { catchupMinutes: e.DAILY_CATCHUP_MINUTES },
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,87 @@
+/** Turns a typed console line into a slash command with options, using the same command JSON Discord receives. */
+import { ApplicationCommandOptionType } from 'discord.js';
+import type { Command } from '../discord/command-kit.ts';
+import { consoleText as t } from '../discord/messages.ts';
+
+/** An option value as the console hands it to a handler. */
+export type ConsoleValue = string | number | boolean;
+
+/** What a line asks for. */
+export type ParsedLine =
+  | { kind: 'empty' }
+  | { kind: 'choice'; n: number }
+  | { kind: 'command'; name: string; subcommand: string | null; options: Map<string, ConsoleValue> }
+  | { kind: 'error'; message: string };
+
+interface OptionJson {
+  type: number;
+  name: string;
+  required?: boolean;
+  options?: OptionJson[];
+}
+
+/** Parses one line: `/name [sub] [positional…] [key:value…]`, or a number to press a shown button. */
+export function parseLine(line: string, registry: readonly Command[]): ParsedLine {
+  const text = line.trim();
+  if (!text) return { kind: 'empty' };
+  if (/^\d+$/.test(text)) return { kind: 'choice', n: Number(text) };
+  if (!text.startsWith('/')) return { kind: 'error', message: t.notACommand };
+  const [head = '', ...restWords] = text.slice(1).split(/\s+/);
+  const name = head.toLowerCase();
+  const command = registry.find((c) => c.data.name === name);
+  if (!command) return { kind: 'error', message: t.unknownCommand(name, registry.map((c) => c.data.name)) };
+  let rest = text.slice(1 + head.length).trim();
+  let scope = (command.data.toJSON().options ?? []) as OptionJson[];
+  let subcommand: string | null = null;
+  const subs = scope.filter((o) => o.type === ApplicationCommandOptionType.Subcommand);
+  if (subs.length > 0) {
+    const wanted = (restWords[0] ?? '').toLowerCase();
+    const sub = subs.find((s) => s.name === wanted);
+    if (!sub) return { kind: 'error', message: t.subcommandNeeded(name, subs.map((s) => s.name)) };
+    subcommand = sub.name;
+    scope = sub.options ?? [];
+    rest = rest.slice(restWords[0]?.length ?? 0).trim();
+  }
+  const options = new Map<string, ConsoleValue>();
+  const only = scope.length === 1 ? scope[0] : undefined;
+  // A command with a single text option (like /ask) takes the whole rest of the line, colons and all.
+  if (only && only.type === ApplicationCommandOptionType.String) {
+    const value = rest.startsWith(`${only.name}:`) ? rest.slice(only.name.length + 1).trim() : rest;
+    if (value) options.set(only.name, value);
+  } else {
+    const positional: string[] = [];
+    for (const token of rest.split(/\s+/).filter(Boolean)) {
+      const match = /^([a-z_-]+):(.*)$/i.exec(token);
+      const option = match ? scope.find((o) => o.name === match[1]?.toLowerCase()) : undefined;
+      if (match && !option) return { kind: 'error', message: t.unknownOption(match[1] ?? '', scope.map((o) => o.name)) };
+      if (match && option) options.set(option.name, match[2] ?? '');
+      else positional.push(token);
+    }
+    // Bare words fill the options not named, required ones first, in declaration order.
+    const open = [...scope.filter((o) => o.required), ...scope.filter((o) => !o.required)].filter((o) => !options.has(o.name));
+    for (const word of positional) {
+      const option = open.shift();
+      if (!option) return { kind: 'error', message: t.unknownOption(word, scope.map((o) => o.name)) };
+      options.set(option.name, word);
+    }
+  }
+  for (const option of scope) {
+    const raw = options.get(option.name);
+    if (raw === undefined) {
+      if (option.required) return { kind: 'error', message: t.missingOption(option.name) };
+      continue;
+    }
+    if (option.type === ApplicationCommandOptionType.Integer || option.type === ApplicationCommandOptionType.Number) {
+      const n = Number(raw);
+      if (!Number.isFinite(n) || (option.type === ApplicationCommandOptionType.Integer && !Number.isInteger(n))) {
+        return { kind: 'error', message: t.badOption(option.name, 'must be a whole number') };
+      }
+      options.set(option.name, n);
+    } else if (option.type === ApplicationCommandOptionType.Boolean) {
+      const lower = String(raw).toLowerCase();
+      if (!['true', 'false', 'yes', 'no'].includes(lower)) return { kind: 'error', message: t.badOption(option.name, 'must be true or false') };
+      options.set(option.name, lower === 'true' || lower === 'yes');
+    }
+  }
+  return { kind: 'command', name, subcommand, options };
+}

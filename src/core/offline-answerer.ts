@@ -1,0 +1,261 @@
+/** The offline answerer: deterministic and extractive. Picks the sentences that answer the question and cites each. */
+import type { Answer, Citation } from './answer-types.ts';
+import type { Library, Passage } from './library.ts';
+import { termIdf, termStats, type ScoredPassage, type TermStats } from './relevance-gate.ts';
+import { analyze, splitSentences } from './text-analysis.ts';
+
+/** User-facing wording of composed answers. */
+export const answerMessages = {
+  notCovered:
+    "The coaching library does not cover that question, so I won't guess. Ask about leg, glute or back training, the pump, recovery, or eating and sleeping for training.",
+  disagree: 'The sources disagree:',
+  lowReliabilityClaim: 'One low-reliability source says:',
+} as const;
+
+/** Limits of a composed answer. */
+export interface ComposeOptions {
+  /** @default 2 */
+  minSentences: number;
+  /** @default 5 */
+  maxSentences: number;
+  /** How many of the best passages sentences are taken from. @default 4 */
+  passagesConsidered: number;
+  /** A sentence joins the answer when it scores at least this share of the best sentence. @default 0.55 */
+  keepRatio: number;
+  /** At most this many sentences from one passage (a short answer, not a dump of one passage). @default 2 */
+  perPassage: number;
+}
+
+/** The shipped limits. */
+export const DEFAULT_COMPOSE: ComposeOptions = { minSentences: 2, maxSentences: 5, passagesConsidered: 4, keepRatio: 0.55, perPassage: 2 };
+
+/** Questions about pain, injury or safety: the answer always keeps the library's safety advice. */
+export const SAFETY_QUESTION =
+  /\b(pain\w*|hurt\w*|injur\w*|safe\w*|unsafe|danger\w*|risk\w*|sore\w*|medical|doctor|physio\w*|tweak\w*|ache\w*|aching|strain\w*|sprain\w*|pulled|torn|tear)\b/i;
+const SAFETY_HEADING = /\bsafe(ty)?\b/i;
+/** The two halves of the safety advice: stop on sharp pain; get professional guidance. */
+const SAFETY_CUES = [/\b(pain|stop)\b/i, /\b(professional|qualified|trainer|physiologist|doctor|supervis\w*|guidance)\b/i];
+/** Questions asking for a number: sentences carrying digits answer them. */
+const QUANTITY_QUESTION = /\b(how (much|many|long|often|heavy|far)|what (rep|reps|range|weight)|rep range|how fast|sets?|reps?|minutes?|seconds?|hours?|grams?|percent)\b/i;
+
+interface Candidate {
+  passage: Passage;
+  index: number;
+  sentence: string;
+  score: number;
+  rank: number;
+  terms: Set<string>;
+}
+
+const statsCache = new WeakMap<Library, TermStats>();
+
+function statsFor(library: Library): TermStats {
+  let stats = statsCache.get(library);
+  if (!stats) {
+    stats = termStats(library.passages, analyze);
+    statsCache.set(library, stats);
+  }
+  return stats;
+}
+
+const sentenceCache = new WeakMap<Passage, { heading: Set<string>; sentences: Array<{ sentence: string; terms: Set<string> }> }>();
+
+/** A passage's sentences and their terms, analysed once per passage object. */
+function analysed(passage: Passage) {
+  let entry = sentenceCache.get(passage);
+  if (!entry) {
+    entry = {
+      heading: new Set(analyze(passage.heading)),
+      sentences: splitSentences(passage.text).map((sentence) => ({ sentence, terms: new Set(analyze(sentence)) })),
+    };
+    sentenceCache.set(passage, entry);
+  }
+  return entry;
+}
+const sentencesOf = (passage: Passage) => analysed(passage).sentences;
+const sentencesHeading = (passage: Passage) => analysed(passage).heading;
+
+function scoreSentences(question: string, passage: Passage, rank: number, prior: number, library: Library): Candidate[] {
+  const stats = statsFor(library);
+  const qTerms = [...new Set(analyze(question))];
+  const total = qTerms.reduce((sum, term) => sum + termIdf(stats, term), 0) || 1;
+  const heading = sentencesHeading(passage);
+  const headingMatch = qTerms.filter((t) => heading.has(t)).reduce((sum, t) => sum + termIdf(stats, t), 0) / total;
+  const wantsNumber = QUANTITY_QUESTION.test(question);
+  return sentencesOf(passage).map(({ sentence, terms }, index) => {
+    const match = qTerms.filter((t) => terms.has(t)).reduce((sum, t) => sum + termIdf(stats, t), 0) / total;
+    const words = sentence.split(/\s+/).length;
+    let score = match + 0.5 * headingMatch + 0.5 * prior;
+    if (wantsNumber && /\d/.test(sentence)) score += 0.35;
+    if (index === 0) score += 0.05;
+    if (words < 5) score -= 0.3;
+    if (words > 45) score -= 0.15;
+    return { passage, index, sentence, score, rank, terms };
+  });
+}
+
+function bestSentence(candidates: Candidate[], prefer?: RegExp): Candidate | undefined {
+  const pool = prefer ? candidates.filter((c) => prefer.test(c.sentence)) : candidates;
+  return [...pool].sort((a, b) => b.score - a.score || a.index - b.index)[0];
+}
+
+function overlap(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const term of a) if (b.has(term)) shared++;
+  return shared / Math.min(a.size, b.size);
+}
+
+/** The answer an honest abstention gives. */
+export function abstention(question: string): Answer {
+  return { question, mode: 'offline', abstained: true, answer: answerMessages.notCovered, citations: [] };
+}
+
+/** Places a [n] marker before a sentence's closing punctuation: "…12–25 reps [1]." */
+function withMarker(sentence: string, n: number): string {
+  const tail = /[.!?]["”’)]*$/.exec(sentence)?.[0] ?? '';
+  const body = sentence.slice(0, sentence.length - tail.length);
+  return `${body} [${n}]${tail || '.'}`;
+}
+
+interface Pick {
+  candidate: Candidate;
+  /** Text put before the sentence (dispute wording). */
+  lead?: string;
+  /** Picks that must stay when trimming (safety advice, the disputing side of a disagreement). */
+  required: boolean;
+}
+
+/** Candidates of one passage, scored against the question (rank and prior as if retrieved last). */
+function candidatesOf(question: string, passage: Passage, library: Library, prior = 0): Candidate[] {
+  return scoreSentences(question, passage, Number.MAX_SAFE_INTEGER, prior, library);
+}
+
+/**
+ * Composes an extractive answer from ranked passages: 2–5 sentences, each followed by a [n] marker to a citation that
+ * quotes it verbatim. Low-reliability claims appear only next to a source that disputes them; pain and injury
+ * questions keep the safety advice. An empty ranking, or one that matches none of the question's words, abstains.
+ */
+export function composeOfflineAnswer(
+  question: string,
+  ranked: ScoredPassage[],
+  library: Library,
+  options: ComposeOptions = DEFAULT_COMPOSE,
+): Answer {
+  if (ranked.length === 0) return abstention(question);
+  const top = ranked.slice(0, options.passagesConsidered);
+  const topScore = top[0]?.score || 1;
+  const candidates = top.flatMap((r, rank) => scoreSentences(question, r.passage, rank, r.score / topScore, library));
+  const qTerms = new Set(analyze(question));
+  if (!candidates.some((c) => [...c.terms].some((t) => qTerms.has(t)) || [...sentencesHeading(c.passage)].some((t) => qTerms.has(t)))) {
+    return abstention(question);
+  }
+
+  // Low-reliability sentences never stand alone: keep them only when a disputing passage can be cited next to them.
+  const usable = candidates.filter((c) => c.passage.reliability === 'high' || c.passage.disputedBy.some((id) => library.byId.has(id)));
+  const sorted = [...usable].sort((a, b) => b.score - a.score || a.rank - b.rank || a.index - b.index);
+  const best = sorted[0];
+  if (!best) return abstention(question);
+
+  const picks: Pick[] = [];
+  const perPassage = new Map<string, number>();
+  const add = (candidate: Candidate, required = false, lead?: string): boolean => {
+    if (picks.some((p) => p.candidate.passage.id === candidate.passage.id && p.candidate.index === candidate.index)) return false;
+    picks.push({ candidate, required, lead });
+    perPassage.set(candidate.passage.id, (perPassage.get(candidate.passage.id) ?? 0) + 1);
+    return true;
+  };
+  const room = () => picks.length < options.maxSentences - 1;
+  // The best-ranked passage always leads: retrieval weighed its heading and title, which sentences alone cannot see.
+  const lead = bestSentence(usable.filter((c) => c.rank === 0 && c.passage.reliability === 'high'));
+  if (lead && lead.score >= best.score * options.keepRatio) add(lead);
+  let lowUsed = 0;
+  for (const candidate of sorted) {
+    if (!room()) break;
+    const enough = picks.length >= options.minSentences;
+    if (enough && candidate.score < best.score * options.keepRatio) break;
+    if ((perPassage.get(candidate.passage.id) ?? 0) >= options.perPassage) continue;
+    if (picks.some((p) => overlap(p.candidate.terms, candidate.terms) > 0.8)) continue;
+    // One low-reliability claim per answer is enough to report the disagreement.
+    if (candidate.passage.reliability === 'low' && lowUsed++ > 0) continue;
+    add(candidate);
+  }
+
+  // Each low-reliability claim is paired with the best sentence of a passage that disputes it.
+  for (const pick of [...picks]) {
+    const passage = pick.candidate.passage;
+    if (passage.reliability !== 'low') continue;
+    if (!/\bclaim/i.test(pick.candidate.sentence)) pick.lead = answerMessages.lowReliabilityClaim;
+    const disputers = passage.disputedBy.map((id) => library.byId.get(id)).filter((p): p is Passage => p !== undefined);
+    const already = picks.find((p) => disputers.some((d) => d.id === p.candidate.passage.id));
+    if (already) {
+      already.required = true;
+      already.lead = answerMessages.disagree;
+      continue;
+    }
+    const counter = bestSentence(disputers.flatMap((d) => candidatesOf(question, d, library)));
+    if (counter) add(counter, true, answerMessages.disagree);
+  }
+
+  if (SAFETY_QUESTION.test(question)) {
+    const safety = library.passages.filter((p) => p.reliability === 'high' && SAFETY_HEADING.test(p.heading));
+    const safetyCandidates = safety.flatMap((p) => candidatesOf(question, p, library));
+    for (const cue of SAFETY_CUES) {
+      if (picks.some((p) => cue.test(p.candidate.sentence) && SAFETY_HEADING.test(p.candidate.passage.heading))) continue;
+      const sentence = bestSentence(safetyCandidates, cue);
+      if (sentence && !add(sentence, true)) {
+        const existing = picks.find((p) => p.candidate.passage.id === sentence.passage.id && p.candidate.index === sentence.index);
+        if (existing) existing.required = true;
+      }
+    }
+  }
+
+  // Trim to the cap, dropping the weakest optional sentences first.
+  while (picks.length > options.maxSentences) {
+    const optional = picks.filter((p) => !p.required && p.candidate.passage.reliability === 'high');
+    const weakest = optional.sort((a, b) => a.candidate.score - b.candidate.score)[0];
+    if (!weakest) break;
+    picks.splice(picks.indexOf(weakest), 1);
+  }
+  // Top up to the minimum from the best remaining high-reliability sentences.
+  for (const candidate of sorted) {
+    if (picks.length >= options.minSentences) break;
+    if (candidate.passage.reliability === 'high') add(candidate);
+  }
+
+  return renderPicks(question, orderPicks(picks));
+}
+
+/** Reading order: passages in retrieval order, sentences in text order; a disputed claim is followed by its rebuttal. */
+function orderPicks(picks: Pick[]): Pick[] {
+  const byRank = [...picks].sort(
+    (a, b) => a.candidate.rank - b.candidate.rank || a.candidate.passage.id.localeCompare(b.candidate.passage.id) || a.candidate.index - b.candidate.index,
+  );
+  const ordered: Pick[] = [];
+  for (const pick of byRank) {
+    if (ordered.includes(pick)) continue;
+    if (pick.lead === answerMessages.disagree && byRank.some((p) => p.candidate.passage.reliability === 'low' && !ordered.includes(p))) continue;
+    ordered.push(pick);
+    if (pick.candidate.passage.reliability === 'low') {
+      for (const counter of byRank) {
+        if (counter.lead === answerMessages.disagree && !ordered.includes(counter) && pick.candidate.passage.disputedBy.includes(counter.candidate.passage.id)) {
+          ordered.push(counter);
+        }
+      }
+    }
+  }
+  for (const pick of byRank) if (!ordered.includes(pick)) ordered.push(pick);
+  return ordered;
+}
+
+function renderPicks(question: string, picks: Pick[]): Answer {
+  const citations: Citation[] = [];
+  const parts: string[] = [];
+  for (const pick of picks) {
+    const { passage, sentence } = pick.candidate;
+    const n = citations.length + 1;
+    citations.push({ n, passageId: passage.id, source: passage.sourceTitle, quote: sentence });
+    parts.push(`${pick.lead ? `${pick.lead} ` : ''}${withMarker(sentence, n)}`);
+  }
+  return { question, mode: 'offline', abstained: false, answer: parts.join(' '), citations };
+}

@@ -1,0 +1,108 @@
+/** Turns what a member typed (CLI flags, slash-command options) into a resolved PlanRequest, or a one-line message. */
+import { resolveGroup, describeGroups } from './group-aliases.ts';
+import {
+  EQUIPMENT_LEVELS,
+  GOALS,
+  LEVELS,
+  MAX_MINUTES,
+  MIN_MINUTES,
+  type EquipmentLevel,
+  type Goal,
+  type Level,
+  type PlanRequest,
+} from './plan-types.ts';
+
+/** Defaults applied to options left out. */
+export const PLAN_DEFAULTS = { goal: 'pump', level: 'intermediate', equipment: 'gym', minutes: 60 } as const satisfies Omit<
+  PlanRequest,
+  'group'
+>;
+
+/** Raw options as typed; every field may be missing. */
+export interface PlanRequestInput {
+  group?: string | undefined;
+  goal?: string | undefined;
+  level?: string | undefined;
+  equipment?: string | undefined;
+  minutes?: string | number | undefined;
+}
+
+/** Echoed input on one short line: control characters become spaces, long text is cut. */
+function shown(text: string): string {
+  const flat = text.replace(/\p{Cc}+/gu, ' ').trim();
+  return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
+}
+
+/** User-facing messages of request resolution (one line each, naming the valid values). */
+export const PLAN_REQUEST_MESSAGES = {
+  missingGroup: () => `Name a muscle group: ${describeGroups()}.`,
+  unknownGroup: (text: string) => `Unknown muscle group "${shown(text)}". Choose one of: ${describeGroups()}.`,
+  badGoal: (text: string) => `Unknown goal "${shown(text)}". Choose one of: ${GOALS.join(', ')}.`,
+  badLevel: (text: string) => `Unknown level "${shown(text)}". Choose one of: ${LEVELS.join(', ')}.`,
+  badEquipment: (text: string) => `Unknown equipment "${shown(text)}". Choose one of: ${EQUIPMENT_LEVELS.join(', ')}.`,
+  badMinutes: (text: string) =>
+    `Minutes must be a whole number from ${MIN_MINUTES} to ${MAX_MINUTES}, not "${shown(text)}".`,
+} as const;
+
+// Extra words members use; the canonical names are always accepted.
+const GOAL_ALIASES: Record<string, Goal> = { growth: 'hypertrophy', size: 'hypertrophy', muscle: 'hypertrophy', strong: 'strength' };
+const LEVEL_ALIASES: Record<string, Level> = { beginners: 'beginner', novice: 'beginner', new: 'beginner', intermediate: 'intermediate', advanced: 'advanced', expert: 'advanced' };
+const EQUIPMENT_ALIASES: Record<string, EquipmentLevel> = {
+  dumbbell: 'dumbbells',
+  db: 'dumbbells',
+  dbs: 'dumbbells',
+  band: 'bands',
+  'resistance bands': 'bands',
+  'resistance band': 'bands',
+  'body weight': 'bodyweight',
+  none: 'bodyweight',
+  'no equipment': 'bodyweight',
+  bw: 'bodyweight',
+};
+
+function pick<T extends string>(text: string, values: readonly T[], aliases: Record<string, T>): T | undefined {
+  const key = text.toLowerCase().replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return values.find((value) => value === key) ?? aliases[key];
+}
+
+function present(value: string | number | undefined): value is string | number {
+  return value !== undefined && String(value).trim() !== '';
+}
+
+/** Applies defaults and resolves aliases; bad input yields a one-line message naming the valid values. */
+export function resolvePlanRequest(
+  input: PlanRequestInput,
+): { ok: true; request: PlanRequest } | { ok: false; message: string } {
+  if (!present(input.group)) return { ok: false, message: PLAN_REQUEST_MESSAGES.missingGroup() };
+  const group = resolveGroup(input.group);
+  if (!group) return { ok: false, message: PLAN_REQUEST_MESSAGES.unknownGroup(input.group) };
+
+  let goal: Goal = PLAN_DEFAULTS.goal;
+  if (present(input.goal)) {
+    const found = pick(input.goal, GOALS, GOAL_ALIASES);
+    if (!found) return { ok: false, message: PLAN_REQUEST_MESSAGES.badGoal(input.goal) };
+    goal = found;
+  }
+  let level: Level = PLAN_DEFAULTS.level;
+  if (present(input.level)) {
+    const found = pick(input.level, LEVELS, LEVEL_ALIASES);
+    if (!found) return { ok: false, message: PLAN_REQUEST_MESSAGES.badLevel(input.level) };
+    level = found;
+  }
+  let equipment: EquipmentLevel = PLAN_DEFAULTS.equipment;
+  if (present(input.equipment)) {
+    const found = pick(input.equipment, EQUIPMENT_LEVELS, EQUIPMENT_ALIASES);
+    if (!found) return { ok: false, message: PLAN_REQUEST_MESSAGES.badEquipment(input.equipment) };
+    equipment = found;
+  }
+  let minutes: number = PLAN_DEFAULTS.minutes;
+  if (present(input.minutes)) {
+    const text = String(input.minutes).trim();
+    const value = typeof input.minutes === 'number' ? input.minutes : /^\d+$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isInteger(value) || value < MIN_MINUTES || value > MAX_MINUTES) {
+      return { ok: false, message: PLAN_REQUEST_MESSAGES.badMinutes(text) };
+    }
+    minutes = value;
+  }
+  return { ok: true, request: { group, goal, level, equipment, minutes } };
+}

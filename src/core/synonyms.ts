@@ -1,0 +1,97 @@
+/** The fitness synonym map: members' words (slang, plurals, jargon) folded onto one canonical term before stemming. */
+
+/**
+ * Canonical term → the words members and sources use for it. Both the index and the query fold these words onto the
+ * canonical term, so "hammies" in a question meets "hamstrings" in a passage.
+ */
+export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
+  glute: ['glute', 'glutes', 'gluteal', 'gluteus', 'butt', 'butts', 'booty', 'bum', 'bums', 'buttocks', 'backside', 'ass', 'arse'],
+  hamstring: ['hamstring', 'hamstrings', 'hammies', 'hammy', 'hammys', 'hams', 'biceps femoris'],
+  quad: ['quad', 'quads', 'quadricep', 'quadriceps', 'thigh', 'thighs'],
+  lat: ['lat', 'lats', 'latissimus'],
+  trap: ['trap', 'traps', 'trapezius'],
+  calf: ['calf', 'calves', 'calfs'],
+  pump: ['pump', 'pumps', 'pumped', 'pumping', 'hyperemia', 'hyperaemia', 'engorge', 'engorged', 'engorgement'],
+  growth: ['growth', 'grow', 'grows', 'growing', 'grown', 'hypertrophy', 'gains', 'gainz', 'bigger', 'size', 'mass', 'build', 'building'],
+  rep: ['rep', 'reps', 'repetition', 'repetitions'],
+  exercise: ['exercise', 'exercises', 'move', 'moves', 'movement', 'movements', 'lift', 'lifts'],
+  session: ['session', 'sessions', 'workout', 'workouts', 'routine', 'routines', 'program', 'programme', 'split'],
+  carb: ['carb', 'carbs', 'carbohydrate', 'carbohydrates'],
+  hydration: ['hydration', 'hydrate', 'hydrated', 'dehydration', 'dehydrated', 'water', 'fluid', 'fluids', 'drink', 'drinks', 'drinking'],
+  supplement: ['supplement', 'supplements', 'supps', 'supp'],
+  // Pain, injury and safety are one subject for retrieval: "my knee hurts" should find the safety advice.
+  safety: ['safety', 'safe', 'safely', 'unsafe', 'danger', 'dangerous', 'risky', 'injury', 'injuries', 'injured', 'injure', 'hurt', 'hurts', 'hurting', 'pain', 'painful', 'ache', 'aches', 'aching', 'tweak', 'tweaked', 'pulled', 'strained', 'torn', 'sprained'],
+  meal: ['meal', 'meals', 'eat', 'eating', 'eats', 'ate', 'food', 'foods', 'snack', 'snacks'],
+  sleep: ['sleep', 'sleeping', 'slept'],
+  beginner: ['beginner', 'beginners', 'newbie', 'newbies', 'novice', 'novices', 'new'],
+  warm: ['warm', 'warmup', 'warming'],
+  cool: ['cool', 'cooldown', 'cooling'],
+  rest: ['rest', 'rests', 'resting'],
+  heavy: ['heavy', 'heavier', 'heaviest', 'heavily'],
+  light: ['light', 'lighter', 'lightest'],
+  target: ['target', 'targets', 'targeted', 'targeting', 'hit', 'hits', 'hitting'],
+  sign: ['sign', 'signs', 'signal', 'signals', 'indicator', 'indicators', 'indicate', 'indicates', 'show', 'shows', 'proof', 'prove', 'proves', 'proven', 'evidence'],
+  stretch: ['stretch', 'stretches', 'stretching', 'stretched'],
+};
+
+/**
+ * Multi-word phrases rewritten before tokenising. The phrase is kept and the canonical words are added, so a passage
+ * that says "cellular swelling" also counts as talking about the pump.
+ */
+export const PHRASE_RULES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bcell(?:ular)?\s+swelling\b/g, 'cellular swelling pump'],
+  [/\bbfr\b/g, 'bfr blood flow restriction'],
+  [/\bmind[\s-]+muscle\b/g, 'mind muscle connection'],
+  [/\bleg\s+day\b/g, 'leg day session'],
+  [/\brdls?\b/g, 'romanian deadlift'],
+  // Timing around a session: "pre-workout meal", "eat after training legs". The words stay; the marker is added.
+  [/\b(?:pre|before)[\s-]+(?:(?:a|the|my|your)\s+)?(?:(?:leg|back|glute)\s+)?(?:workouts?|training|sessions?|lifting|gym|exercis(?:e|ing))\b/g, '$& preworkout'],
+  [/\b(?:post|after)[\s-]+(?:(?:a|the|my|your)\s+)?(?:(?:leg|back|glute)\s+)?(?:workouts?|training|sessions?|lifting|gym|exercis(?:e|ing))\b/g, '$& postworkout'],
+  // A named exercise is an exercise: "best exercises for my lats" should meet "lat pulldown" (a hypernym, added).
+  [/\b(?:hip thrusts?|glute bridges?|kickbacks?|squats?|lunges?|deadlifts?|romanian deadlifts?|leg press(?:es)?|leg curls?|leg extensions?|calf raises?|pull-?downs?|rows?|kettlebell swings?|hyperextensions?|back extensions?|abductions?|band walks?|lateral walks?)\b/g, '$& exercise'],
+  // Training frequency is its own subject (the library does not cover it); keep it from matching "time under tension".
+  [/\b(?:how often|how many times|times (?:a|per) week|days (?:a|per) week|per week|a week)\b/g, 'frequency'],
+  // "How do I grow / build a bigger X" asks for what to do, i.e. exercises.
+  [/\bhow (do|can|should) i (grow|build|get)\b/g, 'how $1 i $2 exercise'],
+  [/\bwarm[\s-]+ups?\b/g, 'warm'],
+  [/\bcool[\s-]+downs?\b/g, 'cool'],
+  [/\bsix\s+pack\b/g, 'abs'],
+];
+
+const canonicalByWord: ReadonlyMap<string, string> = new Map(
+  Object.entries(SYNONYM_GROUPS).flatMap(([canonical, words]) => words.map((word) => [word, canonical] as const)),
+);
+
+/** The canonical term for a lowercased word, or the word itself when it has no synonyms. */
+export function canonicalWord(word: string): string {
+  return canonicalByWord.get(word) ?? bodyPartByWord.get(word) ?? word;
+}
+
+/** The canonical body parts (as index terms are built from them) that members may ask about. */
+export function bodyPartCanonicals(): string[] {
+  return Object.keys(BODY_PART_GROUPS);
+}
+
+/**
+ * Body parts members ask about, folded like the synonym groups. A question about a body part the library never
+ * makes a subject (no heading, title or topic names it) is not covered, even if the word appears in passing
+ * ("chest-supported row" does not make the library cover chest training).
+ */
+export const BODY_PART_GROUPS: Readonly<Record<string, readonly string[]>> = {
+  chest: ['chest', 'pecs', 'pec', 'pectorals', 'pectoral'],
+  bicep: ['bicep', 'biceps', 'bis', 'guns'],
+  tricep: ['tricep', 'triceps', 'tris'],
+  shoulder: ['shoulder', 'shoulders', 'delts', 'delt', 'deltoid', 'deltoids'],
+  arm: ['arm', 'arms', 'forearm', 'forearms'],
+  abs: ['abs', 'abdominals', 'abdominal', 'stomach', 'belly'],
+  neck: ['neck'],
+};
+
+const bodyPartByWord: ReadonlyMap<string, string> = new Map(
+  Object.entries(BODY_PART_GROUPS).flatMap(([canonical, words]) => words.map((word) => [word, canonical] as const)),
+);
+
+/** Every word the synonym map knows, for typo correction against members' slang. */
+export function synonymWords(): string[] {
+  return [...canonicalByWord.keys(), ...bodyPartByWord.keys()].filter((word) => !word.includes(' '));
+}

@@ -1,0 +1,109 @@
+/** Text analysis shared by retrieval and sentence scoring: tokens, stop words, synonyms, stemming. */
+import { stemmer } from 'stemmer';
+import { PHRASE_RULES, canonicalWord } from './synonyms.ts';
+
+/**
+ * Words that carry no topic: English function words plus the chat filler members type ("bro", "tips", "pls").
+ * Filler matters for the relevance gate: an unknown word counts against coverage, so "yo bro" must not.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  `a about above after again against all also am an and any anyone anything are aren arent as at be because been before
+  being below between both but by can cant could couldnt did didnt do does doesnt doing dont down during each either
+  else enough etc even ever every few for from further get gets getting got had has have having he her here hers him his
+  how however i id if ill im in into is isnt it its itself ive just lets like ll me might more most much must my myself
+  no nor not now of off on once only or other our ours out over own per quite rather re really same she should shouldnt
+  so some such than that thats the their them then there theres these they thing things this those through to too
+  under until up upon us ve very via was wasnt way ways we were what whats when where whether which while who whom whose
+  why will with within without won wont would wouldnt yet you youd your youre yours yourself
+  actually advice already always anybody best better bro bros btw dude etc gonna good got gotta guy guys hello help helps
+  hey hi idea ideas kinda know lol lot lots make makes making man mate need needs ok okay please pls plz question
+  questions recommend recommended say says see seem someone something sort still sure take taking tell thanks thank thx
+  tip tips try trying use used using want wanna well whatever work works worth yeah yes yo
+  many every go goes going bad wrong right true false super mean means fine normal proper properly correct correctly
+  legit exactly basically literally seriously anyway point purpose`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Lowercases, folds accents and apostrophes, applies phrase rules and splits into raw word tokens. */
+export function rawTokens(text: string): string[] {
+  let folded = text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/['’]s\b/g, '')
+    .replace(/['’]/g, '');
+  for (const [pattern, replacement] of PHRASE_RULES) folded = folded.replace(pattern, replacement);
+  return folded.split(/[^a-z0-9]+/).filter((token) => token.length > 0);
+}
+
+const stemCache = new Map<string, string>();
+
+/** The index term for one raw token: null for stop words, numbers and single letters; otherwise canonical + stemmed. */
+export function termFor(token: string): string | null {
+  if (token.length < 2 || STOP_WORDS.has(token) || /^\d+$/.test(token)) return null;
+  const cached = stemCache.get(token);
+  if (cached !== undefined) return cached;
+  const term = stemmer(canonicalWord(token));
+  stemCache.set(token, term);
+  return term;
+}
+
+/** The index terms of a text, in order (duplicates kept, so callers can count frequencies). */
+export function analyze(text: string): string[] {
+  const terms: string[] = [];
+  for (const token of rawTokens(text)) {
+    const term = termFor(token);
+    if (term) terms.push(term);
+  }
+  return terms;
+}
+
+/** Damerau-style edit distance (adjacent swaps count once) with an early exit above `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) rows.push([i]);
+  for (let j = 1; j <= b.length; j++) (rows[0] as number[])[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    const row = rows[i] as number[];
+    const prev = rows[i - 1] as number[];
+    let best = Number.POSITIVE_INFINITY;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, ((rows[i - 2] as number[])[j - 2] as number) + 1);
+      }
+      row[j] = value;
+      best = Math.min(best, value);
+    }
+    if (best > max) return max + 1;
+  }
+  return (rows[a.length] as number[])[b.length] as number;
+}
+
+/** How many typos a word of this length may carry and still be recognised. */
+export function typoBudget(word: string): number {
+  // Short real words sit one letter from other real words ("brand"/"band"), so only longer words are repaired.
+  if (word.length >= 9) return 2;
+  if (word.length >= 6) return 1;
+  return 0;
+}
+
+/** Splits passage text into sentences; each sentence is an exact slice of the text, so it can be quoted verbatim. */
+export function splitSentences(text: string): string[] {
+  const sentences: string[] = [];
+  // A boundary is end punctuation, then space, then something that starts a sentence; "e.g. whey" and "1.6" do not split.
+  const boundary = /(?<=[.!?]["”’)]?)\s+(?=["“(]?[A-Z0-9])/g;
+  let start = 0;
+  for (const match of text.matchAll(boundary)) {
+    const end = match.index ?? 0;
+    const sentence = text.slice(start, end).trim();
+    if (sentence) sentences.push(sentence);
+    start = end + match[0].length;
+  }
+  const last = text.slice(start).trim();
+  if (last) sentences.push(last);
+  return sentences;
+}

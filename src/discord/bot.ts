@@ -1,0 +1,84 @@
+/** The Discord front end: a discord.js Client on the configured REST base, routing to the command registry. */
+import { Client, Events, GatewayIntentBits, Options, type Interaction, type Message } from 'discord.js';
+import type { Logger } from '../logger.ts';
+import type { Command } from './command-kit.ts';
+import { createDispatcher } from './dispatch.ts';
+import { autocompleteContext, commandContext, componentContext, mentionContext } from './interaction-adapters.ts';
+import type { BotServices } from './services.ts';
+
+/** How long stop() waits for in-flight handlers. @default 5000 */
+export const STOP_GRACE_MS = 5000;
+
+/** What the bot needs to connect. */
+export interface BotOptions {
+  token: string;
+  /** REST base (DISCORD_API_URL); the gateway URL comes from GET /gateway/bot on it. */
+  apiUrl: string;
+  commands: readonly Command[];
+  services: BotServices;
+  logger: Logger;
+}
+
+/** A running (or startable) bot. */
+export interface Bot {
+  client: Client;
+  /** Logs in and resolves once the gateway is ready. */
+  start(): Promise<void>;
+  /** Closes the gateway connection; in-flight handlers finish first. */
+  stop(): Promise<void>;
+}
+
+/** Creates the client and wires every event to the dispatcher. */
+export function createBot(options: BotOptions): Bot {
+  const { logger: log } = options;
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    rest: { api: options.apiUrl },
+    // The bot reads no history: keep message caches small so memory stays flat over long runs.
+    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 25 }),
+  });
+  const dispatch = createDispatcher(options.commands, options.services);
+  const inFlight = new Set<Promise<void>>();
+  const track = (work: Promise<void>) => {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  };
+
+  client.on(Events.InteractionCreate, (interaction: Interaction) => {
+    if (interaction.isChatInputCommand()) track(dispatch.command(commandContext(interaction)));
+    else if (interaction.isButton() || interaction.isStringSelectMenu()) track(dispatch.component(componentContext(interaction)));
+    else if (interaction.isAutocomplete()) track(dispatch.autocomplete(autocompleteContext(interaction)));
+  });
+  client.on(Events.MessageCreate, (message: Message) => {
+    const me = client.user;
+    if (!me || message.author.bot || message.author.id === me.id) return;
+    // Only a direct mention of the bot counts; @everyone and role pings do not.
+    if (!message.mentions.users.has(me.id)) return;
+    track(dispatch.mention(mentionContext(message, me.id)));
+  });
+  client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'gateway disconnected'));
+  client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'gateway reconnecting'));
+  client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'gateway resumed'));
+  client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
+  client.on(Events.Warn, (message) => log.warn(message));
+  client.rest.on('rateLimited', (info) => log.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'REST rate limited'));
+  // An unexpected 429 is retried by discord.js after retry_after; log it so a misbehaving proxy shows up.
+  client.rest.on('response', (request, response) => {
+    if (response.status === 429) log.warn({ route: request.route, method: request.method }, 'REST 429; retrying after retry_after');
+  });
+
+  return {
+    client,
+    async start() {
+      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      await client.login(options.token);
+      await ready;
+      log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'bot ready');
+    },
+    async stop() {
+      // Let in-flight handlers finish, but never let a stuck one hold up shutdown.
+      await Promise.race([Promise.allSettled([...inFlight]), new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
+      await client.destroy();
+    },
+  };
+}

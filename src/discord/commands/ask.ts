@@ -1,0 +1,89 @@
+/** /ask and bot mentions: a cited answer from the library, 👍/👎 votes, and a per-member rate limit. */
+import { SlashCommandBuilder } from 'discord.js';
+import { MAX_QUESTION_LENGTH, type Answer } from '../../core/answer-types.ts';
+import { answerCard } from '../../app/answer-card.ts';
+import { minutesToWait } from '../../app/rate-limit.ts';
+import { customId, type Command, type Reply } from '../command-kit.ts';
+import { askText as t, commonText } from '../messages.ts';
+import type { BotServices } from '../services.ts';
+
+const NAME = 'ask';
+
+const data = new SlashCommandBuilder()
+  .setName(NAME)
+  .setDescription(t.description)
+  .addStringOption((o) => o.setName('question').setDescription(t.question).setRequired(true).setMaxLength(MAX_QUESTION_LENGTH));
+
+/** The answer card with its vote buttons; the answer's id and answerer ride in the button ids. */
+function answerReply(answer: Answer, answerId: string): Reply {
+  const mode = answer.mode === 'claude' ? 'c' : 'o';
+  return {
+    card: {
+      ...answerCard(answer),
+      actions: [
+        { id: customId(NAME, 'vote', `up:${mode}:${answerId}`), label: t.upButton },
+        { id: customId(NAME, 'vote', `down:${mode}:${answerId}`), label: t.downButton },
+      ],
+    },
+  };
+}
+
+/** A problem with the question itself, found before it costs the member a rate-limit slot. */
+function questionProblem(question: string): string | null {
+  if (!question.trim()) return t.empty;
+  if (question.length > MAX_QUESTION_LENGTH) return t.tooLong(MAX_QUESTION_LENGTH);
+  return null;
+}
+
+/** Takes one rate-limit slot; the "try again" text when the member has none left. */
+async function rateLimited(services: BotServices, memberId: string): Promise<string | null> {
+  const decision = await services.askLimiter.take(memberId);
+  return decision.allowed ? null : t.rateLimited(minutesToWait(decision.retryAfterMs), services.askPolicy.limit, services.askPolicy.windowMinutes);
+}
+
+/** The /ask command, plus answers to mentions. */
+export const ask: Command & { onMention: NonNullable<Command['onMention']> } = {
+  data,
+  async execute(ctx, services) {
+    const question = ctx.options.string('question') ?? '';
+    const problem = questionProblem(question) ?? (await rateLimited(services, ctx.member.id));
+    if (problem) {
+      await ctx.reply({ text: problem, ephemeral: true });
+      return;
+    }
+    // Acknowledge inside Discord's 3 seconds; Claude may take longer.
+    await ctx.defer();
+    const result = await services.answers.ask(question);
+    if (result.kind === 'invalid') {
+      await ctx.edit({ text: t.invalid(result.message) });
+      return;
+    }
+    await ctx.edit(answerReply(result.answer, ctx.id));
+  },
+  async onMention(ctx, services) {
+    const problem = questionProblem(ctx.text) ?? (await rateLimited(services, ctx.member.id));
+    if (problem) {
+      await ctx.reply({ text: ctx.text.trim() ? problem : t.mentionHint });
+      return;
+    }
+    const result = await services.answers.ask(ctx.text);
+    await ctx.reply(result.kind === 'invalid' ? { text: t.invalid(result.message) } : answerReply(result.answer, ctx.id));
+  },
+  components: {
+    async vote(ctx, services, state) {
+      const [value, mode, answerId = ''] = state.split(':');
+      if ((value !== 'up' && value !== 'down') || !answerId) {
+        await ctx.reply({ text: commonText.unknownComponent, ephemeral: true });
+        return;
+      }
+      await services.votes.record({
+        answerId,
+        memberId: ctx.member.id,
+        value,
+        mode: mode === 'c' ? 'claude' : 'offline',
+        at: services.clock.now().toISOString(),
+      });
+      await ctx.reply({ text: t.voteThanks(value), ephemeral: true });
+    },
+  },
+};

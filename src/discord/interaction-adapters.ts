@@ -1,0 +1,130 @@
+/** discord.js interactions and messages seen through the command kit's contexts. */
+import {
+  PermissionFlagsBits,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type Message,
+  type MessageComponentInteraction,
+} from 'discord.js';
+import type { AutocompleteContext, CommandContext, ComponentContext, MentionContext, Member, Reply } from './command-kit.ts';
+import { replyPayload } from './render/card-embed.ts';
+
+/**
+ * The payload as discord.js takes it. Embeds and components are already Discord's JSON, so they are handed over
+ * as JSON-encodable values: discord.js then sends them as they are instead of deep-converting every key to
+ * snake_case, which was the costliest step of a reply.
+ */
+function sendPayload(reply: Reply) {
+  const payload = replyPayload(reply);
+  return {
+    ...payload,
+    embeds: payload.embeds.map((embed) => ({ toJSON: () => embed })),
+    components: payload.components.map((row) => ({ toJSON: () => row })),
+  };
+}
+
+/** The payload without the ephemeral flag (edits and updates cannot change it). */
+function editPayload(reply: Reply) {
+  const { flags: _flags, ...rest } = sendPayload(reply);
+  return rest;
+}
+
+function memberOf(user: { id: string; username: string; globalName?: string | null }): Member {
+  return { id: user.id, name: user.globalName ?? user.username };
+}
+
+/** A slash command interaction as a CommandContext. */
+export function commandContext(interaction: ChatInputCommandInteraction): CommandContext {
+  return {
+    id: interaction.id,
+    member: memberOf(interaction.user),
+    guildId: interaction.guildId,
+    channelId: interaction.channelId,
+    canManageGuild: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+    commandName: interaction.commandName,
+    options: {
+      subcommand: () => interaction.options.getSubcommand(false),
+      string: (name) => interaction.options.getString(name),
+      integer: (name) => interaction.options.getInteger(name),
+      boolean: (name) => interaction.options.getBoolean(name),
+      channel: (name) => {
+        const channel = interaction.options.getChannel(name);
+        return channel ? { id: channel.id, ...(channel.name ? { name: channel.name } : {}) } : null;
+      },
+    },
+    get answered() {
+      return interaction.replied || interaction.deferred;
+    },
+    async reply(reply) {
+      await interaction.reply(sendPayload(reply));
+    },
+    async defer(options) {
+      await interaction.deferReply(options?.ephemeral ? { flags: replyPayload({ ephemeral: true }).flags } : {});
+    },
+    async edit(reply) {
+      await interaction.editReply(editPayload(reply));
+    },
+    async followUp(reply) {
+      await interaction.followUp(sendPayload(reply));
+    },
+  };
+}
+
+/** A button or select-menu interaction as a ComponentContext. */
+export function componentContext(interaction: MessageComponentInteraction): ComponentContext {
+  return {
+    id: interaction.id,
+    member: memberOf(interaction.user),
+    guildId: interaction.guildId,
+    channelId: interaction.channelId,
+    canManageGuild: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+    customId: interaction.customId,
+    values: interaction.isStringSelectMenu() ? [...interaction.values] : [],
+    get answered() {
+      return interaction.replied || interaction.deferred;
+    },
+    async update(reply) {
+      await interaction.update(editPayload(reply));
+    },
+    async reply(reply) {
+      await interaction.reply(sendPayload(reply));
+    },
+    async followUp(reply) {
+      await interaction.followUp(sendPayload(reply));
+    },
+  };
+}
+
+/** An autocomplete interaction as an AutocompleteContext. */
+export function autocompleteContext(interaction: AutocompleteInteraction): AutocompleteContext {
+  const focused = interaction.options.getFocused(true);
+  return {
+    member: memberOf(interaction.user),
+    guildId: interaction.guildId,
+    commandName: interaction.commandName,
+    subcommand: interaction.options.getSubcommand(false),
+    focused: { name: focused.name, value: String(focused.value) },
+    async respond(choices) {
+      await interaction.respond(choices.slice(0, 25));
+    },
+  };
+}
+
+/** Removes the bot's own mention(s) from a message's text. */
+export function stripMention(content: string, botId: string): string {
+  return content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** A message mentioning the bot as a MentionContext; replies go to the message, pinging no one. */
+export function mentionContext(message: Message, botId: string): MentionContext {
+  return {
+    id: message.id,
+    member: memberOf(message.author),
+    guildId: message.guildId,
+    channelId: message.channelId,
+    text: stripMention(message.content, botId),
+    async reply(reply) {
+      await message.reply(editPayload(reply));
+    },
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * The daily-post job: a croner tick every minute (and one at start-up) over the daily service, and the
+ * Poster that sends a card with discord.js (no mentions parsed, optional thread for the day).
+ */
+import { Cron } from 'croner';
+import { ChannelType, DiscordAPIError, PermissionFlagsBits, type Client, type GuildBasedChannel, type GuildTextBasedChannel } from 'discord.js';
+import type { Card } from '../../app/card.ts';
+import type { DailyService } from '../../app/daily-service.ts';
+import type { ChannelCheck, PostOutcome, Poster } from '../../app/ports.ts';
+import type { Logger } from '../../logger.ts';
+import { cardEmbed, NO_MENTIONS } from '../render/card-embed.ts';
+
+// Discord JSON error codes that mean "this channel will not take the post, however often we try".
+const UNKNOWN_CHANNEL = 10003;
+const MISSING_ACCESS = 50001;
+const MISSING_PERMISSIONS = 50013;
+
+/** What the bot needs in the daily channel, with the names Discord shows admins. */
+export const DAILY_PERMISSIONS = [
+  { flag: PermissionFlagsBits.ViewChannel, name: 'View Channel' },
+  { flag: PermissionFlagsBits.SendMessages, name: 'Send Messages' },
+  { flag: PermissionFlagsBits.EmbedLinks, name: 'Embed Links' },
+] as const;
+
+/** Also needed when the post opens a thread for the day. */
+export const DAILY_THREAD_PERMISSION = { flag: PermissionFlagsBits.CreatePublicThreads, name: 'Create Public Threads' } as const;
+
+/** Channel types a daily post can go to. */
+export const DAILY_CHANNEL_TYPES = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
+
+function isPostable(channel: unknown): channel is GuildTextBasedChannel & GuildBasedChannel {
+  const type = (channel as { type?: number } | null)?.type;
+  return type !== undefined && (DAILY_CHANNEL_TYPES as readonly number[]).includes(type);
+}
+
+/** Classifies a send failure: gone and forbidden pause the schedule, anything else may be retried. */
+export function classifyPostError(error: unknown): PostOutcome & { ok: false } {
+  if (error instanceof DiscordAPIError) {
+    if (error.code === UNKNOWN_CHANNEL) return { ok: false, kind: 'gone', reason: error.message };
+    if (error.code === MISSING_ACCESS || error.code === MISSING_PERMISSIONS) return { ok: false, kind: 'forbidden', reason: error.message };
+    if (error.status === 404) return { ok: false, kind: 'gone', reason: error.message };
+    if (error.status === 403) return { ok: false, kind: 'forbidden', reason: error.message };
+  }
+  return { ok: false, kind: 'transient', reason: error instanceof Error ? error.message : String(error) };
+}
+
+/** The Poster on a logged-in discord.js client. */
+export function createDiscordPoster(client: Client, log?: Logger): Poster {
+  async function fetchChannel(channelId: string): Promise<{ ok: true; channel: GuildTextBasedChannel & GuildBasedChannel } | (ChannelCheck & { ok: false })> {
+    try {
+      const channel = await client.channels.fetch(channelId);
+      if (!isPostable(channel)) return { ok: false, kind: 'gone', reason: 'not a text channel' };
+      return { ok: true, channel };
+    } catch (error) {
+      const failure = classifyPostError(error);
+      if (failure.kind === 'forbidden') return { ok: false, kind: 'forbidden', reason: failure.reason, missing: ['View Channel'] };
+      if (failure.kind === 'gone') return { ok: false, kind: 'gone', reason: failure.reason };
+      throw error;
+    }
+  }
+
+  return {
+    async checkChannel(channelId, options) {
+      const found = await fetchChannel(channelId);
+      if (!found.ok) return found;
+      const { channel } = found;
+      let me = channel.guild.members.me;
+      if (!me) {
+        try {
+          me = await channel.guild.members.fetchMe();
+        } catch (error) {
+          // Without our own member we cannot compute permissions; a failed post will pause the schedule instead.
+          log?.warn({ err: error, channelId }, 'could not check daily channel permissions');
+          return { ok: true };
+        }
+      }
+      const permissions = channel.permissionsFor(me);
+      const needed = options?.thread ? [...DAILY_PERMISSIONS, DAILY_THREAD_PERMISSION] : DAILY_PERMISSIONS;
+      const missing = needed.filter((p) => !permissions?.has(p.flag)).map((p) => p.name);
+      return missing.length ? { ok: false, kind: 'forbidden', reason: `missing ${missing.join(', ')}`, missing } : { ok: true };
+    },
+
+    async post(channelId: string, card: Card, options: { nonce: string; threadName?: string }): Promise<PostOutcome> {
+      let found;
+      try {
+        found = await fetchChannel(channelId);
+      } catch (error) {
+        return classifyPostError(error);
+      }
+      if (!found.ok) return { ok: false, kind: found.kind, reason: found.reason };
+      let messageId: string;
+      try {
+        const message = await found.channel.send({ embeds: [cardEmbed(card)], allowedMentions: NO_MENTIONS, nonce: options.nonce, enforceNonce: true });
+        messageId = message.id;
+        if (options.threadName) {
+          // The post is out; a thread that cannot be opened is logged, never a reason to post again.
+          await message.startThread({ name: options.threadName.slice(0, 100) }).catch((error: unknown) => log?.warn({ err: error, channelId }, 'could not open the daily thread'));
+        }
+      } catch (error) {
+        return classifyPostError(error);
+      }
+      return { ok: true, messageId };
+    },
+  };
+}
+
+/** A running daily job. */
+export interface DailyJob {
+  /** Resolves when the start-up tick has finished. */
+  started: Promise<void>;
+  stop(): void;
+}
+
+/** Ticks the service at second 5 of every minute (after the minute's slots) and once now, for catch-up after a restart. */
+export function startDailyPostJob(service: DailyService, log: Logger): DailyJob {
+  const tick = async () => {
+    try {
+      const report = await service.tick();
+      if (report.posted.length || report.missed.length || report.paused.length || report.retrying.length) {
+        log.info({ posted: report.posted.length, missed: report.missed.length, paused: report.paused.length, retrying: report.retrying.length }, 'daily tick');
+      }
+    } catch (error) {
+      log.error({ err: error }, 'daily tick failed');
+    }
+  };
+  // protect: a slow tick (many posts) is never overlapped by the next minute's.
+  const cron = new Cron('5 * * * * *', { protect: true, unref: true }, tick);
+  return {
+    started: tick(),
+    stop: () => cron.stop(),
+  };
+}

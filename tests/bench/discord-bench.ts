@@ -1,0 +1,154 @@
+/**
+ * Discord figures against the local fake Discord, which runs in its own process (real Discord is remote):
+ * /workout INTERACTION_CREATE → callback latency with 200 in flight, /ask time to the defer, start-up to ready,
+ * and RSS over 10,000 interactions. The bot runs in this process through startApp, as `npm start` runs it.
+ */
+import { fork, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { Readable } from 'node:stream';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { startApp, type RunningApp } from '../../src/main.ts';
+import { figure, percentile, section } from './bench-kit.ts';
+import type { BatchItem, BatchResult } from './fake-discord-host.ts';
+
+const mb = (bytes: number) => bytes / 1024 / 1024;
+
+/** A full GC before a memory sample, so samples show what is retained rather than garbage not yet collected. */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+
+/** Starts the fake Discord host process and returns a batch runner. */
+async function startHost() {
+  const child = fork(fileURLToPath(new URL('./fake-discord-host.ts', import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const waiting = new Map<number, (r: BatchResult) => void>();
+  let seq = 0;
+  const ready = await new Promise<{ apiUrl: string; token: string }>((resolve) => {
+    child.on('message', (message: { ready?: boolean; apiUrl: string; token: string; seq?: number; result?: BatchResult }) => {
+      if (message.ready) resolve(message);
+      else if (message.seq !== undefined && message.result) waiting.get(message.seq)?.(message.result);
+    });
+  });
+  return {
+    ...ready,
+    batch: (items: BatchItem[]) =>
+      new Promise<BatchResult>((resolve) => {
+        const id = ++seq;
+        waiting.set(id, (r) => {
+          waiting.delete(id);
+          resolve(r);
+        });
+        child.send({ cmd: 'batch', seq: id, items });
+      }),
+    close: () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.send({ cmd: 'close' }))),
+  };
+}
+
+/** Milliseconds from spawning `tsx src/main.ts` to its "bot ready" log line; the process is then stopped. */
+async function coldStart(env: Record<string, string>): Promise<number> {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const start = performance.now();
+  const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), ['src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, ...env, LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let log = '';
+  await new Promise<void>((resolve, reject) => {
+    child.stderr.on('data', (chunk) => {
+      log += String(chunk);
+      if (log.includes('bot ready')) resolve();
+    });
+    child.on('exit', (code) => reject(new Error(`bot exited (${code}) before ready:\n${log}`)));
+  });
+  const elapsed = performance.now() - start;
+  child.removeAllListeners('exit');
+  await new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM')));
+  return elapsed;
+}
+
+/** Runs the Discord benchmarks and prints their figures. */
+export async function run(): Promise<void> {
+  section('discord (bot in this process, fake Discord in another)');
+  const host = await startHost();
+  const dir = mkdtempSync(join(tmpdir(), 'pump-coach-bench-'));
+  const env = {
+    DISCORD_TOKEN: host.token,
+    DISCORD_API_URL: host.apiUrl,
+    KEYV_URL: `sqlite://${join(dir, 'coach.sqlite')}`,
+    LOG_LEVEL: 'silent',
+    ASK_RATE_LIMIT: '1000',
+  };
+  const launch = () => startApp(env, { stdin: Readable.from([]), stdout: () => undefined });
+
+  // Cold start as `npm start` does it: a fresh tsx process until the bot logs that it is ready.
+  const cold = await coldStart(env);
+  figure('start-up to ready (fresh process: tsx src/main.ts)', cold, 'ms');
+
+  // Start-up to ready: configuration, store, knowledge, search index, login, READY + GUILD_CREATE.
+  const startups: number[] = [];
+  let app: RunningApp | undefined;
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    app = await launch();
+    startups.push(performance.now() - start);
+    if (i < 2) await app.stop();
+  }
+  figure('start-up to ready (p50 of 3, modules already loaded)', percentile(startups, 50), 'ms');
+
+  let n = 0;
+  const items = (kind: BatchItem['kind'], count: number): BatchItem[] => Array.from({ length: count }, () => ({ kind, n: n++ }));
+  try {
+    // /workout: 200 dispatched at once, 5 rounds after a warm-up round.
+    await host.batch(items('workout', 200));
+    const workout: number[] = [];
+    const cpuBefore = process.cpuUsage();
+    for (let round = 0; round < 5; round++) workout.push(...(await host.batch(items('workout', 200))).callback.workout);
+    const cpu = process.cpuUsage(cpuBefore);
+    // Work per interaction bounds the latency of a burst: the last of 200 waits for the 199 before it.
+    figure('/workout bot CPU per interaction (user + system)', (cpu.user + cpu.system) / 1000 / 1000, 'ms');
+    figure('/workout INTERACTION_CREATE → callback p50 (200 in flight)', percentile(workout, 50), 'ms');
+    figure('/workout INTERACTION_CREATE → callback p99 (200 in flight)', percentile(workout, 99), 'ms', { max: 50 });
+    const single: number[] = [];
+    for (let i = 0; i < 200; i++) single.push(...(await host.batch(items('workout', 1))).callback.workout);
+    figure('/workout INTERACTION_CREATE → callback p99 (1 in flight)', percentile(single, 99), 'ms', { max: 50 });
+
+    // /ask: time to the defer with 50 in flight, and to the edited answer (offline answerer).
+    const defer: number[] = [];
+    const edit: number[] = [];
+    for (let round = 0; round < 4; round++) {
+      const result = await host.batch(items('ask', 50));
+      defer.push(...result.callback.ask);
+      edit.push(...result.edit);
+    }
+    figure('/ask INTERACTION_CREATE → defer p99 (50 in flight)', percentile(defer, 99), 'ms', { max: 100 });
+    figure('/ask INTERACTION_CREATE → answer p50 (50 in flight, offline)', percentile(edit, 50), 'ms');
+
+    // 10,000 mixed interactions, 200 at a time; memory sampled every 2,000 after a full GC.
+    const mix: BatchItem['kind'][] = ['workout', 'workout', 'workout', 'workout', 'workout', 'workout', 'stranger', 'stranger', 'help', 'ask'];
+    collectGarbage();
+    const samples = [`0: ${mb(process.memoryUsage().rss).toFixed(0)} MB rss / ${mb(process.memoryUsage().heapUsed).toFixed(0)} MB heap`];
+    for (let done = 0; done < 10_000; ) {
+      const batch: BatchItem[] = [];
+      for (let k = 0; k < 200; k++, done++) batch.push({ kind: mix[done % mix.length]!, n: n++ });
+      await host.batch(batch);
+      if (done % 2000 === 0) {
+        collectGarbage();
+        const usage = process.memoryUsage();
+        samples.push(`${done}: ${mb(usage.rss).toFixed(0)} MB rss / ${mb(usage.heapUsed).toFixed(0)} MB heap`);
+      }
+    }
+    console.log(`memory samples → ${samples.join(' · ')}`);
+    figure('RSS after 10,000 interactions (bot process, under tsx)', mb(process.memoryUsage().rss), 'MB', { max: 150 });
+  } finally {
+    await app?.stop();
+    await host.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

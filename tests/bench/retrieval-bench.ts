@@ -1,0 +1,95 @@
+/** Retrieval and offline-answer figures: index build time, search p99 (shipped and 10,000-passage libraries), answer p99. */
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { loadLibrary } from '../../src/adapters/knowledge/load-library.ts';
+import { createMinisearchRetriever } from '../../src/adapters/knowledge/minisearch-retriever.ts';
+import { makeLibrary, type Library, type Passage } from '../../src/core/library.ts';
+import { composeOfflineAnswer } from '../../src/core/offline-answerer.ts';
+import { splitSentences } from '../../src/core/text-analysis.ts';
+import { readQuestions } from '../eval/run-eval.ts';
+import { figure, percentile, section } from './bench-kit.ts';
+
+/** A seeded PRNG (mulberry32) so the synthetic library is the same on every run. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A library of `count` passages recombined from the shipped sentences and headings. `spread` is the share of content
+ * words given a per-document topic suffix: 0 keeps the shipped vocabulary of ~1,500 words, so every query word sits in
+ * thousands of passages (a worst case no real library reaches); 0.75 spreads the words over 200 topic documents of 50
+ * passages each, closer to how a broad 10,000-passage coaching library would use its words.
+ */
+export function syntheticLibrary(base: Library, count: number, spread = 0, seed = 7): Library {
+  const random = prng(seed);
+  const sentences = base.passages.flatMap((p) => splitSentences(p.text));
+  const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)] as T;
+  const topicWords = (text: string, topic: string) =>
+    spread === 0 ? text : text.replace(/[A-Za-z]{4,}/g, (word) => (random() < spread ? `${word}${topic}` : word));
+  const passages: Passage[] = [];
+  for (let i = 0; i < count; i++) {
+    const template = pick(base.passages);
+    const documentNo = Math.floor(i / 50);
+    const topic = String.fromCharCode(97 + (documentNo % 26), 97 + Math.floor(documentNo / 26));
+    const text = topicWords(Array.from({ length: 2 + Math.floor(random() * 5) }, () => pick(sentences)).join(' '), topic);
+    const heading = topicWords(template.heading, topic);
+    passages.push({ ...template, id: `${template.docId}-${i}#${template.id.split('#')[1]}`, heading, text, disputedBy: [] });
+  }
+  return makeLibrary(base.documents, passages);
+}
+
+function timeEach(queries: string[], rounds: number, fn: (query: string) => unknown): number[] {
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const query of queries) {
+      const start = performance.now();
+      fn(query);
+      times.push(performance.now() - start);
+    }
+  }
+  return times;
+}
+
+/** Runs the retrieval benchmark section. */
+export async function run(): Promise<void> {
+  section('retrieval and offline answers');
+  const library = loadLibrary();
+  const queries = readQuestions(fileURLToPath(new URL('../eval/questions.jsonl', import.meta.url))).map((q) => q.q);
+
+  let start = performance.now();
+  const retriever = createMinisearchRetriever(library);
+  figure(`index build, shipped library (${library.passages.length} passages)`, performance.now() - start, 'ms');
+  timeEach(queries, 30, (q) => retriever.search(q, 5));
+  const shipped = timeEach(queries, 100, (q) => retriever.search(q, 5));
+  figure('retrieval p50, shipped library', percentile(shipped, 50), 'ms');
+  figure('retrieval p99, shipped library', percentile(shipped, 99), 'ms', { max: 2 });
+
+  const ranked = new Map(queries.map((q) => [q, retriever.search(q, 5)]));
+  timeEach(queries, 30, (q) => composeOfflineAnswer(q, ranked.get(q) ?? [], library));
+  const compose = timeEach(queries, 100, (q) => composeOfflineAnswer(q, ranked.get(q) ?? [], library));
+  figure('offline answer p50 (compose, after retrieval)', percentile(compose, 50), 'ms');
+  figure('offline answer p99 (compose, after retrieval)', percentile(compose, 99), 'ms');
+  const both = timeEach(queries, 100, (q) => composeOfflineAnswer(q, retriever.search(q, 5), library));
+  figure('offline answer p99 (retrieve + compose)', percentile(both, 99), 'ms');
+
+  for (const [label, spread] of [
+    ['topic-spread', 0.75],
+    ['dense worst case', 0],
+  ] as const) {
+    const big = syntheticLibrary(library, 10_000, spread);
+    start = performance.now();
+    const bigRetriever = createMinisearchRetriever(big);
+    figure(`index build, synthetic 10,000 passages (${label})`, performance.now() - start, 'ms');
+    timeEach(queries, 5, (q) => bigRetriever.search(q, 5));
+    const times = timeEach(queries, 20, (q) => bigRetriever.search(q, 5));
+    figure(`retrieval p50, synthetic 10,000 (${label})`, percentile(times, 50), 'ms');
+    figure(`retrieval p99, synthetic 10,000 (${label})`, percentile(times, 99), 'ms', { max: 20 });
+  }
+}

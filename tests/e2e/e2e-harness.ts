@@ -1,0 +1,68 @@
+/** Starts the app exactly as `npm start` does, but with DISCORD_API_URL pointing at a local fake Discord. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { startApp, type RunningApp } from '../../src/main.ts';
+import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from '../fakes/fake-discord.ts';
+
+/** A running bot against a fake Discord, with a private SQLite file. */
+export interface E2e {
+  fake: FakeDiscord;
+  app: RunningApp;
+  dir: string;
+  env: Record<string, string>;
+  /** Starts another app (a "restart") on the same fake and store. */
+  restart(): Promise<RunningApp>;
+  /** The interaction callback for an interaction id. */
+  callback(id: string): Promise<RecordedRequest>;
+  /** The PATCH of the original reply for an interaction token. */
+  edit(token: string): Promise<RecordedRequest>;
+  /** Client first, then the fake, then the temp folder. */
+  close(): Promise<void>;
+}
+
+/** Starts fake Discord + app; `env` adds or overrides variables. */
+export async function startE2e(env: Record<string, string> = {}): Promise<E2e> {
+  const fake = await startFakeDiscord();
+  const dir = mkdtempSync(join(tmpdir(), 'pump-coach-e2e-'));
+  const fullEnv: Record<string, string> = {
+    DISCORD_TOKEN: fake.token,
+    DISCORD_API_URL: fake.apiUrl,
+    KEYV_URL: `sqlite://${join(dir, 'coach.sqlite')}`,
+    LOG_LEVEL: 'silent',
+    ...env,
+  };
+  const launch = () => startApp(fullEnv, { stdin: Readable.from([]), stdout: () => undefined });
+  const e2e: E2e = {
+    fake,
+    app: await launch(),
+    dir,
+    env: fullEnv,
+    async restart() {
+      await e2e.app.stop();
+      e2e.app = await launch();
+      return e2e.app;
+    },
+    callback: (id) => fake.waitForRequest((r) => r.method === 'POST' && r.path.startsWith(`/interactions/${id}/`)),
+    edit: (token) => fake.waitForRequest((r) => r.method === 'PATCH' && r.path === `/webhooks/${fake.appId}/${token}/messages/@original`),
+    async close() {
+      await e2e.app.stop();
+      await fake.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return e2e;
+}
+
+/** Text of every field of the first embed, for assertions. */
+export function embedText(body: { data?: { embeds?: { title?: string; description?: string; fields?: { name: string; value: string }[]; footer?: { text: string } }[] } }): string {
+  const embed = body.data?.embeds?.[0];
+  if (!embed) return '';
+  return [embed.title, embed.description, ...(embed.fields ?? []).flatMap((f) => [f.name, f.value]), embed.footer?.text].filter(Boolean).join('\n');
+}
+
+/** The custom ids of every component in a message payload. */
+export function customIds(data: { components?: { components: { custom_id?: string }[] }[] } | undefined): string[] {
+  return (data?.components ?? []).flatMap((row) => row.components.map((c) => c.custom_id ?? ''));
+}

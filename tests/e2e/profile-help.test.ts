@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { member } from '../fakes/fake-discord.ts';
+import { embedText, startE2e, type E2e } from './e2e-harness.ts';
+
+const DANA = member('1400000000000000021', 'dana');
+const sub = (name: string, options: { name: string; type: number; value: string }[] = []) => [{ name, type: 1, options }];
+const str = (name: string, value: string) => ({ name, type: 3, value });
+
+describe('/profile and /help through the real discord.js client', () => {
+  let e2e: E2e;
+  beforeAll(async () => {
+    e2e = await startE2e();
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  test('GIVEN /profile set THEN the saved profile is shown back, ephemerally', async () => {
+    const { id } = e2e.fake.command({ name: 'profile', options: sub('set', [str('level', 'advanced'), str('units', 'kg')]), user: DANA });
+    const reply = await e2e.callback(id);
+    expect(reply.body.data.flags & 64).toBe(64);
+    expect(reply.body.data.allowed_mentions.parse).toEqual([]);
+    const text = embedText(reply.body);
+    expect(text).toContain('advanced');
+    expect(text).toContain('kg');
+  });
+
+  test('GIVEN /profile set with nothing to set THEN an ephemeral error says what to type', async () => {
+    const { id } = e2e.fake.command({ name: 'profile', options: sub('set'), user: DANA });
+    const reply = await e2e.callback(id);
+    expect(reply.body.data.flags & 64).toBe(64);
+    expect(reply.body.data.content).toMatch(/\/profile set level:/);
+  });
+
+  test('GIVEN a saved profile WHEN the bot restarts on the same SQLite file THEN /profile show still has it', async () => {
+    await e2e.restart();
+    const { id } = e2e.fake.command({ name: 'profile', options: sub('show'), user: DANA });
+    const reply = await e2e.callback(id);
+    expect(embedText(reply.body)).toContain('advanced');
+    expect(e2e.fake.gatewayOps.filter((op) => op === 2)).toHaveLength(2);
+  });
+
+  test('GIVEN /profile forget THEN profile, votes, sessions and rate-limit history are all gone', async () => {
+    const ask = e2e.fake.command({ name: 'ask', options: [str('question', 'does a pump mean growth?')], user: DANA });
+    await e2e.callback(ask.id);
+    const vote = e2e.fake.component({ customId: `ask:vote:up:o:${ask.id}`, user: DANA });
+    await e2e.callback(vote.id);
+    const workout = e2e.fake.command({ name: 'workout', options: [str('group', 'legs')], user: DANA });
+    await e2e.callback(workout.id);
+    await e2e.fake.waitForRequest((r) => r.path.includes(ask.token ?? ''));
+    expect(await e2e.app.services.sessions.get(DANA.id, workout.id)).toBeDefined();
+
+    const { id } = e2e.fake.command({ name: 'profile', options: sub('forget'), user: DANA });
+    const reply = await e2e.callback(id);
+    expect(reply.body.data.flags & 64).toBe(64);
+    expect(reply.body.data.content).toMatch(/deleted/);
+    expect(await e2e.app.services.profiles.show(DANA.id)).toBeUndefined();
+    expect(await e2e.app.services.votes.byMember(DANA.id)).toEqual([]);
+    expect(await e2e.app.services.sessions.get(DANA.id, workout.id)).toBeUndefined();
+    const raw = e2e.app.store.namespace('rate-limits');
+    expect(await raw.get(`ask:${DANA.id}`)).toBeUndefined();
+  });
+
+  test('GIVEN /help THEN it lists every command and the titles of the library sources', async () => {
+    const { id } = e2e.fake.command({ name: 'help', user: DANA });
+    const reply = await e2e.callback(id);
+    const text = embedText(reply.body);
+    for (const name of ['/workout', '/ask', '/profile', '/help']) expect(text).toContain(name);
+    for (const doc of e2e.app.services.library.documents) expect(text).toContain(doc.origin.title);
+    expect(reply.body.data.allowed_mentions.parse).toEqual([]);
+  });
+
+  test('GIVEN the store fails under a command THEN the member gets an ephemeral apology and the bot keeps running', async () => {
+    await e2e.app.store.close();
+    const { id } = e2e.fake.command({ name: 'profile', options: sub('show'), user: DANA });
+    const reply = await e2e.callback(id);
+    expect(reply.body.type).toBe(4);
+    expect(reply.body.data.flags & 64).toBe(64);
+    expect(reply.body.data.content).toMatch(/sorry/i);
+    const help = e2e.fake.command({ name: 'help', user: DANA });
+    expect((await e2e.callback(help.id)).body.type).toBe(4);
+  });
+});

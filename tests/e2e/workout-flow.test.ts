@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { member } from '../fakes/fake-discord.ts';
+import { customIds, embedText, startE2e, type E2e } from './e2e-harness.ts';
+
+const ALICE = member('1400000000000000001', 'alice');
+const BOB = member('1400000000000000002', 'bob');
+const str = (name: string, value: string) => ({ name, type: 3, value });
+
+describe('/workout through the real discord.js client', () => {
+  let e2e: E2e;
+  beforeAll(async () => {
+    e2e = await startE2e();
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  test('GIVEN /workout legs THEN the reply is an embed with the plan, two buttons and no parsed mentions', async () => {
+    const { id } = e2e.fake.command({ name: 'workout', options: [str('group', 'legs'), str('level', 'beginner')], user: ALICE });
+    const callback = await e2e.callback(id);
+    expect(callback.body.type).toBe(4);
+    const data = callback.body.data;
+    expect(data.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(data.flags ?? 0).toBe(0);
+    expect(data.embeds).toHaveLength(1);
+    const text = embedText(callback.body);
+    expect(text.toLowerCase()).toContain('legs');
+    expect(text).toMatch(/\d+ × \d+/);
+    expect(data.embeds[0].fields.length).toBeGreaterThan(2);
+    const ids = customIds(data);
+    expect(ids).toEqual([`workout:variation:${ALICE.id}:${id}`, `workout:swap:${ALICE.id}:${id}`]);
+    expect(data.components[0].components.map((c: { label: string }) => c.label)).toEqual(['Another variation', 'Swap exercise']);
+  });
+
+  test('GIVEN the requester presses "Another variation" THEN the message is updated with the next seed', async () => {
+    const { id } = e2e.fake.command({ name: 'workout', options: [str('group', 'back')], user: ALICE });
+    const first = await e2e.callback(id);
+    const press = e2e.fake.component({ customId: `workout:variation:${ALICE.id}:${id}`, user: ALICE });
+    const update = await e2e.callback(press.id);
+    expect(update.body.type).toBe(7);
+    expect(update.body.data.allowed_mentions.parse).toEqual([]);
+    expect(customIds(update.body.data)).toEqual(customIds(first.body.data));
+    expect((await e2e.app.services.sessions.get(ALICE.id, id))?.seed).toBe(2);
+  });
+
+  test('GIVEN a stranger presses a button THEN they get an ephemeral note and the plan does not change', async () => {
+    const { id } = e2e.fake.command({ name: 'workout', options: [str('group', 'glutes')], user: ALICE });
+    await e2e.callback(id);
+    for (const action of ['variation', 'swap']) {
+      const press = e2e.fake.component({ customId: `workout:${action}:${ALICE.id}:${id}`, user: BOB });
+      const note = await e2e.callback(press.id);
+      expect(note.body.type).toBe(4);
+      expect(note.body.data.flags & 64).toBe(64);
+      expect(note.body.data.content).toMatch(/only the member who asked/i);
+      expect(note.body.data.allowed_mentions.parse).toEqual([]);
+    }
+    const session = await e2e.app.services.sessions.get(ALICE.id, id);
+    expect(session).toMatchObject({ ownerId: ALICE.id, seed: 1, swaps: [] });
+  });
+
+  test('GIVEN "Swap exercise" THEN a select menu of substitutes appears, and picking one swaps that exercise', async () => {
+    const { id } = e2e.fake.command({ name: 'workout', options: [str('group', 'legs'), str('equipment', 'gym')], user: ALICE });
+    const original = await e2e.callback(id);
+    const press = e2e.fake.component({ customId: `workout:swap:${ALICE.id}:${id}`, user: ALICE });
+    const menu = await e2e.callback(press.id);
+    expect(menu.body.type).toBe(7);
+    const select = menu.body.data.components.flatMap((row: { components: unknown[] }) => row.components).find((c: { type: number }) => c.type === 3);
+    expect(select.custom_id).toBe(`workout:pick:${ALICE.id}:${id}`);
+    expect(select.options.length).toBeGreaterThan(0);
+    expect(select.options.length).toBeLessThanOrEqual(25);
+    const choice = select.options[0] as { value: string; label: string };
+    const [from, to] = choice.value.split('>');
+
+    // A stranger cannot pick either.
+    const stranger = e2e.fake.component({ customId: `workout:pick:${ALICE.id}:${id}`, componentType: 3, values: [choice.value], user: BOB });
+    expect((await e2e.callback(stranger.id)).body.data.flags & 64).toBe(64);
+
+    const pick = e2e.fake.component({ customId: `workout:pick:${ALICE.id}:${id}`, componentType: 3, values: [choice.value], user: ALICE });
+    const swapped = await e2e.callback(pick.id);
+    expect(swapped.body.type).toBe(7);
+    expect(customIds(swapped.body.data)).toEqual(customIds(original.body.data));
+    expect(embedText(swapped.body)).not.toEqual(embedText(original.body));
+    expect((await e2e.app.services.sessions.get(ALICE.id, id))?.swaps).toEqual([[from, to]]);
+  });
+
+  test('GIVEN a saved profile THEN /workout fills the options the member left out', async () => {
+    const set = e2e.fake.command({ name: 'profile', options: [{ name: 'set', type: 1, options: [str('equipment', 'bodyweight'), str('level', 'beginner')] }], user: BOB });
+    await e2e.callback(set.id);
+    const { id } = e2e.fake.command({ name: 'workout', options: [str('group', 'legs')], user: BOB });
+    await e2e.callback(id);
+    const session = await e2e.app.services.sessions.get(BOB.id, id);
+    expect(session?.request).toMatchObject({ equipment: 'bodyweight', level: 'beginner', group: 'legs' });
+    // What the member types still wins over the profile.
+    const typed = e2e.fake.command({ name: 'workout', options: [str('group', 'legs'), str('level', 'advanced')], user: BOB });
+    await e2e.callback(typed.id);
+    expect((await e2e.app.services.sessions.get(BOB.id, typed.id))?.request).toMatchObject({ equipment: 'bodyweight', level: 'advanced' });
+  });
+
+  test('GIVEN an unknown group THEN the error is ephemeral and says what to do next', async () => {
+    const { id } = e2e.fake.command({ name: 'workout', options: [str('group', 'chest')], user: ALICE });
+    const callback = await e2e.callback(id);
+    expect(callback.body.type).toBe(4);
+    expect(callback.body.data.flags & 64).toBe(64);
+    expect(callback.body.data.content).toMatch(/legs/);
+    expect(callback.body.data.content).toMatch(/try again/i);
+  });
+});

@@ -1,0 +1,130 @@
+/** In-memory stand-ins for the daily-post ports: a settings store, a claim store, a recording poster and a settable clock. */
+import type { Card } from '../../src/app/card.ts';
+import type { ChannelCheck, ClaimStore, Clock, DailyClaimRecord, DailySettingsStore, PostOutcome, Poster } from '../../src/app/ports.ts';
+import type { DailySettings } from '../../src/core/daily-settings.ts';
+
+/** A clock the test moves by hand. */
+export class ManualClock implements Clock {
+  private ms: number;
+  constructor(start: string | Date) {
+    this.ms = new Date(start).getTime();
+  }
+  now(): Date {
+    return new Date(this.ms);
+  }
+  set(at: string | Date): void {
+    this.ms = new Date(at).getTime();
+  }
+  advanceMinutes(minutes: number): void {
+    this.ms += minutes * 60_000;
+  }
+}
+
+/** Settings in a Map, with a version bumped on every write like the keyv store. */
+export class MemoryDailySettingsStore implements DailySettingsStore {
+  readonly map = new Map<string, DailySettings>();
+  private counter = 0;
+  allCalls = 0;
+  async get(guildId: string) {
+    return this.map.get(guildId);
+  }
+  async set(settings: DailySettings) {
+    this.map.set(settings.guildId, structuredClone(settings));
+    this.counter += 1;
+  }
+  async delete(guildId: string) {
+    this.map.delete(guildId);
+    this.counter += 1;
+  }
+  async all() {
+    this.allCalls += 1;
+    return [...this.map.values()].map((s) => structuredClone(s));
+  }
+  async version() {
+    return String(this.counter);
+  }
+}
+
+/** A claim table in a Map with the same semantics as the SQLite one (first insert wins). */
+export class MemoryClaimStore implements ClaimStore {
+  readonly rows = new Map<string, DailyClaimRecord>();
+  async claim(key: string, owner: string, at: Date) {
+    if (this.rows.has(key)) return false;
+    this.rows.set(key, { key, status: 'claimed', owner, claimedAt: at.toISOString() });
+    return true;
+  }
+  async markPosted(key: string, messageId: string, at: Date) {
+    const row = this.rows.get(key);
+    if (row) Object.assign(row, { status: 'posted', messageId, postedAt: at.toISOString() });
+  }
+  async markFailed(key: string, note: string, at: Date) {
+    const row = this.rows.get(key);
+    if (row) Object.assign(row, { status: 'failed', note, postedAt: at.toISOString() });
+  }
+  async release(key: string, owner: string) {
+    const row = this.rows.get(key);
+    if (row && row.owner === owner && row.status === 'claimed') this.rows.delete(key);
+  }
+  async recordMissed(key: string, note: string, at: Date) {
+    if (this.rows.has(key)) return false;
+    this.rows.set(key, { key, status: 'missed', owner: '', claimedAt: at.toISOString(), note });
+    return true;
+  }
+  async get(key: string) {
+    return this.rows.get(key);
+  }
+  async close() {}
+}
+
+/** One recorded send. */
+export interface SentPost {
+  channelId: string;
+  card: Card;
+  nonce: string;
+  threadName?: string | undefined;
+  at: Date;
+}
+
+/** Records posts; channels can be deleted or lose permissions, and sends can fail transiently. */
+export class RecordingPoster implements Poster {
+  readonly sent: SentPost[] = [];
+  readonly gone = new Set<string>();
+  readonly missing = new Map<string, string[]>();
+  transientFailures = 0;
+  constructor(private readonly clock: Clock) {}
+  async checkChannel(channelId: string): Promise<ChannelCheck> {
+    if (this.gone.has(channelId)) return { ok: false, kind: 'gone', reason: 'Unknown Channel' };
+    const missing = this.missing.get(channelId);
+    if (missing?.length) return { ok: false, kind: 'forbidden', reason: 'Missing Permissions', missing };
+    return { ok: true };
+  }
+  async post(channelId: string, card: Card, options: { nonce: string; threadName?: string }): Promise<PostOutcome> {
+    if (this.gone.has(channelId)) return { ok: false, kind: 'gone', reason: 'Unknown Channel' };
+    const missing = this.missing.get(channelId);
+    if (missing?.length) return { ok: false, kind: 'forbidden', reason: `missing ${missing.join(', ')}` };
+    if (this.transientFailures > 0) {
+      this.transientFailures -= 1;
+      return { ok: false, kind: 'transient', reason: '503 Service Unavailable' };
+    }
+    this.sent.push({ channelId, card, nonce: options.nonce, threadName: options.threadName, at: this.clock.now() });
+    return { ok: true, messageId: `m${this.sent.length}` };
+  }
+}
+
+/** A compose function that needs no knowledge: the card names the guild and date. */
+export function fakeCompose(settings: DailySettings, localDate: string) {
+  return { card: { title: `Daily ${settings.guildId} ${localDate}`, fields: [] }, threadTitle: `Thread ${localDate}` };
+}
+
+/** Settings with sensible defaults for tests. */
+export function dailySettings(overrides: Partial<DailySettings> & Pick<DailySettings, 'guildId'>): DailySettings {
+  return {
+    channelId: `c-${overrides.guildId}`,
+    time: '07:00',
+    timezone: 'Europe/Berlin',
+    split: ['legs', 'back', 'glutes'],
+    thread: false,
+    activeFrom: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}

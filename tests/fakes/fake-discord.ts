@@ -1,0 +1,483 @@
+/**
+ * A local fake Discord for end-to-end tests: REST under /api/v10 and a JSON gateway, both on 127.0.0.1.
+ * It drives the real discord.js client (pointed at it by DISCORD_API_URL), records every REST request, and lets a
+ * test dispatch interactions and messages, drop the gateway, or answer a route with a 429.
+ */
+import { EventEmitter } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+/** One REST request the bot made. */
+export interface RecordedRequest {
+  method: string;
+  /** Path below /api/v10, decoded (`/interactions/1/tok/callback`, `/webhooks/app/tok/messages/@original`). */
+  path: string;
+  query: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary Discord JSON
+  body: any;
+  /** performance.now() when it arrived. */
+  at: number;
+  headers: IncomingMessage['headers'];
+}
+
+/** A custom REST answer: status and JSON body (and extra headers). */
+export interface FakeResponse {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** Handles a route; return undefined to fall through to the built-in behaviour. */
+export type RouteHandler = (request: RecordedRequest) => FakeResponse | undefined;
+
+/** A user as Discord sends it. */
+export interface FakeUser {
+  id: string;
+  username: string;
+  global_name?: string | null;
+  bot?: boolean;
+}
+
+/** Options for dispatching a slash command. */
+export interface CommandInteractionInput {
+  name: string;
+  options?: { name: string; type: number; value?: string | number | boolean; options?: unknown[] }[];
+  user?: FakeUser;
+  guildId?: string | null;
+  channelId?: string;
+  /** Member permissions bitfield as a string. @default all */
+  permissions?: string;
+}
+
+/** Options for pressing a button or picking from a select menu on a message the bot sent. */
+export interface ComponentInteractionInput {
+  customId: string;
+  /** 2 = button, 3 = string select. */
+  componentType?: 2 | 3;
+  values?: string[];
+  user?: FakeUser;
+  /** The message the component sits on (defaults to a minimal bot message). */
+  message?: Record<string, unknown>;
+  guildId?: string | null;
+  channelId?: string;
+}
+
+const EPOCH = 1420070400000n;
+let increment = 0n;
+/** A fresh, increasing snowflake. */
+export function snowflake(): string {
+  increment = (increment + 1n) & 0xfffn;
+  return String(((BigInt(Date.now()) - EPOCH) << 22n) | increment);
+}
+
+/** Permissions bitfield with every permission set. */
+export const ALL_PERMISSIONS = '2251799813685247';
+
+/** The fake server. Create with startFakeDiscord(). */
+export class FakeDiscord extends EventEmitter {
+  readonly appId = '1100000000000000001';
+  readonly botUser: FakeUser = { id: '1100000000000000001', username: 'Pump Coach', bot: true, global_name: null };
+  readonly guildId = '1200000000000000001';
+  readonly channelId = '1300000000000000001';
+  readonly token = 'fake-bot-token.abcdefghijklmnop';
+  /** Every REST request (unless recording is off). */
+  readonly requests: RecordedRequest[] = [];
+  /** Gateway opcodes received from the client, in order (2 identify, 6 resume, 1 heartbeat). */
+  readonly gatewayOps: number[] = [];
+  /** Whether REST requests are kept in `requests` (benchmarks turn this off to keep memory flat). */
+  record = true;
+  /** Commands stored by PUT, keyed by route. */
+  readonly registered = new Map<string, unknown[]>();
+  private readonly routes: { method: string; pattern: RegExp; handler: RouteHandler }[] = [];
+  private readonly sockets = new Set<WebSocket>();
+  private readonly sessionId = `session-${Math.random().toString(36).slice(2)}`;
+  private seq = 0;
+  /** Dispatches sent this session, for replay on resume. */
+  private readonly sent: { s: number; t: string; d: unknown }[] = [];
+  private readonly server: Server;
+  private readonly wss: WebSocketServer;
+  private port = 0;
+
+  constructor() {
+    super();
+    this.setMaxListeners(0);
+    this.server = createServer((req, res) => void this.handleHttp(req, res));
+    this.server.keepAliveTimeout = 60_000;
+    this.wss = new WebSocketServer({ server: this.server, path: '/gateway' });
+    this.wss.on('connection', (socket) => this.handleSocket(socket));
+  }
+
+  /** Listens on an ephemeral port of 127.0.0.1. */
+  async listen(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  /** The REST base to give the bot as DISCORD_API_URL. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  /** The gateway URL GET /gateway/bot returns. */
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.port}/gateway`;
+  }
+
+  /** Number of open gateway connections. */
+  get connections(): number {
+    return this.sockets.size;
+  }
+
+  /** Adds a route handler (checked before the built-in routes; newest first). */
+  route(method: string, pattern: RegExp, handler: RouteHandler): () => void {
+    const entry = { method: method.toUpperCase(), pattern, handler };
+    this.routes.unshift(entry);
+    return () => {
+      const i = this.routes.indexOf(entry);
+      if (i >= 0) this.routes.splice(i, 1);
+    };
+  }
+
+  /** The next `times` requests matching the route get a 429 with retry_after seconds. */
+  rateLimitNext(method: string, pattern: RegExp, retryAfterSeconds: number, times = 1): void {
+    let left = times;
+    const remove = this.route(method, pattern, () => {
+      if (left <= 0) return undefined;
+      left -= 1;
+      if (left === 0) remove();
+      return {
+        status: 429,
+        body: { message: 'You are being rate limited.', retry_after: retryAfterSeconds, global: false },
+        headers: { 'retry-after': String(retryAfterSeconds), 'x-ratelimit-scope': 'user' },
+      };
+    });
+  }
+
+  /** Waits for a recorded (or future) request matching the predicate. */
+  waitForRequest(predicate: (r: RecordedRequest) => boolean, timeoutMs = 10_000): Promise<RecordedRequest> {
+    const found = this.requests.find(predicate);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.off('request', listener);
+        reject(new Error('fake discord: timed out waiting for a request'));
+      }, timeoutMs);
+      const listener = (r: RecordedRequest) => {
+        if (!predicate(r)) return;
+        clearTimeout(timer);
+        this.off('request', listener);
+        resolve(r);
+      };
+      this.on('request', listener);
+    });
+  }
+
+  /** Sends a gateway dispatch to every connected client (kept for replay on resume). */
+  dispatch(t: string, d: unknown): void {
+    const s = ++this.seq;
+    this.sent.push({ s, t, d });
+    if (this.sent.length > 1000) this.sent.shift();
+    const frame = JSON.stringify({ op: 0, t, s, d });
+    for (const socket of this.sockets) socket.send(frame);
+  }
+
+  /** A guild member as interactions carry it. */
+  memberFor(user: FakeUser, permissions = ALL_PERMISSIONS) {
+    return {
+      user: { discriminator: '0', avatar: null, global_name: null, ...user },
+      roles: [],
+      joined_at: '2025-01-01T00:00:00.000Z',
+      deaf: false,
+      mute: false,
+      flags: 0,
+      permissions,
+    };
+  }
+
+  private interactionBase(type: number, user: FakeUser, guildId: string | null, channelId: string, permissions = ALL_PERMISSIONS) {
+    const id = snowflake();
+    return {
+      id,
+      application_id: this.appId,
+      type,
+      token: `itoken-${id}`,
+      version: 1,
+      locale: 'en-US',
+      app_permissions: ALL_PERMISSIONS,
+      entitlements: [],
+      authorizing_integration_owners: {},
+      channel_id: channelId,
+      channel: { id: channelId, type: 0, name: 'general', guild_id: guildId ?? undefined },
+      ...(guildId ? { guild_id: guildId, guild_locale: 'en-US', member: this.memberFor(user, permissions) } : { user, context: 1 }),
+    };
+  }
+
+  /** Dispatches a slash command; returns the interaction id and token. */
+  command(input: CommandInteractionInput): { id: string; token: string } {
+    const user = input.user ?? member('1400000000000000001', 'alice');
+    const guildId = input.guildId === undefined ? this.guildId : input.guildId;
+    const base = this.interactionBase(2, user, guildId, input.channelId ?? this.channelId, input.permissions);
+    this.dispatch('INTERACTION_CREATE', {
+      ...base,
+      data: { id: snowflake(), name: input.name, type: 1, options: input.options ?? [], ...(guildId ? { guild_id: guildId } : {}) },
+    });
+    return { id: base.id, token: base.token };
+  }
+
+  /** Dispatches a button press or select-menu choice; returns the interaction id and token. */
+  component(input: ComponentInteractionInput): { id: string; token: string } {
+    const user = input.user ?? member('1400000000000000001', 'alice');
+    const guildId = input.guildId === undefined ? this.guildId : input.guildId;
+    const channelId = input.channelId ?? this.channelId;
+    const base = this.interactionBase(3, user, guildId, channelId);
+    this.dispatch('INTERACTION_CREATE', {
+      ...base,
+      message: input.message ?? this.messageObject({ channelId, content: '', author: this.botUser }),
+      data: {
+        custom_id: input.customId,
+        component_type: input.componentType ?? 2,
+        ...(input.componentType === 3 ? { values: input.values ?? [] } : {}),
+      },
+    });
+    return { id: base.id, token: base.token };
+  }
+
+  /** Dispatches a guild message (e.g. one mentioning the bot); returns its id. */
+  message(input: { content: string; user?: FakeUser; mentionsBot?: boolean; mentionEveryone?: boolean; channelId?: string }): string {
+    const user = input.user ?? member('1400000000000000001', 'alice');
+    const message = this.messageObject({
+      channelId: input.channelId ?? this.channelId,
+      content: input.content,
+      author: user,
+      mentions: input.mentionsBot === false ? [] : [{ discriminator: '0', avatar: null, ...this.botUser }],
+      mentionEveryone: input.mentionEveryone ?? false,
+    });
+    this.dispatch('MESSAGE_CREATE', { ...message, guild_id: this.guildId, member: { ...this.memberFor(user), user: undefined } });
+    return message.id as string;
+  }
+
+  /** A message object with every field discord.js reads. */
+  messageObject(input: { id?: string; channelId: string; content: string; author: FakeUser; embeds?: unknown[]; components?: unknown[]; mentions?: unknown[]; mentionEveryone?: boolean; flags?: number; webhookId?: string }) {
+    return {
+      id: input.id ?? snowflake(),
+      channel_id: input.channelId,
+      author: { discriminator: '0', avatar: null, global_name: null, ...input.author },
+      content: input.content,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: input.mentionEveryone ?? false,
+      mentions: input.mentions ?? [],
+      mention_roles: [],
+      attachments: [],
+      embeds: input.embeds ?? [],
+      components: input.components ?? [],
+      pinned: false,
+      type: 0,
+      flags: input.flags ?? 0,
+      ...(input.webhookId ? { webhook_id: input.webhookId, application_id: this.appId } : {}),
+    };
+  }
+
+  /** Drops every gateway connection as a network failure would (the client should resume). */
+  dropGateway(): void {
+    for (const socket of this.sockets) socket.terminate();
+  }
+
+  /** Closes the server and every connection. Tear the client down first. */
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.terminate();
+    this.wss.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private handleSocket(socket: WebSocket): void {
+    this.sockets.add(socket);
+    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('error', () => this.sockets.delete(socket));
+    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 45_000 } }));
+    socket.on('message', (raw) => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- gateway frames are arbitrary JSON
+      let frame: { op: number; d: any };
+      try {
+        frame = JSON.parse(String(raw));
+      } catch {
+        return;
+      }
+      this.gatewayOps.push(frame.op);
+      this.emit('gateway', frame);
+      if (frame.op === 1) socket.send(JSON.stringify({ op: 11 }));
+      if (frame.op === 2) this.identify(socket, frame.d);
+      if (frame.op === 6) this.resume(socket, frame.d);
+    });
+  }
+
+  private identify(socket: WebSocket, d: { token?: string }): void {
+    if (d.token !== this.token && d.token !== `Bot ${this.token}`) {
+      socket.close(4004, 'Authentication failed.');
+      return;
+    }
+    this.sent.length = 0;
+    const send = (t: string, payload: unknown) => {
+      const s = ++this.seq;
+      this.sent.push({ s, t, d: payload });
+      socket.send(JSON.stringify({ op: 0, t, s, d: payload }));
+    };
+    send('READY', {
+      v: 10,
+      user: { discriminator: '0', avatar: null, ...this.botUser },
+      guilds: [{ id: this.guildId, unavailable: true }],
+      session_id: this.sessionId,
+      resume_gateway_url: this.gatewayUrl,
+      application: { id: this.appId, flags: 0 },
+      shard: [0, 1],
+    });
+    send('GUILD_CREATE', this.guildObject());
+  }
+
+  private resume(socket: WebSocket, d: { session_id?: string; seq?: number }): void {
+    if (d.session_id !== this.sessionId) {
+      socket.send(JSON.stringify({ op: 9, d: false }));
+      return;
+    }
+    // Replay what the client missed while it was away, then confirm.
+    for (const event of this.sent) if (event.s > (d.seq ?? 0)) socket.send(JSON.stringify({ op: 0, ...event }));
+    const s = ++this.seq;
+    socket.send(JSON.stringify({ op: 0, t: 'RESUMED', s, d: {} }));
+    this.emit('resumed');
+  }
+
+  /** The guild the bot sees at start-up. */
+  guildObject() {
+    return {
+      id: this.guildId,
+      name: 'Iron Temple',
+      icon: null,
+      owner_id: '1400000000000000099',
+      unavailable: false,
+      member_count: 3,
+      joined_at: '2025-01-01T00:00:00.000Z',
+      large: false,
+      features: [],
+      premium_tier: 0,
+      roles: [{ id: this.guildId, name: '@everyone', permissions: '1024', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+      channels: [{ id: this.channelId, type: 0, name: 'general', position: 0, permission_overwrites: [], guild_id: this.guildId }],
+      members: [{ ...this.memberFor(this.botUser), permissions: undefined }],
+      emojis: [],
+      stickers: [],
+      threads: [],
+      presences: [],
+      voice_states: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
+    };
+  }
+
+  private async handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = decodeURIComponent(url.pathname.replace(/^\/api(\/v\d+)?/, ''));
+    let body: unknown = undefined;
+    if (text) {
+      if ((req.headers['content-type'] ?? '').includes('multipart/form-data')) {
+        const json = /name="payload_json"\r\n(?:Content-Type: application\/json\r\n)?\r\n([\s\S]*?)\r\n--/.exec(text);
+        body = json?.[1] ? JSON.parse(json[1]) : text;
+      } else {
+        try {
+          body = JSON.parse(text);
+        } catch {
+          body = text;
+        }
+      }
+    }
+    const request: RecordedRequest = { method: req.method ?? 'GET', path, query: url.search, body, at: performance.now(), headers: req.headers };
+    const reply = (r: FakeResponse) => {
+      // A 204 carries no body and so no JSON content type (the client would try to parse it).
+      const empty = r.status === 204 || r.body === undefined;
+      res.writeHead(r.status, { ...(empty ? {} : { 'content-type': 'application/json' }), ...r.headers });
+      res.end(empty ? undefined : JSON.stringify(r.body));
+    };
+    for (const route of this.routes) {
+      if (route.method !== request.method || !route.pattern.test(path)) continue;
+      const custom = route.handler(request);
+      if (custom) {
+        if (this.record) this.requests.push(request);
+        this.emit('request', request);
+        reply(custom);
+        return;
+      }
+    }
+    if (this.record) this.requests.push(request);
+    this.emit('request', request);
+    reply(this.builtIn(request));
+  }
+
+  private builtIn(r: RecordedRequest): FakeResponse {
+    const auth = r.headers.authorization;
+    const needsAuth = !r.path.startsWith('/interactions/') && !r.path.startsWith('/webhooks/');
+    if (needsAuth && auth !== `Bot ${this.token}`) return { status: 401, body: { message: '401: Unauthorized', code: 0 } };
+    let m: RegExpExecArray | null;
+    if (r.method === 'GET' && r.path === '/gateway/bot') {
+      return {
+        status: 200,
+        body: { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } },
+      };
+    }
+    if (r.method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(r.path)) return { status: 204 };
+    if ((m = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(@original|\d+))?$/.exec(r.path))) {
+      if (r.method === 'DELETE') return { status: 204 };
+      const body = (r.body ?? {}) as { content?: string; embeds?: unknown[]; components?: unknown[]; flags?: number };
+      return {
+        status: 200,
+        body: this.messageObject({
+          id: m[3] && m[3] !== '@original' ? m[3] : undefined,
+          channelId: this.channelId,
+          content: body.content ?? '',
+          author: this.botUser,
+          embeds: body.embeds,
+          components: body.components,
+          flags: body.flags,
+          webhookId: this.appId,
+        }),
+      };
+    }
+    if (r.method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(r.path))) {
+      const body = (r.body ?? {}) as { content?: string; embeds?: unknown[]; components?: unknown[] };
+      return {
+        status: 200,
+        body: this.messageObject({ channelId: m[1] ?? '', content: body.content ?? '', author: this.botUser, embeds: body.embeds, components: body.components }),
+      };
+    }
+    if (r.method === 'POST' && /^\/channels\/\d+\/typing$/.test(r.path)) return { status: 204 };
+    if (r.method === 'PUT' && (m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(r.path))) {
+      const list = (Array.isArray(r.body) ? r.body : []).map((c: Record<string, unknown>) => ({
+        ...c,
+        id: snowflake(),
+        application_id: m?.[1],
+        version: snowflake(),
+        ...(m?.[2] ? { guild_id: m[2] } : {}),
+      }));
+      this.registered.set(r.path, list);
+      return { status: 200, body: list };
+    }
+    if (r.method === 'GET' && r.path === '/users/@me') return { status: 200, body: { discriminator: '0', avatar: null, ...this.botUser } };
+    return { status: 404, body: { message: `404: Not Found (${r.method} ${r.path})`, code: 0 } };
+  }
+}
+
+/** A member of the test guild. */
+export function member(id: string, username: string): FakeUser {
+  return { id, username, global_name: null };
+}
+
+/** Starts a fake Discord on an ephemeral port of 127.0.0.1. */
+export async function startFakeDiscord(): Promise<FakeDiscord> {
+  return new FakeDiscord().listen();
+}

@@ -1,0 +1,136 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { keyvHitStore, keyvProfileStore, keyvSessionStore, keyvVoteStore } from '../../src/adapters/keyv/keyv-member-stores.ts';
+import { openStore, StoreError, type OpenStore } from '../../src/adapters/keyv/open-store.ts';
+import { parseStoreUrl, redactStoreUrl } from '../../src/adapters/keyv/store-url.ts';
+import type { WorkoutSession } from '../../src/app/ports.ts';
+
+let dir: string;
+let opened: OpenStore[] = [];
+const open = async (file = 'coach.sqlite') => {
+  const store = await openStore(`sqlite://${join(dir, file)}`);
+  opened.push(store);
+  return store;
+};
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'pump-coach-store-'));
+  opened = [];
+});
+afterEach(async () => {
+  for (const store of opened) await store.close().catch(() => undefined);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const session = (id: string, ownerId: string): WorkoutSession => ({
+  id,
+  ownerId,
+  request: { group: 'legs', goal: 'pump', level: 'beginner', equipment: 'gym', minutes: 60 },
+  date: '2026-01-01',
+  seed: 1,
+  swaps: [],
+});
+
+describe('openStore on SQLite', () => {
+  test('GIVEN a path in a folder that does not exist THEN the folder is created and data survives a reopen', async () => {
+    const first = await openStore(`sqlite://${join(dir, 'nested', 'deeper', 'coach.sqlite')}`);
+    await keyvProfileStore(first).set('m1', { level: 'advanced', updatedAt: 'now' });
+    await first.close();
+    const second = await open(join('nested', 'deeper', 'coach.sqlite'));
+    expect(await keyvProfileStore(second).get('m1')).toEqual({ level: 'advanced', updatedAt: 'now' });
+  });
+
+  test('GIVEN two kinds of data under the same key THEN each namespace keeps its own value', async () => {
+    const store = await open();
+    await store.namespace('profiles').set('k', 'profile');
+    await store.namespace('votes').set('k', 'vote');
+    expect(await store.namespace('profiles').get('k')).toBe('profile');
+    expect(await store.namespace('votes').get('k')).toBe('vote');
+  });
+
+  test('GIVEN a file that is not a SQLite database THEN opening fails with a StoreError saying what to do', async () => {
+    const file = join(dir, 'corrupt.sqlite');
+    writeFileSync(file, 'definitely not sqlite '.repeat(200));
+    await expect(openStore(`sqlite://${file}`)).rejects.toThrow(StoreError);
+    await expect(openStore(`sqlite://${file}`)).rejects.toThrow(/not a readable SQLite database.*move the file aside/);
+  });
+
+  test('GIVEN a path that cannot be created (its parent is a file) THEN opening fails with a StoreError', async () => {
+    const file = join(dir, 'plain-file');
+    writeFileSync(file, 'x');
+    await expect(openStore(`sqlite://${join(file, 'coach.sqlite')}`)).rejects.toThrow(/cannot be written/);
+  });
+
+  test('GIVEN an unsupported URL THEN opening fails naming the supported ones', async () => {
+    await expect(openStore('mysql://db/coach')).rejects.toThrow(/sqlite:\/\/.*redis:\/\//);
+  });
+
+  test('GIVEN KEYV_URL forms THEN they parse to a backend and an absolute path, and passwords are hidden', () => {
+    expect(parseStoreUrl('sqlite://data/coach.sqlite', '/srv/app')).toEqual({ kind: 'sqlite', url: 'sqlite://data/coach.sqlite', path: '/srv/app/data/coach.sqlite' });
+    expect(parseStoreUrl('sqlite:///var/lib/coach.sqlite')).toMatchObject({ path: '/var/lib/coach.sqlite' });
+    expect(parseStoreUrl('redis://:secret@cache:6379')).toEqual({ kind: 'redis', url: 'redis://:secret@cache:6379' });
+    expect(redactStoreUrl('redis://user:secret@cache:6379')).toBe('redis://user:[redacted]@cache:6379');
+  });
+});
+
+describe('member stores on SQLite', () => {
+  test('GIVEN a member changes their vote THEN one vote is kept and the tally moves with it', async () => {
+    const votes = keyvVoteStore(await open());
+    await votes.record({ answerId: 'a1', memberId: 'm1', value: 'up', mode: 'offline', at: 't1' });
+    await votes.record({ answerId: 'a1', memberId: 'm2', value: 'up', mode: 'offline', at: 't1' });
+    await votes.record({ answerId: 'a1', memberId: 'm1', value: 'down', mode: 'offline', at: 't2' });
+    expect(await votes.tally('a1')).toEqual({ up: 1, down: 1 });
+    expect(await votes.byMember('m1')).toEqual([{ answerId: 'a1', memberId: 'm1', value: 'down', mode: 'offline', at: 't2' }]);
+    await votes.deleteMember('m1');
+    expect(await votes.byMember('m1')).toEqual([]);
+  });
+
+  test('GIVEN sessions of two members THEN deleteOwner removes all of one member\'s and none of the other\'s', async () => {
+    const sessions = keyvSessionStore(await open());
+    for (let i = 0; i < 5; i++) await sessions.save(session(`s${i}`, 'm1'));
+    // An id that looks like a LIKE pattern must not widen the delete.
+    await sessions.save(session('s0', 'm%'));
+    await sessions.save(session('other', 'm2'));
+    expect(await sessions.get('m1', 's4')).toMatchObject({ id: 's4', ownerId: 'm1' });
+    await sessions.deleteOwner('m1');
+    for (let i = 0; i < 5; i++) expect(await sessions.get('m1', `s${i}`)).toBeUndefined();
+    expect(await sessions.get('m2', 'other')).toBeDefined();
+    expect(await sessions.get('m%', 's0')).toBeDefined();
+  });
+
+  test('GIVEN expired entries THEN purgeExpired deletes them and keeps live ones', async () => {
+    const store = await open();
+    const kv = store.namespace<string>('workout-sessions');
+    await kv.set('old', 'x', 1);
+    await kv.set('live', 'y', 60_000);
+    await kv.set('forever', 'z');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await store.purgeExpired()).toBe(1);
+    expect(await kv.get('live')).toBe('y');
+    expect(await kv.get('forever')).toBe('z');
+  });
+
+  test('GIVEN hits saved with a TTL THEN they read back until deleted', async () => {
+    const hits = keyvHitStore(await open());
+    await hits.set('ask:m1', [1, 2, 3], 60_000);
+    expect(await hits.get('ask:m1')).toEqual([1, 2, 3]);
+    await hits.delete('ask:m1');
+    expect(await hits.get('ask:m1')).toBeUndefined();
+  });
+
+  test('GIVEN the store is closed THEN operations fail loudly instead of losing data silently', async () => {
+    const store = await open();
+    const profiles = keyvProfileStore(store);
+    await store.close();
+    await expect(profiles.set('m1', { updatedAt: 'x' })).rejects.toThrow();
+  });
+
+  test('GIVEN two processes-worth of connections on one file THEN writes from one are read by the other', async () => {
+    const a = await open();
+    const b = await open();
+    await keyvProfileStore(a).set('shared', { goal: 'strength', updatedAt: 'x' });
+    expect(await keyvProfileStore(b).get('shared')).toEqual({ goal: 'strength', updatedAt: 'x' });
+  });
+});

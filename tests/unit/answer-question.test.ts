@@ -1,0 +1,99 @@
+import { describe, expect, test } from 'vitest';
+import { createMinisearchRetriever } from '../../src/adapters/knowledge/minisearch-retriever.ts';
+import { askMessages, createAnswerService, type AskResult } from '../../src/app/answer-question.ts';
+import { LlmFailure, type LlmAnswerer, type LlmReply } from '../../src/app/ports.ts';
+import type { Answer } from '../../src/core/answer-types.ts';
+import type { Passage } from '../../src/core/library.ts';
+import { fixtureLibrary } from '../fixtures/answer-library-fixture.ts';
+
+const library = fixtureLibrary();
+const retriever = createMinisearchRetriever(library);
+
+/** An in-process LlmAnswerer that replies from a function of the passages it was given. */
+function scriptedClaude(reply: (passages: Passage[]) => LlmReply | Error): LlmAnswerer & { calls: Passage[][] } {
+  const calls: Passage[][] = [];
+  return {
+    calls,
+    async answer(_question, passages) {
+      calls.push(passages);
+      const result = reply(passages);
+      if (result instanceof Error) throw result;
+      return result;
+    },
+  };
+}
+
+function answerOf(result: AskResult): Answer {
+  if (result.kind !== 'answer') throw new Error(result.message);
+  return result.answer;
+}
+
+describe('question validation', () => {
+  const service = createAnswerService({ library, retriever, claude: null });
+
+  test.each(['', '   ', '\n\t'])('GIVEN the empty question %j THEN it is invalid with a clear message', async (question) => {
+    expect(await service.ask(question)).toEqual({ kind: 'invalid', message: askMessages.empty });
+  });
+
+  test('GIVEN a question over 500 characters THEN it is invalid and says the limit', async () => {
+    const result = await service.ask(`does the pump ${'really '.repeat(80)}work?`);
+    expect(result.kind).toBe('invalid');
+    expect(result.kind === 'invalid' && result.message).toMatch(/500/);
+  });
+
+  test('GIVEN exactly 500 characters after trimming THEN it is accepted', async () => {
+    const question = `sleep ${'x'.repeat(494)}`;
+    expect(question).toHaveLength(500);
+    expect((await service.ask(`  ${question}  `)).kind).toBe('answer');
+  });
+});
+
+describe('answer service', () => {
+  test('GIVEN no Claude THEN the offline answer says no key is set', async () => {
+    const answer = answerOf(await createAnswerService({ library, retriever, claude: null }).ask('how much sleep do I need'));
+    expect(answer).toMatchObject({ mode: 'offline', abstained: false, fallbackReason: 'no ANTHROPIC_API_KEY set' });
+  });
+
+  test('GIVEN a custom no-key reason THEN it is the fallback reason', async () => {
+    const service = createAnswerService({ library, retriever, claude: null, noKeyReason: 'Claude is switched off' });
+    expect(answerOf(await service.ask('how much sleep')).fallbackReason).toBe('Claude is switched off');
+  });
+
+  test('GIVEN an off-topic question THEN it abstains and Claude is not called', async () => {
+    const claude = scriptedClaude(() => ({ segments: [] }));
+    const answer = answerOf(await createAnswerService({ library, retriever, claude }).ask('Who won the football match?'));
+    expect(answer.abstained).toBe(true);
+    expect(answer.citations).toEqual([]);
+    expect(claude.calls).toHaveLength(0);
+  });
+
+  test('GIVEN an LlmFailure THEN the offline answer carries its reason', async () => {
+    const claude = scriptedClaude(() => new LlmFailure('Claude is overloaded right now (529)', 529));
+    const answer = answerOf(await createAnswerService({ library, retriever, claude }).ask('how much sleep'));
+    expect(answer).toMatchObject({ mode: 'offline', fallbackReason: 'Claude is overloaded right now (529)' });
+  });
+
+  test('GIVEN an unexpected error THEN ask still resolves with the offline answer', async () => {
+    const claude = scriptedClaude(() => new TypeError('boom'));
+    const answer = answerOf(await createAnswerService({ library, retriever, claude }).ask('how much sleep'));
+    expect(answer.mode).toBe('offline');
+    expect(answer.fallbackReason).toMatch(/boom/);
+  });
+
+  test('GIVEN Claude answers a pain question without the safety advice THEN the safety sentences are appended and cited', async () => {
+    const claude = scriptedClaude((passages) => {
+      const curls = passages.find((p) => p.id === 'legs#hamstring-exercises')!;
+      return { segments: [{ text: 'Leg curls isolate them.', citations: [{ passageId: curls.id, citedText: 'Lying and seated leg curls isolate the hamstrings.' }] }] };
+    });
+    const answer = answerOf(await createAnswerService({ library, retriever, claude }).ask('my hamstrings hurt during leg curls'));
+    expect(answer.mode).toBe('claude');
+    expect(claude.calls[0]!.map((p) => p.id)).toContain('legs#safety');
+    const safety = answer.citations.filter((c) => c.passageId === 'legs#safety').map((c) => c.quote).join(' ');
+    expect(safety).toMatch(/sharp pain/);
+    expect(safety).toMatch(/qualified/);
+    for (const c of answer.citations) {
+      expect(answer.answer).toContain(`[${c.n}]`);
+      expect(library.byId.get(c.passageId)?.text).toContain(c.quote);
+    }
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, test } from 'vitest';
+import { groundReply, isVerbatim, locateQuote, stripCiteMarkup } from '../../src/core/citation-check.ts';
+import { fixtureLibrary } from '../fixtures/answer-library-fixture.ts';
+
+const library = fixtureLibrary();
+const sleep = library.byId.get('legs#sleep')!;
+
+describe('quote verification', () => {
+  test('GIVEN an exact sentence THEN it is located as itself', () => {
+    expect(locateQuote('Aim for 7 to 9 hours of sleep each night.', sleep.text)).toBe('Aim for 7 to 9 hours of sleep each night.');
+  });
+
+  test('GIVEN two sentence blocks joined without their space THEN the exact passage slice is returned', () => {
+    const joined = 'Aim for 7 to 9 hours of sleep each night.Most muscle repair happens while you sleep.';
+    expect(locateQuote(joined, sleep.text)).toBe(sleep.text);
+  });
+
+  test.each([
+    ['a changed number', 'Aim for 6 to 9 hours of sleep each night.'],
+    ['a changed word', 'Aim for 7 to 9 hours of rest each night.'],
+    ['changed punctuation', 'Aim for 7 to 9 hours of sleep, each night.'],
+    ['an empty quote', '   '],
+  ])('GIVEN %s THEN the quote is rejected', (_label, quote) => {
+    expect(locateQuote(quote, sleep.text)).toBeNull();
+  });
+
+  test('GIVEN regex metacharacters in a quote THEN they are matched literally', () => {
+    expect(locateQuote('(a+b)*', 'x (a+b)* y')).toBe('(a+b)*');
+    expect(locateQuote('a.b', 'axb')).toBeNull();
+  });
+
+  test('GIVEN isVerbatim THEN only exact substrings pass', () => {
+    expect(isVerbatim('7 to 9 hours', sleep.text)).toBe(true);
+    expect(isVerbatim('7-9 hours', sleep.text)).toBe(false);
+    expect(isVerbatim('', sleep.text)).toBe(false);
+  });
+
+  test('GIVEN cite markup THEN the tags go and the words stay', () => {
+    expect(stripCiteMarkup('Sleep <cite index="0-1">7 to 9 hours</cite> a night.')).toBe('Sleep 7 to 9 hours a night.');
+    expect(stripCiteMarkup('Cut off <cite index="0-1"')).toBe('Cut off ');
+  });
+});
+
+describe('grounding a model reply', () => {
+  test('GIVEN segments with citations THEN markers follow the cited text and repeat quotes share a number', () => {
+    const reply = {
+      segments: [
+        { text: 'Sleep 7 to 9 hours.', citations: [{ passageId: 'legs#sleep', citedText: 'Aim for 7 to 9 hours of sleep each night.' }] },
+        { text: ' Repair happens then.', citations: [{ passageId: 'legs#sleep', citedText: 'Most muscle repair happens while you sleep.' }] },
+        { text: ' Again, 7 to 9 hours.', citations: [{ passageId: 'legs#sleep', citedText: 'Aim for 7 to 9 hours of sleep each night.' }] },
+      ],
+    };
+    const grounded = groundReply(reply, library.byId);
+    expect(grounded.answer).toBe('Sleep 7 to 9 hours [1]. Repair happens then [2]. Again, 7 to 9 hours [1].');
+    expect(grounded.citations.map((c) => [c.n, c.passageId])).toEqual([
+      [1, 'legs#sleep'],
+      [2, 'legs#sleep'],
+    ]);
+    expect(grounded.dropped).toBe(0);
+  });
+
+  test('GIVEN a citation of an unknown passage or invented text THEN it is dropped and counted', () => {
+    const reply = {
+      segments: [
+        { text: 'Made up.', citations: [{ passageId: 'nowhere#x', citedText: 'Aim for 7 to 9 hours of sleep each night.' }] },
+        { text: ' Also made up.', citations: [{ passageId: 'legs#sleep', citedText: 'Sleep 12 hours.' }] },
+      ],
+    };
+    const grounded = groundReply(reply, library.byId);
+    expect(grounded.citations).toEqual([]);
+    expect(grounded.dropped).toBe(2);
+    expect(grounded.answer).toBe('Made up. Also made up.');
+  });
+});

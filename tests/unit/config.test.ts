@@ -1,0 +1,59 @@
+import { describe, expect, test } from 'vitest';
+import { ConfigError, DEFAULT_KEYV_URL, loadConfig } from '../../src/config.ts';
+
+describe('loadConfig', () => {
+  test('GIVEN an empty environment THEN every default applies and the console mode is implied', () => {
+    const config = loadConfig({});
+    expect(config).toEqual({
+      discord: { token: undefined, appId: undefined, guildId: undefined, apiUrl: 'https://discord.com/api' },
+      anthropic: { apiKey: undefined, model: 'claude-haiku-5-5' },
+      keyvUrl: DEFAULT_KEYV_URL,
+      ask: { rateLimit: 5, rateWindowMinutes: 10 },
+      daily: { catchupMinutes: 180 },
+      logLevel: undefined,
+    });
+  });
+
+  test('GIVEN blank values copied from .env.example THEN they count as unset', () => {
+    const config = loadConfig({ DISCORD_TOKEN: '', DISCORD_GUILD_ID: '  ', ASK_RATE_LIMIT: '', LOG_LEVEL: '' });
+    expect(config.discord.token).toBeUndefined();
+    expect(config.discord.guildId).toBeUndefined();
+    expect(config.ask.rateLimit).toBe(5);
+  });
+
+  test('GIVEN every variable set THEN each is parsed to a plain value', () => {
+    const config = loadConfig({
+      DISCORD_TOKEN: 'tok',
+      DISCORD_APP_ID: '110000000000000001',
+      DISCORD_GUILD_ID: '120000000000000001',
+      DISCORD_API_URL: 'http://127.0.0.1:9999/api/',
+      ANTHROPIC_API_KEY: 'sk-test',
+      ANTHROPIC_MODEL: 'claude-sonnet-5-5',
+      KEYV_URL: 'redis://localhost:6379',
+      ASK_RATE_LIMIT: '3',
+      ASK_RATE_WINDOW_MINUTES: '1',
+      DAILY_CATCHUP_MINUTES: '60',
+      LOG_LEVEL: 'DEBUG',
+    });
+    expect(config.discord.apiUrl).toBe('http://127.0.0.1:9999/api');
+    expect(config.ask).toEqual({ rateLimit: 3, rateWindowMinutes: 1 });
+    expect(config.daily.catchupMinutes).toBe(60);
+    expect(config.logLevel).toBe('debug');
+    expect(config.keyvUrl).toBe('redis://localhost:6379');
+  });
+
+  test('GIVEN several bad variables THEN one ConfigError lists every problem together', () => {
+    let error: unknown;
+    try {
+      loadConfig({ DISCORD_APP_ID: 'abc', ASK_RATE_LIMIT: '0', ASK_RATE_WINDOW_MINUTES: 'ten', KEYV_URL: 'mysql://x', DISCORD_API_URL: 'ftp://x', LOG_LEVEL: 'loud' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    for (const name of ['DISCORD_APP_ID', 'ASK_RATE_LIMIT', 'ASK_RATE_WINDOW_MINUTES', 'KEYV_URL', 'DISCORD_API_URL', 'LOG_LEVEL']) {
+      expect(problems).toContain(name);
+    }
+    expect((error as ConfigError).problems).toHaveLength(6);
+  });
+});

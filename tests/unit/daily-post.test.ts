@@ -1,0 +1,102 @@
+import { describe, expect, test } from 'vitest';
+import { loadPlanKnowledge } from '../../src/adapters/knowledge/load-plan-knowledge.ts';
+import { dailyPostFor } from '../../src/app/daily-post.ts';
+import { dailyMessages } from '../../src/app/daily-messages.ts';
+import { makeDailyCommand, dailyJson } from '../../src/cli/daily-command.ts';
+import { makeWorkoutCommand } from '../../src/cli/workout-command.ts';
+import type { CliIo } from '../../src/cli/cli-io.ts';
+
+const knowledge = loadPlanKnowledge();
+
+function io() {
+  const out: string[] = [];
+  const err: string[] = [];
+  const sink: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: {} };
+  return { sink, out, err };
+}
+
+const cli = makeDailyCommand({ today: () => '2026-06-10', loadKnowledge: () => knowledge });
+
+describe('the daily post', () => {
+  test.each([
+    ['2026-03-28', 'glutes'],
+    ['2026-03-29', 'legs'],
+    ['2026-03-30', 'back'],
+    ['2026-03-31', 'glutes'],
+  ] as const)('GIVEN the default split on %s THEN the post is a %s plan for that date', (date, group) => {
+    const post = dailyPostFor({ split: ['legs', 'back', 'glutes'] }, date, knowledge);
+    expect(post.group).toBe(group);
+    expect(post.plan).toMatchObject({ group, date, goal: 'pump', level: 'intermediate', equipment: 'gym' });
+  });
+
+  test('GIVEN the same settings and date THEN the post is identical every time (previewable, reproducible)', () => {
+    const settings = { split: ['back', 'legs'] as ('back' | 'legs')[], level: 'beginner' as const, equipment: 'dumbbells' as const };
+    expect(dailyPostFor(settings, '2026-06-10', knowledge)).toEqual(dailyPostFor(settings, '2026-06-10', knowledge));
+  });
+
+  test('GIVEN server defaults THEN the plan uses them', () => {
+    const post = dailyPostFor({ split: ['glutes'], goal: 'strength', level: 'advanced', equipment: 'bands' }, '2026-06-10', knowledge);
+    expect(post.plan).toMatchObject({ goal: 'strength', level: 'advanced', equipment: 'bands' });
+  });
+
+  test('GIVEN any day THEN the card quotes a trusted passage verbatim, cites it, and has no member buttons', () => {
+    for (let day = 1; day <= 28; day += 1) {
+      const date = `2026-02-${String(day).padStart(2, '0')}`;
+      const post = dailyPostFor({ split: ['legs', 'back', 'glutes'] }, date, knowledge);
+      const tip = post.tip;
+      const passage = knowledge.library.byId.get(tip?.passageId ?? '');
+      expect(passage?.reliability).toBe('high');
+      expect(passage?.text).toContain(tip?.quote);
+      const field = post.card.fields.find((f) => f.name === dailyMessages.tipField);
+      expect(field?.value).toBe(dailyMessages.tipValue(tip?.quote ?? '', passage?.sourceTitle ?? '', passage?.id ?? ''));
+      expect(post.card.actions).toBeUndefined();
+      expect(post.card.fields.length).toBeLessThanOrEqual(25);
+    }
+  });
+
+  test('GIVEN the same group on its next turn THEN the tip differs', () => {
+    const first = dailyPostFor({ split: ['legs', 'back', 'glutes'] }, '2026-03-29', knowledge);
+    const next = dailyPostFor({ split: ['legs', 'back', 'glutes'] }, '2026-04-01', knowledge);
+    expect(next.group).toBe(first.group);
+    expect(next.tip?.quote).not.toBe(first.tip?.quote);
+  });
+});
+
+describe('coach daily', () => {
+  test('GIVEN --json THEN it prints the workout JSON keys plus "tip", matching the post a server would get', async () => {
+    const daily = io();
+    expect(await cli(['--date', '2026-03-29', '--split', 'glutes,back', '--level', 'beginner', '--json'], daily.sink)).toBe(0);
+    const printed = JSON.parse(daily.out.join(''));
+    expect(printed).toEqual(dailyJson(dailyPostFor({ split: ['glutes', 'back'], level: 'beginner' }, '2026-03-29', knowledge)));
+    const workout = io();
+    await makeWorkoutCommand({ today: () => '2026-03-29', loadKnowledge: () => knowledge })(['legs', '--json'], workout.sink);
+    expect(Object.keys(printed)).toEqual([...Object.keys(JSON.parse(workout.out.join(''))), 'tip']);
+    expect(printed.tip).toMatchObject({ passageId: expect.stringMatching(/#/), quote: expect.any(String), sourceTitle: expect.any(String) });
+  });
+
+  test('GIVEN no --json THEN it prints the card as text with the tip', async () => {
+    const run = io();
+    expect(await cli(['--date', '2026-03-29'], run.sink)).toBe(0);
+    expect(run.out.join('')).toContain(`## ${dailyMessages.tipField}`);
+  });
+
+  test('GIVEN no --date THEN today is used', async () => {
+    const run = io();
+    await cli(['--json'], run.sink);
+    expect(JSON.parse(run.out.join('')).date).toBe('2026-06-10');
+  });
+
+  test.each([
+    [['--date', '2026-02-30'], dailyMessages.badDate('2026-02-30')],
+    [['--date', '2026-03-29', '--split', 'legs,arms'], 'arms'],
+    [['--date', '2026-03-29', '--goal', 'bulk'], 'bulk'],
+    [['--frobnicate'], '--frobnicate'],
+    [['legs'], 'legs'],
+  ])('GIVEN %j THEN exit 2, one line on stderr naming the problem, nothing on stdout', async (args, fragment) => {
+    const run = io();
+    expect(await cli(args, run.sink)).toBe(2);
+    expect(run.out).toEqual([]);
+    expect(run.err.join('')).toContain(fragment);
+    expect(run.err.join('').trim().split('\n')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,107 @@
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { createMinisearchRetriever } from '../../src/adapters/knowledge/minisearch-retriever.ts';
+import type { Answer } from '../../src/core/answer-types.ts';
+import { answerMessages, composeOfflineAnswer } from '../../src/core/offline-answerer.ts';
+import { fixtureLibrary } from '../fixtures/answer-library-fixture.ts';
+
+const library = fixtureLibrary();
+const retriever = createMinisearchRetriever(library);
+const answer = (question: string): Answer => composeOfflineAnswer(question, retriever.search(question, 5), library);
+
+/** The answer's sentences, split after each [n] marker and its closing punctuation. */
+function sentencesOf(text: string): string[] {
+  return text.split(/(?<=\[\d+\][.!?]["”’)]*)\s+/).filter(Boolean);
+}
+
+function expectWellFormed(result: Answer): void {
+  const sentences = sentencesOf(result.answer);
+  expect(sentences.length).toBeGreaterThanOrEqual(2);
+  expect(sentences.length).toBeLessThanOrEqual(5);
+  for (const sentence of sentences) expect(sentence).toMatch(/\[\d+\][.!?]["”’)]*$/);
+  expect(result.citations.map((c) => c.n)).toEqual(result.citations.map((_, i) => i + 1));
+  for (const citation of result.citations) {
+    expect(result.answer).toContain(`[${citation.n}]`);
+    expect(library.byId.get(citation.passageId)?.text).toContain(citation.quote);
+    expect(citation.source).toBe(library.byId.get(citation.passageId)?.sourceTitle);
+  }
+}
+
+function expectNoLoneLowSource(result: Answer): void {
+  for (const citation of result.citations) {
+    const passage = library.byId.get(citation.passageId)!;
+    if (passage.reliability !== 'low') continue;
+    expect(result.citations.some((c) => passage.disputedBy.includes(c.passageId))).toBe(true);
+  }
+}
+
+describe('offline answerer', () => {
+  test.each([
+    'What rep range for legs?',
+    'best moves for my hammies?',
+    'how much sleep do i need to grow',
+    'what is progressive overload',
+    'Does a glute pump mean my glutes grew?',
+    'how do i do lat pulldowns',
+  ])('GIVEN "%s" THEN 2–5 sentences, each with a marker, each quote verbatim', (question) => {
+    const result = answer(question);
+    expect(result.mode).toBe('offline');
+    expect(result.abstained).toBe(false);
+    expectWellFormed(result);
+  });
+
+  test('GIVEN a rep-range question THEN the cited quotes carry the numbers', () => {
+    expect(answer('What rep range for legs?').citations.map((c) => c.quote).join(' ')).toMatch(/8 and 15/);
+  });
+
+  test('GIVEN nothing retrieved THEN it abstains with no citations', () => {
+    const result = composeOfflineAnswer('What is the capital of France?', [], library);
+    expect(result).toMatchObject({ abstained: true, citations: [], answer: answerMessages.notCovered });
+  });
+
+  test('GIVEN the same question twice THEN the answer is identical (deterministic)', () => {
+    expect(answer('does the pump build muscle')).toEqual(answer('does the pump build muscle'));
+  });
+
+  test('GIVEN a disputed low-reliability claim is used THEN the disputing passage is cited and the disagreement named', () => {
+    const result = answer('Is the burn proof my glutes are growing?');
+    const ids = result.citations.map((c) => c.passageId);
+    expect(ids).toContain('promo#burn-claim');
+    expect(ids).toContain('glutes#a-pump-is-not-proof-of-growth');
+    expect(result.answer).toContain(answerMessages.disagree);
+    expectWellFormed(result);
+  });
+
+  test('GIVEN an undisputed low-reliability passage ranks high THEN it is never cited alone', () => {
+    const result = answer('promotional advice for starting glute work with constant tension');
+    expect(result.citations.map((c) => c.passageId)).not.toContain('promo#starter-advice');
+    expectNoLoneLowSource(result);
+  });
+
+  test.each(['my hamstrings hurt during romanian deadlifts', 'is it safe to do heavy front squats', 'I tweaked my back doing lat pulldowns'])(
+    'GIVEN the pain/safety question "%s" THEN the safety advice (sharp pain; qualified guidance) is kept',
+    (question) => {
+      const result = answer(question);
+      const quotes = result.citations.filter((c) => c.passageId === 'legs#safety').map((c) => c.quote).join(' ');
+      expect(quotes).toMatch(/sharp pain/);
+      expect(quotes).toMatch(/qualified/);
+      expectWellFormed(result);
+    },
+  );
+
+  test('GIVEN any question built from library words THEN answers stay well formed or abstain', () => {
+    const words = ['glute', 'pump', 'hammies', 'sleep', 'reps', 'burn', 'growth', 'pain', 'lats', 'squat', 'promo', 'hip', 'thrust', 'overload', 'the', 'how', 'much'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 8 }), (picked) => {
+        const result = answer(picked.join(' '));
+        if (result.abstained) {
+          expect(result.citations).toEqual([]);
+          return;
+        }
+        expectWellFormed(result);
+        expectNoLoneLowSource(result);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

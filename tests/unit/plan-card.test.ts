@@ -1,0 +1,62 @@
+/** The workout card: what a member reads, within Discord's embed limits. */
+import { describe, expect, test } from 'vitest';
+import { cardToText } from '../../src/app/card.ts';
+import { CARD_LIMITS, planCard } from '../../src/app/plan-card.ts';
+import { generatePlan } from '../../src/core/plan-generator.ts';
+import { EQUIPMENT_LEVELS, GOALS, GROUPS, LEVELS } from '../../src/core/plan-types.ts';
+import { knowledge, request } from './plan-fixtures.ts';
+
+const k = knowledge();
+const ctx = { date: '2026-11-23', seed: 1 };
+
+describe('planCard', () => {
+  test('GIVEN the default legs plan THEN the card reads title, estimate, warm-up, numbered exercises, cool-down and sources', () => {
+    const plan = generatePlan(request(), ctx, k);
+    const card = planCard(plan, k);
+    expect(card.title).toBe('Legs · pump · intermediate');
+    expect(card.description).toBe('About 59 min (of 60) · gym · 2026-11-23');
+    expect(card.actions).toBeUndefined();
+    const names = card.fields.map((f) => f.name);
+    expect(names[0]).toBe('Warm-up · 13 min');
+    expect(names.slice(1, 7)).toEqual(plan.exercises.map((e, i) => `${i + 1}. ${e.name}`));
+    expect(names.at(-2)).toBe('Cool-down · 8 min');
+    expect(names.at(-1)).toBe('Sources');
+    expect(card.fields[1]!.value).toBe(`3 × 10–15 · rest 60 s\nCue: ${plan.exercises[0]!.cues[0]}`);
+    expect(card.fields[2]!.value).toMatch(/^3 × 10–15 \(per leg\) · rest 60 s/);
+    expect(card.fields[6]!.value).toContain('Technique: drop set — Last set');
+    expect(card.fields.at(-1)!.value).toContain('Leg Training');
+    // One cue per exercise.
+    for (const field of card.fields.slice(1, 7)) expect(field.value.match(/^Cue: /gm)).toHaveLength(1);
+  });
+
+  test('GIVEN a back plan with unilateral rows THEN reps read per arm', () => {
+    const plan = generatePlan(request({ group: 'back', equipment: 'dumbbells' }), ctx, k);
+    const text = cardToText(planCard(plan, k));
+    if (plan.exercises.some((e) => e.perSide)) expect(text).toContain('(per arm)');
+    expect(text).toContain('# Back · pump · intermediate');
+  });
+
+  test('GIVEN a 15-minute leg session THEN the card says the warm-up was shortened', () => {
+    const card = planCard(generatePlan(request({ minutes: 15 }), ctx, k), k);
+    expect(card.fields[0]!.value).toContain(k.rules.shortSession.note);
+  });
+
+  test('GIVEN every group, goal, level and equipment THEN the card stays within Discord limits', () => {
+    for (const group of GROUPS)
+      for (const goal of GOALS)
+        for (const level of LEVELS)
+          for (const equipment of EQUIPMENT_LEVELS) {
+            const card = planCard(generatePlan(request({ group, goal, level, equipment, minutes: 120 }), ctx, k), k);
+            expect(card.title.length).toBeLessThanOrEqual(CARD_LIMITS.title);
+            expect(card.fields.length).toBeLessThanOrEqual(CARD_LIMITS.fields);
+            let total = card.title.length + (card.description?.length ?? 0);
+            for (const f of card.fields) {
+              expect(f.name.length).toBeLessThanOrEqual(CARD_LIMITS.fieldName);
+              expect(f.value.length).toBeGreaterThan(0);
+              expect(f.value.length).toBeLessThanOrEqual(CARD_LIMITS.fieldValue);
+              total += f.name.length + f.value.length;
+            }
+            expect(total).toBeLessThanOrEqual(CARD_LIMITS.total);
+          }
+  });
+});

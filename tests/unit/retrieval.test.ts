@@ -1,0 +1,120 @@
+import { describe, expect, test } from 'vitest';
+import { loadLibrary } from '../../src/adapters/knowledge/load-library.ts';
+import { createMinisearchRetriever } from '../../src/adapters/knowledge/minisearch-retriever.ts';
+import { judgeCoverage, type QueryTerm } from '../../src/core/relevance-gate.ts';
+import { canonicalWord } from '../../src/core/synonyms.ts';
+import { STOP_WORDS, analyze, editDistance, rawTokens, splitSentences } from '../../src/core/text-analysis.ts';
+import { fixtureLibrary } from '../fixtures/answer-library-fixture.ts';
+
+const fixture = createMinisearchRetriever(fixtureLibrary());
+const shipped = loadLibrary();
+const library = createMinisearchRetriever(shipped);
+const top = (query: string) => fixture.search(query, 3).map((r) => r.passage.id);
+
+describe('text analysis', () => {
+  test.each([
+    ['hammies', 'hamstring'],
+    ['booty', 'glute'],
+    ['butt', 'glute'],
+    ['lats', 'lat'],
+    ['quads', 'quad'],
+    ['hyperemia', 'pump'],
+    ['gains', 'growth'],
+    ['hypertrophy', 'growth'],
+  ])('GIVEN the word "%s" THEN it folds onto "%s"', (word, canonical) => {
+    expect(canonicalWord(word)).toBe(canonical);
+  });
+
+  test('GIVEN "cellular swelling" THEN the text also counts as talking about the pump', () => {
+    expect(analyze('cellular swelling')).toContain('pump');
+  });
+
+  test('GIVEN chat filler THEN none of it becomes an index term', () => {
+    expect(analyze('yo bro any tips pls')).toEqual([]);
+    expect(STOP_WORDS.has('the')).toBe(true);
+  });
+
+  test("GIVEN apostrophes and accents THEN tokens fold them away", () => {
+    expect(rawTokens("What's the Glute's rôle?")).toEqual(['what', 'the', 'glute', 'role']);
+  });
+
+  test('GIVEN a swap of two letters THEN the edit distance is one', () => {
+    expect(editDistance('hamstirng', 'hamstring', 2)).toBe(1);
+    expect(editDistance('glute', 'quads', 1)).toBe(2);
+  });
+
+  test('GIVEN "e.g." and decimals THEN sentences split only at real boundaries, as exact slices', () => {
+    const text = 'Eat 1.6 to 2.2 g per kg. Try a shake, e.g. whey and fruit. Sleep well!';
+    const sentences = splitSentences(text);
+    expect(sentences).toEqual(['Eat 1.6 to 2.2 g per kg.', 'Try a shake, e.g. whey and fruit.', 'Sleep well!']);
+    for (const s of sentences) expect(text).toContain(s);
+  });
+});
+
+describe('retrieval with synonyms (fixture library)', () => {
+  test.each([
+    ['best moves for my hammies?', 'legs#hamstring-exercises'],
+    ['how hard should i squeeze my booty at the top', 'glutes#hip-thrusts'],
+    ['best exercises for my lats', 'back#vertical-pulls'],
+    ['quad isolation', 'legs#quad-exercises'],
+    ['hamstirng curls', 'legs#hamstring-exercises'],
+  ])('GIVEN "%s" THEN %s is in the top 3', (query, id) => {
+    expect(top(query)).toContain(id);
+  });
+
+  test('GIVEN a heading word THEN the passage with that heading ranks first', () => {
+    expect(top('how much sleep do I need')[0]).toBe('legs#sleep');
+  });
+
+  test('GIVEN k THEN at most k passages come back, best first', () => {
+    const results = fixture.search('glute pump growth', 2);
+    expect(results.length).toBeLessThanOrEqual(2);
+    expect(results[0]!.score).toBeGreaterThanOrEqual(results[1]?.score ?? 0);
+  });
+});
+
+describe('relevance gate', () => {
+  test.each([
+    "What's the capital of France?",
+    'How much creatine should I take a day?',
+    'best creatine dosing for a loading phase',
+    'What oil should I put in my car?',
+    'who won the football match last night',
+    'can you recommend a chest workout',
+    'how do i get bigger biceps',
+    'how many times a week should i train legs',
+    'yo bro',
+    '???',
+  ])('GIVEN the off-topic "%s" THEN the shipped library returns nothing', (query) => {
+    expect(library.search(query, 5)).toEqual([]);
+  });
+
+  test.each(['Does a pump mean growth?', 'best moves for my hammies?', 'is BFR safe on my own?'])(
+    'GIVEN the on-topic "%s" THEN the shipped library returns passages',
+    (query) => {
+      expect(library.search(query, 5).length).toBeGreaterThan(0);
+    },
+  );
+
+  test('GIVEN most of the weight on an unknown word THEN the verdict is unknown-subject', () => {
+    const terms: QueryTerm[] = [
+      { term: 'creatin', known: false, idf: 5 },
+      { term: 'pump', known: true, idf: 0.5 },
+    ];
+    expect(judgeCoverage(terms, new Set(['pump']))).toEqual({ covered: false, reason: 'unknown-subject' });
+  });
+
+  test('GIVEN known words the best passage barely matches THEN the verdict is weak-match', () => {
+    const terms: QueryTerm[] = [
+      { term: 'a', known: true, idf: 4 },
+      { term: 'b', known: true, idf: 4 },
+      { term: 'c', known: true, idf: 0.5 },
+    ];
+    expect(judgeCoverage(terms, new Set(['c']))).toEqual({ covered: false, reason: 'weak-match' });
+    expect(judgeCoverage(terms, new Set(['a', 'c']))).toEqual({ covered: true });
+  });
+
+  test('GIVEN no topic words at all THEN the verdict is no-topic-words', () => {
+    expect(judgeCoverage([], new Set())).toEqual({ covered: false, reason: 'no-topic-words' });
+  });
+});
