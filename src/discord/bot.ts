@@ -34,8 +34,13 @@ export function createBot(options: BotOptions): Bot {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
     rest: { api: options.apiUrl },
-    // The bot reads no history: keep message caches small so memory stays flat over long runs.
-    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 25 }),
+    // The bot reads no history and looks nobody up: bounded caches keep memory flat however many members it meets.
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      MessageManager: 25,
+      UserManager: { maxSize: 500, keepOverLimit: (user) => user.id === user.client.user.id },
+      GuildMemberManager: { maxSize: 200, keepOverLimit: (member) => member.id === member.client.user.id },
+    }),
   });
   const dispatch = createDispatcher(options.commands, options.services);
   const inFlight = new Set<Promise<void>>();

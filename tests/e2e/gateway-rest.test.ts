@@ -21,9 +21,12 @@ describe('gateway, REST rate limits and registration', () => {
     const identifies = e2e.fake.gatewayOps.filter((op) => op === 2).length;
     const resumed = new Promise<void>((resolve) => client.once(Events.ShardResume, () => resolve()));
     e2e.fake.dropGateway();
+    // Sent while the bot is away: Discord replays it after the resume, and it must still be answered.
+    const missed = e2e.fake.command({ name: 'help', user: ERIN });
     await resumed;
     expect(e2e.fake.gatewayOps).toContain(6);
     expect(e2e.fake.gatewayOps.filter((op) => op === 2).length).toBe(identifies);
+    expect((await e2e.callback(missed.id)).body.type).toBe(4);
     const { id } = e2e.fake.command({ name: 'workout', options: [{ name: 'group', type: 3, value: 'legs' }], user: ERIN });
     expect((await e2e.callback(id)).body.type).toBe(4);
   });

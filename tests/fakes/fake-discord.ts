@@ -285,6 +285,8 @@ export class FakeDiscord extends EventEmitter {
   /** Drops every gateway connection as a network failure would (the client should resume). */
   dropGateway(): void {
     for (const socket of this.sockets) socket.terminate();
+    // Dispatches from now on are only kept for the resume replay.
+    this.sockets.clear();
   }
 
   /** Closes the server and every connection. Tear the client down first. */

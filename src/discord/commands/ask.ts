@@ -42,7 +42,7 @@ async function rateLimited(services: BotServices, memberId: string): Promise<str
 }
 
 /** The /ask command, plus answers to mentions. */
-export const ask: Command & { onMention: NonNullable<Command['onMention']> } = {
+export const ask: Command = {
   data,
   async execute(ctx, services) {
     const question = ctx.options.string('question') ?? '';
