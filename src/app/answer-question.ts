@@ -3,7 +3,7 @@ import { MAX_QUESTION_LENGTH, type Answer, type Citation } from '../core/answer-
 import { groundReply } from '../core/citation-check.ts';
 import type { Library, Passage } from '../core/library.ts';
 import { SAFETY_QUESTION, abstention, answerMessages, composeOfflineAnswer } from '../core/offline-answerer.ts';
-import { splitSentences } from '../core/text-analysis.ts';
+import { splitSentences, stripMentions } from '../core/text-analysis.ts';
 import { LlmFailure, type LlmAnswerer, type Retriever } from './ports.ts';
 
 /** User-facing wording of the answer use case. */
@@ -97,7 +97,8 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
 
   return {
     async ask(raw) {
-      const question = raw.trim();
+      // Mention markup is not part of the question: "@everyone does a pump mean growth?" asks about the pump.
+      const question = stripMentions(raw);
       if (!question) return { kind: 'invalid', message: askMessages.empty };
       if (question.length > MAX_QUESTION_LENGTH) return { kind: 'invalid', message: askMessages.tooLong(question.length) };
 

@@ -107,3 +107,11 @@ export function splitSentences(text: string): string[] {
   if (last) sentences.push(last);
   return sentences;
 }
+
+// Discord mention markup: @everyone/@here, <@user>, <@!user>, <@&role>, <#channel>.
+const MENTION_MARKUP = /@(?:everyone|here)\b|<(?:@[!&]?|#)\d+>/g;
+
+/** Removes mention markup a member pasted into a question, so it neither pings anyone nor skews retrieval. */
+export function stripMentions(text: string): string {
+  return text.replace(MENTION_MARKUP, ' ').replace(/\s+/g, ' ').trim();
+}

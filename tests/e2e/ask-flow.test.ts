@@ -62,6 +62,8 @@ describe('/ask and mentions through the real discord.js client', () => {
     const edit = await e2e.edit(token);
     expect(edit.body.allowed_mentions.parse).toEqual([]);
     expect(edit.body.allowed_mentions.replied_user).toBe(false);
+    // The markup is dropped from the question, so it is still answered from the library.
+    expect(edit.body.embeds[0].title).not.toMatch(/not covered/i);
   });
 
   test('GIVEN a message mentioning the bot with a question THEN the bot replies to that message, pinging no one', async () => {

@@ -54,6 +54,17 @@ describe('answer service', () => {
     expect(answer).toMatchObject({ mode: 'offline', abstained: false, fallbackReason: 'no ANTHROPIC_API_KEY set' });
   });
 
+  test('GIVEN a question wrapped in @everyone and mention markup THEN the markup is dropped and the question is answered', async () => {
+    const plain = answerOf(await createAnswerService({ library, retriever, claude: null }).ask('how much sleep do I need'));
+    const marked = answerOf(await createAnswerService({ library, retriever, claude: null }).ask('@everyone <@&42> <@!7> how much sleep do I need @here'));
+    expect(marked.question).toBe('how much sleep do I need');
+    expect(marked.citations).toEqual(plain.citations);
+  });
+
+  test('GIVEN a question that is only mention markup THEN it is invalid like an empty one', async () => {
+    expect(await createAnswerService({ library, retriever, claude: null }).ask('@everyone <@123>')).toEqual({ kind: 'invalid', message: askMessages.empty });
+  });
+
   test('GIVEN a custom no-key reason THEN it is the fallback reason', async () => {
     const service = createAnswerService({ library, retriever, claude: null, noKeyReason: 'Claude is switched off' });
     expect(answerOf(await service.ask('how much sleep')).fallbackReason).toBe('Claude is switched off');
