@@ -3,26 +3,16 @@
  * /workout INTERACTION_CREATE → callback latency with 200 in flight, /ask time to the defer, start-up to ready,
  * and RSS over 10,000 interactions. The bot runs in this process through startApp, as `npm start` runs it.
  */
-import { fork, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { startApp, type RunningApp } from '../../src/main.ts';
 import { figure, percentile, section } from './bench-kit.ts';
 import type { BatchItem, BatchResult } from './fake-discord-host.ts';
-
-const mb = (bytes: number) => bytes / 1024 / 1024;
-
-/** A full GC before a memory sample, so samples show what is retained rather than garbage not yet collected. */
-function collectGarbage(): void {
-  setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
-}
 
 /** Starts the fake Discord host process and returns a batch runner. */
 async function startHost() {
@@ -50,32 +40,48 @@ async function startHost() {
   };
 }
 
-/** Milliseconds from spawning `tsx src/main.ts` to its "bot ready" log line; the process is then stopped. */
-async function coldStart(env: Record<string, string>): Promise<number> {
-  const root = fileURLToPath(new URL('../../', import.meta.url));
-  const start = performance.now();
-  const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), ['src/main.ts'], {
+const root = fileURLToPath(new URL('../../', import.meta.url));
+/** Exactly what `npm start` runs, read from package.json, so the figures are the production process's. */
+const START = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+
+/** Starts the bot as `npm start` does (one process, exec'd so the pid is the bot's); resolves once it logs "bot ready". */
+async function spawnBot(env: Record<string, string>): Promise<{ child: ChildProcess; stop: () => Promise<void> }> {
+  const child = spawn('sh', ['-c', `exec ${START}`], {
     cwd: root,
-    env: { ...process.env, ...env, LOG_LEVEL: 'info' },
+    env: { ...process.env, ...env, LOG_LEVEL: 'info', PATH: `${join(root, 'node_modules', '.bin')}:${process.env.PATH ?? ''}` },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let log = '';
   await new Promise<void>((resolve, reject) => {
-    child.stderr.on('data', (chunk) => {
+    child.stderr!.on('data', (chunk) => {
       log += String(chunk);
       if (log.includes('bot ready')) resolve();
     });
     child.on('exit', (code) => reject(new Error(`bot exited (${code}) before ready:\n${log}`)));
   });
-  const elapsed = performance.now() - start;
   child.removeAllListeners('exit');
-  await new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM')));
+  const stop = () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM')));
+  return { child, stop };
+}
+
+/** Resident memory of another process, from /proc (Linux). */
+function rssOf(pid: number): number {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : Number.NaN;
+}
+
+/** Milliseconds from spawning the `npm start` command to its "bot ready" log line; the process is then stopped. */
+async function coldStart(env: Record<string, string>): Promise<number> {
+  const start = performance.now();
+  const bot = await spawnBot(env);
+  const elapsed = performance.now() - start;
+  await bot.stop();
   return elapsed;
 }
 
 /** Runs the Discord benchmarks and prints their figures. */
 export async function run(): Promise<void> {
-  section('discord (bot in this process, fake Discord in another)');
+  section('discord (fake Discord in its own process; latency with the bot in this process, memory in the npm start process)');
   const host = await startHost();
   const dir = mkdtempSync(join(tmpdir(), 'pump-coach-bench-'));
   const env = {
@@ -87,9 +93,9 @@ export async function run(): Promise<void> {
   };
   const launch = () => startApp(env, { stdin: Readable.from([]), stdout: () => undefined });
 
-  // Cold start as `npm start` does it: a fresh tsx process until the bot logs that it is ready.
+  // Cold start as `npm start` does it: a fresh process until the bot logs that it is ready.
   const cold = await coldStart(env);
-  figure('start-up to ready (fresh process: tsx src/main.ts)', cold, 'ms');
+  figure(`start-up to ready (fresh process: ${START})`, cold, 'ms');
 
   // Start-up to ready: configuration, store, knowledge, search index, login, READY + GUILD_CREATE.
   const startups: number[] = [];
@@ -115,6 +121,13 @@ export async function run(): Promise<void> {
     figure('/workout bot CPU per interaction (user + system)', (cpu.user + cpu.system) / 1000 / 1000, 'ms');
     figure('/workout INTERACTION_CREATE → callback p50 (200 in flight)', percentile(workout, 50), 'ms');
     figure('/workout INTERACTION_CREATE → callback p99 (200 in flight)', percentile(workout, 99), 'ms', { max: 50 });
+    // The same 200, arriving evenly over one second (200/s sustained) rather than in one instant.
+    const paced: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      const batch = items('workout', 200).map((item, i) => ({ ...item, delayMs: i * 5 }));
+      paced.push(...(await host.batch(batch)).callback.workout);
+    }
+    figure('/workout INTERACTION_CREATE → callback p99 (200 over 1 s)', percentile(paced, 99), 'ms', { max: 50 });
     const single: number[] = [];
     for (let i = 0; i < 200; i++) single.push(...(await host.batch(items('workout', 1))).callback.workout);
     figure('/workout INTERACTION_CREATE → callback p99 (1 in flight)', percentile(single, 99), 'ms', { max: 50 });
@@ -130,24 +143,29 @@ export async function run(): Promise<void> {
     figure('/ask INTERACTION_CREATE → defer p99 (50 in flight)', percentile(defer, 99), 'ms', { max: 100 });
     figure('/ask INTERACTION_CREATE → answer p50 (50 in flight, offline)', percentile(edit, 50), 'ms');
 
-    // 10,000 mixed interactions, 200 at a time; memory sampled every 2,000 after a full GC.
+  } finally {
+    await app?.stop();
+  }
+
+  // Memory: the production process (`npm start`) serves 10,000 mixed interactions, 200 at a time; RSS read from /proc.
+  const bot = await spawnBot(env);
+  try {
     const mix: BatchItem['kind'][] = ['workout', 'workout', 'workout', 'workout', 'workout', 'workout', 'stranger', 'stranger', 'help', 'ask'];
-    collectGarbage();
-    const samples = [`0: ${mb(process.memoryUsage().rss).toFixed(0)} MB rss / ${mb(process.memoryUsage().heapUsed).toFixed(0)} MB heap`];
+    const samples = [`0: ${rssOf(bot.child.pid!).toFixed(0)} MB`];
+    let last = Number.NaN;
     for (let done = 0; done < 10_000; ) {
       const batch: BatchItem[] = [];
       for (let k = 0; k < 200; k++, done++) batch.push({ kind: mix[done % mix.length]!, n: n++ });
       await host.batch(batch);
       if (done % 2000 === 0) {
-        collectGarbage();
-        const usage = process.memoryUsage();
-        samples.push(`${done}: ${mb(usage.rss).toFixed(0)} MB rss / ${mb(usage.heapUsed).toFixed(0)} MB heap`);
+        last = rssOf(bot.child.pid!);
+        samples.push(`${done}: ${last.toFixed(0)} MB`);
       }
     }
-    console.log(`memory samples → ${samples.join(' · ')}`);
-    figure('RSS after 10,000 interactions (bot process, under tsx)', mb(process.memoryUsage().rss), 'MB', { max: 150 });
+    console.log(`bot RSS samples (npm start process) → ${samples.join(' · ')}`);
+    figure('RSS after 10,000 interactions (npm start process)', last, 'MB', { max: 150 });
   } finally {
-    await app?.stop();
+    await bot.stop();
     await host.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -10,6 +10,8 @@ export interface BatchItem {
   kind: 'workout' | 'ask' | 'help' | 'stranger';
   /** Picks the member and the request variant. */
   n: number;
+  /** Dispatch this long after the batch starts (paced arrivals); latency is counted from dispatch. @default 0 */
+  delayMs?: number;
 }
 
 /** Latencies of one batch, in milliseconds from dispatch. */
@@ -41,7 +43,8 @@ const arrival = (key: string) => new Promise<RecordedRequest>((resolve) => pendi
 async function batch(items: BatchItem[]): Promise<BatchResult> {
   const result: BatchResult = { callback: { workout: [], ask: [], help: [], stranger: [] }, edit: [] };
   await Promise.all(
-    items.map(async ({ kind, n }) => {
+    items.map(async ({ kind, n, delayMs }) => {
+      if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
       const start = performance.now();
       let sent: { id: string; token: string };
       if (kind === 'workout') {
