@@ -1,4 +1,5 @@
 /** The only reader of the environment: one zod schema, parsed once at start, every problem reported together. */
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
 /** Discord's own REST base; a deployment behind a REST proxy points DISCORD_API_URL elsewhere. */
@@ -80,6 +81,12 @@ export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration (fix these in the environment or .env):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
+}
+
+/** The process environment, after loading `.env` from the working directory when there is one (set variables win). */
+export function processEnvironment(): Record<string, string | undefined> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  return process.env;
 }
 
 /** Parses the environment once; throws ConfigError listing every problem together. */

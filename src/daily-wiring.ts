@@ -61,8 +61,8 @@ export async function wireDailyPosts(deps: {
     service,
     start: () => (job ??= startDailyPostJob(service, log)),
     async stop() {
-      job?.stop();
-      await job?.started.catch(() => undefined);
+      // Waits for a tick in flight: closing the store under a claimed, unposted slot would lose that day's post.
+      await (job?.stop() ?? service.stop());
       await claims.close();
     },
   };

@@ -2,8 +2,7 @@
  * The composition root: configuration → logger → store → knowledge → answer service → Discord (when DISCORD_TOKEN
  * is set) or the console playground. `npm start` runs this file; tests call startApp with their own environment.
  */
-import { existsSync } from 'node:fs';
-import { ConfigError, loadConfig, type Config } from './config.ts';
+import { ConfigError, loadConfig, processEnvironment, type Config } from './config.ts';
 import { createLogger, scrubSecrets, type Logger } from './logger.ts';
 import { isMainModule } from './main-module.ts';
 import { openStore, StoreError, type OpenStore } from './adapters/keyv/open-store.ts';
@@ -136,14 +135,13 @@ export async function startApp(env: Record<string, string | undefined>, io: AppI
 
 /** `npm start`: runs the app, prints start-up problems as one clear message, shuts down on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
-  if (existsSync('.env')) process.loadEnvFile('.env');
   // `npm start | head` closes stdout early: that is the reader's choice, not a crash.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
   });
   let app: RunningApp;
   try {
-    app = await startApp(process.env, { stdin: process.stdin, stdout: (text) => process.stdout.write(text) });
+    app = await startApp(processEnvironment(), { stdin: process.stdin, stdout: (text) => process.stdout.write(text) });
   } catch (error) {
     const known = error instanceof ConfigError || error instanceof StoreError || (error as Error).name === 'KnowledgeError';
     process.stderr.write(`pump-coach could not start: ${known ? (error as Error).message : String((error as Error).stack ?? error)}\n`);

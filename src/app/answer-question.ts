@@ -2,7 +2,7 @@
 import { MAX_QUESTION_LENGTH, type Answer, type Citation } from '../core/answer-types.ts';
 import { groundReply } from '../core/citation-check.ts';
 import type { Library, Passage } from '../core/library.ts';
-import { SAFETY_QUESTION, abstention, answerMessages, composeOfflineAnswer } from '../core/offline-answerer.ts';
+import { SAFETY_QUESTION, abstention, answerMessages, composeOfflineAnswer, continueAfterLead } from '../core/offline-answerer.ts';
 import { splitSentences, stripMentions } from '../core/text-analysis.ts';
 import { LlmFailure, type LlmAnswerer, type Retriever } from './ports.ts';
 
@@ -66,7 +66,7 @@ function enforceDisputes(answer: Answer, library: Library): Answer {
     const n = citations.length + 1;
     citations.push({ n, passageId: counter.id, source: counter.sourceTitle, quote: sentence });
     cited.add(counter.id);
-    text += ` ${answerMessages.disagree} ${sentence.replace(/([.!?])?$/, ` [${n}]$1`)}`;
+    text += ` ${answerMessages.disagree} ${continueAfterLead(sentence).replace(/([.!?])?$/, ` [${n}]$1`)}`;
   }
   return { ...answer, answer: text, citations };
 }

@@ -39,7 +39,7 @@ export const dailyText = {
   equipment: 'Equipment of the daily plans (default: gym)',
   thread: 'Open a thread under each post for the day (default: no)',
   channelMissing: 'Pick the channel for the daily post, e.g. /daily set channel:#daily-workout time:07:00 timezone:Europe/Berlin.',
-  adminOnly: 'Only members who can manage the server can change daily posts.',
+  adminOnly: 'Only members who can manage the server can change daily posts. Ask a server admin to run /daily for you.',
   guildOnly: 'Daily posts belong to a server; run this inside one.',
   unavailable: 'Daily posts need the Discord bot, so they are not available here. To see the post a date would get, run: npm run coach -- daily --date YYYY-MM-DD',
   savedTitle: 'Daily posts are on',

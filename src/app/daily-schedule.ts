@@ -144,6 +144,9 @@ export function suggestTimeZones(typed: string, limit = 25): string[] {
   const names = timeZoneNames();
   if (!needle) return ['Europe/Berlin', 'America/New_York', 'Europe/London', 'America/Los_Angeles', 'Asia/Kolkata', 'Pacific/Auckland', 'UTC'].slice(0, limit);
   const starts = names.filter((zone) => zone.toLowerCase().startsWith(needle) || zone.toLowerCase().split('/').some((part) => part.startsWith(needle)));
-  const contains = names.filter((zone) => !starts.includes(zone) && zone.toLowerCase().includes(needle));
+  if (starts.length >= limit) return starts.slice(0, limit);
+  // A set: with one letter typed most zones match, and a list lookup per zone would be quadratic on every keystroke.
+  const started = new Set(starts);
+  const contains = names.filter((zone) => !started.has(zone) && zone.toLowerCase().includes(needle));
   return [...starts, ...contains].slice(0, limit);
 }

@@ -53,7 +53,7 @@ export interface TickReport {
   paused: { guildId: string; reason: string }[];
   /** Keys whose post failed in a way a later tick may retry. */
   retrying: string[];
-  /** True when a tick was still running and this one did nothing. */
+  /** True when a tick was still running (or the service was stopping) and this one did nothing. */
   skipped: boolean;
 }
 
@@ -83,6 +83,13 @@ export interface DailyServiceDeps {
   /** Transient failures of one slot before it is given up. @default 3 */
   maxAttempts?: number;
 }
+
+/**
+ * A claim still unmarked after this long is taken over by another tick or process. Far longer than a post takes
+ * (seconds, a minute with REST retries), and within Discord's few minutes of nonce checks, so if the dead owner
+ * did send the message, the repeat with the same nonce is dropped by Discord. @default 2 minutes
+ */
+export const STALE_CLAIM_MS = 2 * 60_000;
 
 /** The claim key of a server's local date. */
 export function claimKey(guildId: string, localDate: string): string {
@@ -156,7 +163,9 @@ export function createDailyService(deps: DailyServiceDeps) {
   const attempts = new Map<string, number>();
   let cachedVersion: string | undefined;
   let cachedSettings: DailySettings[] = [];
-  let running = false;
+  /** The tick in progress, so stop() can wait for its posts to be marked. */
+  let running: Promise<TickReport> | undefined;
+  let stopping = false;
 
   async function currentSettings(): Promise<DailySettings[]> {
     // Read the version before the data: a change landing in between is picked up on the next tick.
@@ -178,12 +187,19 @@ export function createDailyService(deps: DailyServiceDeps) {
     deps.log?.warn({ guildId: settings.guildId, channelId: settings.channelId, reason }, 'daily post paused');
   }
 
+  /** Claims, posts and marks one slot; returns when to look at it again, if that is sooner than the next slot. */
   async function postSlot(settings: DailySettings, localDate: string, report: TickReport): Promise<number | undefined> {
     const key = claimKey(settings.guildId, localDate);
     const now = deps.clock.now();
-    if (!(await deps.claims.claim(key, deps.owner, now))) {
+    const claimed =
+      (await deps.claims.claim(key, deps.owner, now)) ||
+      // A claim never marked long after it was taken belongs to a process that died mid-post: take the slot over.
+      (await deps.claims.reclaimStale(key, deps.owner, new Date(now.getTime() - STALE_CLAIM_MS), now));
+    if (!claimed) {
       report.alreadyClaimed.push(key);
-      return undefined;
+      // Held but not yet marked: look again once that claim would count as stale, in case its owner has died.
+      const held = await deps.claims.get(key);
+      return held?.status === 'claimed' ? Date.parse(held.claimedAt) + STALE_CLAIM_MS : undefined;
     }
     let outcome;
     try {
@@ -251,6 +267,29 @@ export function createDailyService(deps: DailyServiceDeps) {
     memo.set(settings.guildId, { settings, fingerprint: print, until });
   }
 
+  async function runTick(report: TickReport): Promise<TickReport> {
+    const now = deps.clock.now();
+    const nowMs = now.getTime();
+    const all = (await currentSettings()).filter((settings) => needsVisit(settings, nowMs));
+    let next = 0;
+    // A few guilds at a time: posts overlap, but a slow channel cannot hold up the rest for long.
+    let visited = 0;
+    const worker = async () => {
+      while (!stopping && next < all.length) {
+        const settings = all[next++] as DailySettings;
+        // Computing many slots (the start-up tick) is CPU work: let interactions in between batches.
+        if (++visited % 200 === 0) await new Promise((resolve) => setImmediate(resolve));
+        try {
+          await visit(settings, now, report);
+        } catch (error) {
+          deps.log?.warn({ guildId: settings.guildId, err: (error as Error).message }, 'daily tick failed for one server');
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, all.length) }, worker));
+    return report;
+  }
+
   return {
     /** Validates input, checks the bot can post in the channel, then saves (resuming a paused schedule). */
     async configure(guildId: string, input: DailyInput): Promise<{ ok: true; settings: DailySettings; next: Date } | { ok: false; message: string }> {
@@ -299,32 +338,23 @@ export function createDailyService(deps: DailyServiceDeps) {
     /** One pass over every configured server: post what is due, record what was missed. Never throws for one server. */
     async tick(): Promise<TickReport> {
       const report: TickReport = { posted: [], alreadyClaimed: [], missed: [], paused: [], retrying: [], skipped: false };
-      if (running) return { ...report, skipped: true };
-      running = true;
+      if (running || stopping) return { ...report, skipped: true };
+      running = runTick(report);
       try {
-        const now = deps.clock.now();
-        const nowMs = now.getTime();
-        const all = (await currentSettings()).filter((settings) => needsVisit(settings, nowMs));
-        let next = 0;
-        // A few guilds at a time: posts overlap, but a slow channel cannot hold up the rest for long.
-        let visited = 0;
-        const worker = async () => {
-          while (next < all.length) {
-            const settings = all[next++] as DailySettings;
-            // Computing many slots (the start-up tick) is CPU work: let interactions in between batches.
-            if (++visited % 200 === 0) await new Promise((resolve) => setImmediate(resolve));
-            try {
-              await visit(settings, now, report);
-            } catch (error) {
-              deps.log?.warn({ guildId: settings.guildId, err: (error as Error).message }, 'daily tick failed for one server');
-            }
-          }
-        };
-        await Promise.all(Array.from({ length: Math.min(concurrency, all.length) }, worker));
-        return report;
+        return await running;
       } finally {
-        running = false;
+        running = undefined;
       }
+    },
+
+    /**
+     * Ends the ticks: no new server is visited, and the posts already under way finish and are marked, so a
+     * shutdown never closes the store under a claimed slot (which would then never be posted). Servers left
+     * unvisited are caught up after the restart, within the catch-up window.
+     */
+    async stop(): Promise<void> {
+      stopping = true;
+      await running?.catch(() => undefined);
     },
   };
 }

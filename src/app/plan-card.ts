@@ -11,6 +11,8 @@ export const PLAN_CARD_MESSAGES = {
   title: (group: string, goal: string, level: string) => `${group} · ${goal} · ${level}`,
   description: (estimated: number, budget: number, equipment: string, date: string) =>
     `About ${estimated} min (of ${budget}) · ${equipment} · ${date}`,
+  /** Said when a long budget leaves time over: a "120 min" request otherwise looks like the time was ignored. */
+  capped: (max: number) => `One muscle group tops out at ${max} exercises, so this session ends before your time does.`,
   warmup: (minutes: number) => `Warm-up · ${minutes} min`,
   cooldown: (minutes: number) => `Cool-down · ${minutes} min`,
   activity: (name: string, minutes: number) => `• ${name} — ${minutes} min`,
@@ -23,6 +25,9 @@ export const PLAN_CARD_MESSAGES = {
   source: (title: string, author: string) => `${title} (${author})`,
   equipment: { gym: 'gym', dumbbells: 'dumbbells', bands: 'bands', bodyweight: 'bodyweight' } as Record<string, string>,
 } as const;
+
+/** Below this share of the budget, a full session explains why it is short. @default 0.8 */
+export const CAPPED_SHARE = 0.8;
 
 function clamp(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
@@ -55,6 +60,8 @@ export function planCard(plan: Plan, knowledge: PlanKnowledge): Card {
   const coolMinutes = total(plan.cooldown);
   const shortened =
     warmMinutes < rules.warmup[plan.group].minutes[0] || coolMinutes < rules.cooldown[plan.group].minutes[0];
+  // Spare time only needs explaining when the session is full: fewer exercises means the budget was the limit.
+  const capped = plan.exercises.length >= rules.exerciseCount.max && plan.estimatedMinutes < plan.minutes * CAPPED_SHARE;
   const warmLines = plan.warmup.map((a) => m.activity(a.name, a.minutes));
   if (shortened) warmLines.push(rules.shortSession.note);
 
@@ -73,7 +80,7 @@ export function planCard(plan: Plan, knowledge: PlanKnowledge): Card {
 
   return {
     title: clamp(m.title(label, plan.goal, plan.level), CARD_LIMITS.title),
-    description: m.description(plan.estimatedMinutes, plan.minutes, m.equipment[plan.equipment] ?? plan.equipment, plan.date),
+    description: [m.description(plan.estimatedMinutes, plan.minutes, m.equipment[plan.equipment] ?? plan.equipment, plan.date), ...(capped ? [m.capped(rules.exerciseCount.max)] : [])].join('\n'),
     fields: fields.slice(0, CARD_LIMITS.fields),
     color: 0xe67e22,
   };

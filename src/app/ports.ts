@@ -123,6 +123,11 @@ export interface ClaimStore {
   markFailed(key: string, note: string, at: Date): Promise<void>;
   /** Gives a claimed-but-unposted key back after a transient failure, so a later tick may retry it. */
   release(key: string, owner: string): Promise<void>;
+  /**
+   * Takes over a key still `claimed` (never marked) since before `staleBefore`: its owner died mid-post.
+   * Atomic like `claim`; true when this caller now holds the key.
+   */
+  reclaimStale(key: string, owner: string, staleBefore: Date, at: Date): Promise<boolean>;
   /** Records a slot that was never posted because it was older than the catch-up window; false if already known. */
   recordMissed(key: string, note: string, at: Date): Promise<boolean>;
   get(key: string): Promise<DailyClaimRecord | undefined>;

@@ -1,5 +1,6 @@
 /** Member profiles: merging /profile set changes, filling /workout options, and forgetting a member entirely. */
 import type { EquipmentLevel, Goal, Level } from '../core/plan-types.ts';
+import { createKeyedQueue } from './keyed-queue.ts';
 import type { Clock, Profile, ProfileStore, RateLimiter, VoteStore, WorkoutSessionStore } from './ports.ts';
 
 /** The fields /profile set may change. */
@@ -63,20 +64,25 @@ export interface ProfileService {
 
 /** Creates the profile service over the stores. */
 export function createProfileService(data: MemberData, clock: Clock): ProfileService {
+  // One member's set and forget run in turn: two sets at once would each merge into the same old profile (one
+  // change lost), and a set finishing after a forget would bring the profile back.
+  const serial = createKeyedQueue();
   return {
     show: (memberId) => data.profiles.get(memberId),
-    async set(memberId, changes) {
-      const profile = mergeProfile(await data.profiles.get(memberId), changes, clock.now());
-      await data.profiles.set(memberId, profile);
-      return profile;
-    },
-    async forget(memberId) {
-      await Promise.all([
-        data.profiles.delete(memberId),
-        data.votes.deleteMember(memberId),
-        data.sessions.deleteOwner(memberId),
-        ...data.limiters.map((limiter) => limiter.forget(memberId)),
-      ]);
-    },
+    set: (memberId, changes) =>
+      serial(memberId, async () => {
+        const profile = mergeProfile(await data.profiles.get(memberId), changes, clock.now());
+        await data.profiles.set(memberId, profile);
+        return profile;
+      }),
+    forget: (memberId) =>
+      serial(memberId, async () => {
+        await Promise.all([
+          data.profiles.delete(memberId),
+          data.votes.deleteMember(memberId),
+          data.sessions.deleteOwner(memberId),
+          ...data.limiters.map((limiter) => limiter.forget(memberId)),
+        ]);
+      }),
   };
 }

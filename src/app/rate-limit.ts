@@ -1,4 +1,5 @@
 /** A sliding-window rate limit per member: pure decision logic plus a limiter over any HitStore. */
+import { createKeyedQueue } from './keyed-queue.ts';
 import type { Clock, HitStore, RateDecision, RateLimiter } from './ports.ts';
 
 /** How many requests a member may make per window. */
@@ -28,18 +29,7 @@ export function minutesToWait(retryAfterMs: number): number {
 
 /** A RateLimiter over a HitStore; requests for one member are serialised so concurrent ones cannot both slip in. */
 export function createRateLimiter(store: HitStore, clock: Clock, policy: RatePolicy, prefix = 'ask'): RateLimiter {
-  const queues = new Map<string, Promise<unknown>>();
-  const serial = <T>(key: string, work: () => Promise<T>): Promise<T> => {
-    const previous = queues.get(key) ?? Promise.resolve();
-    const next = previous.then(work, work);
-    const settled = next.catch(() => undefined);
-    queues.set(key, settled);
-    // Drop the queue entry once idle so the map does not grow with every member ever seen.
-    void settled.then(() => {
-      if (queues.get(key) === settled) queues.delete(key);
-    });
-    return next;
-  };
+  const serial = createKeyedQueue();
   return {
     take: (memberId) =>
       serial(`${prefix}:${memberId}`, async () => {

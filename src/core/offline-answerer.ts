@@ -2,7 +2,7 @@
 import type { Answer, Citation } from './answer-types.ts';
 import type { Library, Passage } from './library.ts';
 import { termIdf, termStats, type ScoredPassage, type TermStats } from './relevance-gate.ts';
-import { analyze, splitSentences } from './text-analysis.ts';
+import { analyze, splitSentences, termFor } from './text-analysis.ts';
 
 /** User-facing wording of composed answers. */
 export const answerMessages = {
@@ -33,6 +33,36 @@ export const DEFAULT_COMPOSE: ComposeOptions = { minSentences: 2, maxSentences: 
 export const SAFETY_QUESTION =
   /\b(pain\w*|hurt\w*|injur\w*|safe\w*|unsafe|danger\w*|risk\w*|sore\w*|medical|doctor|physio\w*|tweak\w*|ache\w*|aching|strain\w*|sprain\w*|pulled|torn|tear)\b/i;
 const SAFETY_HEADING = /\bsafe(ty)?\b/i;
+/**
+ * A member reporting pain or an injury (not just asking whether something is safe). Such an answer keeps to sentences
+ * about safety and form: a technique cue or a sample-session line that merely shares the word "knee" or "row" with
+ * the question reads as "carry on training through it".
+ */
+export const PAIN_QUESTION = /\b(pain\w*|hurt\w*|injur\w*|sore\w*|doms|tweak\w*|ache\w*|aching|strain\w*|sprain\w*|pulled|torn|tear)\b/i;
+/**
+ * Words that make a sentence advice a member in pain may read. Matched on the raw sentence, not on index terms: the
+ * synonym map folds "hurt" into safety, and "dehydration can hurt performance" is no advice about an injury.
+ */
+const CARE_WORDS = /\b(injur\w*|safe\w*|unsafe|risk\w*|supervis\w*|guidance|professional|qualified|trainer|physiologist)\b/i;
+/** Passages about safety or form (a "Form over weight" section) are advice for a member in pain as a whole. */
+const CARE_HEADING = /\b(safe(ty)?|form)\b/i;
+/**
+ * Muscle groups a question can be about. A question that names one ("rest between sets for back") prefers
+ * passages that talk about it: a leg passage's rest advice is not an answer about the back.
+ */
+const SUBJECT_TERMS: ReadonlySet<string> = new Set(
+  ['glute', 'hamstring', 'quad', 'calf', 'lat', 'trap', 'leg', 'back'].map((word) => termFor(word)).filter((t): t is string => t !== null),
+);
+/** A sentence that makes its passage's advice conditional on supervision or expert help. */
+const CAUTION = /\b(supervis\w*|professional|qualified|expert)\b/i;
+/** A sentence of a low-reliability passage that reports what other sources say rather than what it claims. */
+const DISPUTE_NOTE = /\b(?:instructional|other|trusted)\s+(?:\w+\s+)?sources?\b/i;
+/** A question word at least this share as rare as the rarest one must be covered by some sentence of the answer. */
+const COVER_RARITY = 0.6;
+/** A sentence brought in to cover a question word must score at least this share of the best sentence. */
+const COVER_RATIO = 0.3;
+/** Score multiplier for a sentence whose passage (and document title) names none of the question's muscle groups. */
+const OFF_SUBJECT = 0.6;
 /** The two halves of the safety advice: stop on sharp pain; get professional guidance. */
 const SAFETY_CUES = [/\b(pain|stop)\b/i, /\b(professional|qualified|trainer|physiologist|doctor|supervis\w*|guidance)\b/i];
 /** Questions asking for a number: sentences carrying digits answer them. */
@@ -45,6 +75,8 @@ interface Candidate {
   score: number;
   rank: number;
   terms: Set<string>;
+  /** Whether the passage names one of the question's muscle groups (or the question names none). */
+  onSubject: boolean;
 }
 
 const statsCache = new WeakMap<Library, TermStats>();
@@ -75,9 +107,25 @@ function analysed(passage: Passage) {
 const sentencesOf = (passage: Passage) => analysed(passage).sentences;
 const sentencesHeading = (passage: Passage) => analysed(passage).heading;
 
+const passageTermsCache = new WeakMap<Passage, Set<string>>();
+
+/** Terms of a passage's heading, text and document title. */
+function passageTerms(passage: Passage, library: Library): Set<string> {
+  let terms = passageTermsCache.get(passage);
+  if (!terms) {
+    const title = library.documents.find((d) => d.id === passage.docId)?.title ?? '';
+    terms = new Set(analyze(`${title} ${passage.heading} ${passage.text}`));
+    passageTermsCache.set(passage, terms);
+  }
+  return terms;
+}
+
 function scoreSentences(question: string, passage: Passage, rank: number, prior: number, library: Library): Candidate[] {
   const stats = statsFor(library);
   const qTerms = [...new Set(analyze(question))];
+  const subjects = qTerms.filter((t) => SUBJECT_TERMS.has(t));
+  const own = passageTerms(passage, library);
+  const onSubject = subjects.length === 0 || subjects.some((t) => own.has(t));
   const total = qTerms.reduce((sum, term) => sum + termIdf(stats, term), 0) || 1;
   const heading = sentencesHeading(passage);
   const headingMatch = qTerms.filter((t) => heading.has(t)).reduce((sum, t) => sum + termIdf(stats, t), 0) / total;
@@ -90,7 +138,8 @@ function scoreSentences(question: string, passage: Passage, rank: number, prior:
     if (index === 0) score += 0.05;
     if (words < 5) score -= 0.3;
     if (words > 45) score -= 0.15;
-    return { passage, index, sentence, score, rank, terms };
+    if (!onSubject) score *= OFF_SUBJECT;
+    return { passage, index, sentence, score, rank, terms, onSubject };
   });
 }
 
@@ -109,6 +158,18 @@ function overlap(a: Set<string>, b: Set<string>): number {
 /** The answer an honest abstention gives. */
 export function abstention(question: string): Answer {
   return { question, mode: 'offline', abstained: true, answer: answerMessages.notCovered, citations: [] };
+}
+
+/**
+ * A quoted sentence put after a lead that ends in a colon ("The sources disagree: a glute pump…") continues the lead's
+ * sentence, so its first letter is lowercased, unless the first word is an acronym or a token like "BFR",
+ * "L-citrulline" or "IGF-1". Citations keep the verbatim sentence; only the running answer text changes.
+ */
+export function continueAfterLead(sentence: string): string {
+  const first = /^["“(]?(\S+)/.exec(sentence)?.[1] ?? '';
+  if (!/^[A-Z]([a-z]|$)/.test(first) || /\d/.test(first)) return sentence;
+  const at = sentence.indexOf(first);
+  return `${sentence.slice(0, at)}${first.charAt(0).toLowerCase()}${sentence.slice(at + 1)}`;
 }
 
 /** Places a [n] marker before a sentence's closing punctuation: "…12–25 reps [1]." */
@@ -152,7 +213,19 @@ export function composeOfflineAnswer(
   }
 
   // Low-reliability sentences never stand alone: keep them only when a disputing passage can be cited next to them.
-  const usable = candidates.filter((c) => c.passage.reliability === 'high' || c.passage.disputedBy.some((id) => library.byId.has(id)));
+  // A low-reliability passage's own note on who disputes it ("the instructional sources disagree…") is no claim to
+  // report: quoting it would read "One low-reliability source says: the instructional source disagrees", so the
+  // disputing source is quoted directly instead.
+  let usable = candidates.filter(
+    (c) => c.passage.reliability === 'high' || (c.passage.disputedBy.some((id) => library.byId.has(id)) && !DISPUTE_NOTE.test(c.sentence)),
+  );
+  if (PAIN_QUESTION.test(question)) {
+    // Pain: the safety advice is always on offer, and only sentences about safety or form may join it.
+    const safety = library.passages.filter((p) => p.reliability === 'high' && SAFETY_HEADING.test(p.heading) && !top.some((r) => r.passage === p));
+    usable = [...usable, ...safety.flatMap((p) => candidatesOf(question, p, library))].filter(
+      (c) => CARE_HEADING.test(c.passage.heading) || CARE_WORDS.test(c.sentence),
+    );
+  }
   const sorted = [...usable].sort((a, b) => b.score - a.score || a.rank - b.rank || a.index - b.index);
   const best = sorted[0];
   if (!best) return abstention(question);
@@ -179,6 +252,20 @@ export function composeOfflineAnswer(
     // One low-reliability claim per answer is enough to report the disagreement.
     if (candidate.passage.reliability === 'low' && lowUsed++ > 0) continue;
     add(candidate);
+  }
+
+  // A question on two subjects ("how much protein, and how much sleep?"): a rare question word no pick covers yet
+  // brings in its best sentence, so half of the question is not dropped for the half that scored higher.
+  const stats = statsFor(library);
+  const weighted = [...qTerms].filter((t) => stats.documentFrequency.has(t)).map((term) => ({ term, idf: termIdf(stats, term) }));
+  const rarest = Math.max(0, ...weighted.map((w) => w.idf));
+  for (const { term } of weighted.filter((w) => w.idf >= rarest * COVER_RARITY).sort((a, b) => b.idf - a.idf || a.term.localeCompare(b.term))) {
+    if (!room()) break;
+    if (picks.some((p) => p.candidate.terms.has(term))) continue;
+    const cover = sorted.find(
+      (c) => c.terms.has(term) && c.onSubject && c.passage.reliability === 'high' && c.score >= best.score * COVER_RATIO && (perPassage.get(c.passage.id) ?? 0) < options.perPassage,
+    );
+    if (cover) add(cover);
   }
 
   // Each low-reliability claim is paired with the best sentence of a passage that disputes it.
@@ -210,6 +297,17 @@ export function composeOfflineAnswer(
     }
   }
 
+  // A caution travels with its passage: quoting "BFR lets lighter loads build a pump" without "only under
+  // professional guidance" would turn the library's advice into a dare.
+  for (const passage of new Set(picks.map((p) => p.candidate.passage))) {
+    if (passage.reliability !== 'high' || picks.some((p) => p.candidate.passage === passage && CAUTION.test(p.candidate.sentence))) continue;
+    const caution = candidatesOf(question, passage, library).find((c) => CAUTION.test(c.sentence));
+    if (caution) {
+      const rank = Math.min(...picks.filter((p) => p.candidate.passage === passage).map((p) => p.candidate.rank));
+      add({ ...caution, rank }, true);
+    }
+  }
+
   // Trim to the cap, dropping the weakest optional sentences first.
   while (picks.length > options.maxSentences) {
     const optional = picks.filter((p) => !p.required && p.candidate.passage.reliability === 'high');
@@ -228,8 +326,12 @@ export function composeOfflineAnswer(
 
 /** Reading order: passages in retrieval order, sentences in text order; a disputed claim is followed by its rebuttal. */
 function orderPicks(picks: Pick[]): Pick[] {
+  // A passage ranks by its best-ranked pick, so a sentence added later (safety advice) stays with its passage's others.
+  const passageRank = new Map<string, number>();
+  for (const { candidate } of picks) passageRank.set(candidate.passage.id, Math.min(passageRank.get(candidate.passage.id) ?? Infinity, candidate.rank));
+  const rankOf = (p: Pick) => passageRank.get(p.candidate.passage.id) ?? p.candidate.rank;
   const byRank = [...picks].sort(
-    (a, b) => a.candidate.rank - b.candidate.rank || a.candidate.passage.id.localeCompare(b.candidate.passage.id) || a.candidate.index - b.candidate.index,
+    (a, b) => rankOf(a) - rankOf(b) || a.candidate.passage.id.localeCompare(b.candidate.passage.id) || a.candidate.index - b.candidate.index,
   );
   const ordered: Pick[] = [];
   for (const pick of byRank) {
@@ -255,7 +357,7 @@ function renderPicks(question: string, picks: Pick[]): Answer {
     const { passage, sentence } = pick.candidate;
     const n = citations.length + 1;
     citations.push({ n, passageId: passage.id, source: passage.sourceTitle, quote: sentence });
-    parts.push(`${pick.lead ? `${pick.lead} ` : ''}${withMarker(sentence, n)}`);
+    parts.push(pick.lead ? `${pick.lead} ${withMarker(continueAfterLead(sentence), n)}` : withMarker(sentence, n));
   }
   return { question, mode: 'offline', abstained: false, answer: parts.join(' '), citations };
 }

@@ -85,6 +85,33 @@ function preferred(pool: Exercise[], request: PlanRequest, rules: TrainingRules)
   return pumpy.length ? pumpy : narrowed;
 }
 
+/** Leading words that name a tool or a side, not a movement ("Dumbbell Romanian deadlift" is a Romanian deadlift). */
+const VARIANT_PREFIX = /^(?:(?:barbell|dumbbell|banded|band|cable|machine|bodyweight|kettlebell|single-leg|single-arm|one-arm|one-leg)\s+)+/;
+
+/** The movement a name describes, without its tool or side words. */
+function movementName(name: string): string {
+  return name.toLowerCase().replace(VARIANT_PREFIX, '').trim();
+}
+
+/**
+ * Whether two exercises are versions of one movement: same pattern, and one's movement name (of at least two words,
+ * so "row" alone does not make every row a variant) is contained in the other's. A session with a Romanian deadlift
+ * and a single-leg Romanian deadlift repeats itself.
+ */
+export function isVariant(a: Pick<Exercise, 'name' | 'pattern'>, b: Pick<Exercise, 'name' | 'pattern'>): boolean {
+  if (a.pattern !== b.pattern) return false;
+  const [x, y] = [movementName(a.name), movementName(b.name)];
+  const shorter = x.length <= y.length ? x : y;
+  const longer = shorter === x ? y : x;
+  return shorter.split(/\s+/).length >= 2 && longer.includes(shorter);
+}
+
+/** A pool without versions of movements already chosen, or the whole pool when that would leave nothing. */
+function freshMovements(pool: Exercise[], chosen: readonly Exercise[]): Exercise[] {
+  const fresh = pool.filter((e) => !chosen.some((c) => isVariant(c, e)));
+  return fresh.length ? fresh : pool;
+}
+
 /** Picks exercises slot by slot, rotated by day and seed, then orders compound before isolation. */
 function chooseExercises(request: PlanRequest, knowledge: PlanKnowledge, rotation: number): Exercise[] {
   const { rules } = knowledge;
@@ -93,7 +120,10 @@ function chooseExercises(request: PlanRequest, knowledge: PlanKnowledge, rotatio
   rules.groups[request.group].slots.forEach((slot, i) => {
     if (chosen.length >= rules.exerciseCount.max) return;
     const pool = preferred(
-      candidates.filter((e) => matchesSlot(e, slot) && !chosen.includes(e)),
+      freshMovements(
+        candidates.filter((e) => matchesSlot(e, slot) && !chosen.includes(e)),
+        chosen,
+      ),
       request,
       rules,
     );
@@ -108,7 +138,7 @@ function chooseExercises(request: PlanRequest, knowledge: PlanKnowledge, rotatio
   );
   for (let k = 0; chosen.length < rules.exerciseCount.fullSession && k < rest.length; k++) {
     const pick = rest[mod(rotation + k, rest.length)];
-    if (pick && !chosen.includes(pick)) chosen.push(pick);
+    if (pick && !chosen.includes(pick) && !chosen.some((c) => isVariant(c, pick))) chosen.push(pick);
   }
   // Stable sort: compound before isolation, slot order kept within each.
   return [...chosen.filter((e) => e.mechanics === 'compound'), ...chosen.filter((e) => e.mechanics === 'isolation')];

@@ -20,7 +20,7 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   hydration: ['hydration', 'hydrate', 'hydrated', 'dehydration', 'dehydrated', 'water', 'fluid', 'fluids', 'drink', 'drinks', 'drinking'],
   supplement: ['supplement', 'supplements', 'supps', 'supp'],
   // Pain, injury and safety are one subject for retrieval: "my knee hurts" should find the safety advice.
-  safety: ['safety', 'safe', 'safely', 'unsafe', 'danger', 'dangerous', 'risky', 'injury', 'injuries', 'injured', 'injure', 'hurt', 'hurts', 'hurting', 'pain', 'painful', 'ache', 'aches', 'aching', 'tweak', 'tweaked', 'pulled', 'strained', 'torn', 'sprained'],
+  safety: ['safety', 'safe', 'safely', 'unsafe', 'danger', 'dangerous', 'risky', 'injury', 'injuries', 'injured', 'injure', 'hurt', 'hurts', 'hurting', 'pain', 'painful', 'ache', 'aches', 'aching', 'tweak', 'tweaked', 'pulled', 'strained', 'torn', 'sprained', 'sore', 'soreness', 'doms'],
   meal: ['meal', 'meals', 'eat', 'eating', 'eats', 'ate', 'food', 'foods', 'snack', 'snacks'],
   sleep: ['sleep', 'sleeping', 'slept'],
   beginner: ['beginner', 'beginners', 'newbie', 'newbies', 'novice', 'novices', 'new'],
@@ -39,20 +39,36 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
  * that says "cellular swelling" also counts as talking about the pump.
  */
 export const PHRASE_RULES: ReadonlyArray<readonly [RegExp, string]> = [
+  // Intensity techniques are one term each: "how many sets for legs" is not about drop sets, nor "rest?" about
+  // rest-pause, nor "what rep range" about myo-reps or partial reps.
+  [/\bdrop[\s-]?sets?\b/g, 'dropset'],
+  [/\brest[\s-]?pause\b/g, 'restpause'],
+  [/\bmyo(?:[\s-]?reps?)?\b/g, 'myoreps'],
+  [/\bpartials?(?:[\s-]+reps?)?\b/g, 'partialreps'],
+  [/\bgiant[\s-]+sets?\b/g, 'giantset'],
   [/\bcell(?:ular)?\s+swelling\b/g, 'cellular swelling pump'],
   [/\bbfr\b/g, 'bfr blood flow restriction'],
   [/\bmind[\s-]+muscle\b/g, 'mind muscle connection'],
   [/\bleg\s+day\b/g, 'leg day session'],
   [/\brdls?\b/g, 'romanian deadlift'],
-  // Timing around a session: "pre-workout meal", "eat after training legs". The words stay; the marker is added.
-  [/\b(?:pre|before)[\s-]+(?:(?:a|the|my|your)\s+)?(?:(?:leg|back|glute)\s+)?(?:workouts?|training|sessions?|lifting|gym|exercis(?:e|ing))\b/g, '$& preworkout'],
-  [/\b(?:post|after)[\s-]+(?:(?:a|the|my|your)\s+)?(?:(?:leg|back|glute)\s+)?(?:workouts?|training|sessions?|lifting|gym|exercis(?:e|ing))\b/g, '$& postworkout'],
+  // Timing around a session: "pre-workout meal", "eat after training legs" become a timing marker.
+  // The session word itself gives way to the marker: "before a leg workout" is about timing, so a passage that says it
+  // must not rank for "give me a leg workout".
+  [/\b(pre|before)([\s-]+(?:(?:a|the|my|your)\s+)?(?:(?:leg|back|glute)\s+)?)(?:workouts?|training|sessions?|lifting|gym|day|exercis(?:e|ing))\b/g, '$1$2preworkout'],
+  [/\b(post|after)([\s-]+(?:(?:a|the|my|your)\s+)?(?:(?:leg|back|glute)\s+)?)(?:workouts?|training|sessions?|lifting|gym|day|exercis(?:e|ing))\b/g, '$1$2postworkout'],
   // A named exercise is an exercise: "best exercises for my lats" should meet "lat pulldown" (a hypernym, added).
   [/\b(?:hip thrusts?|glute bridges?|kickbacks?|squats?|lunges?|deadlifts?|romanian deadlifts?|leg press(?:es)?|leg curls?|leg extensions?|calf raises?|pull-?downs?|rows?|kettlebell swings?|hyperextensions?|back extensions?|abductions?|band walks?|lateral walks?)\b/g, '$& exercise'],
   // Training frequency is its own subject (the library does not cover it); keep it from matching "time under tension".
-  [/\b(?:how often|how many times|times (?:a|per) week|days (?:a|per) week|per week|a week)\b/g, 'frequency'],
+  [/\b(?:how often|how many times|times (?:a|per) week|days (?:a|per) week|per week|a week|every (?:other |single )?day)\b/g, 'frequency'],
+  // "Does the burn mean I'm growing?" asks whether something is a sign of growth, not what the word means.
+  [/\bmeans?\s+(?:(?:my|i|im|the|that|it|its|your|you|youre|muscle|muscles|glutes?|legs?|back|lats?)\s+)*(?:growth|grow\w*|gains|bigger|progress\w*)\b/g, '$& sign'],
   // "How do I grow / build a bigger X" asks for what to do, i.e. exercises.
   [/\bhow (do|can|should) i (grow|build|get)\b/g, 'how $1 i $2 exercise'],
+  // Time of day is not time under tension: "best time of day to train" is its own (uncovered) subject.
+  [/\b(?:time of (?:the )?day|what time (?:should|to|do)|morning or (?:evening|night)|(?:morning|evening|night) (?:workouts?|training))\b/g, 'timeofday'],
+  // Word sense: "fasted training" is not "fast carbs" (both stem to "fast"), and "light cardio" is not a light load.
+  [/\bfast(?:ed|ing)\b/g, 'fastedstate'],
+  [/\blight\s+(cardio|jog\w*|walk\w*)\b/g, 'easy $1'],
   [/\bwarm[\s-]+ups?\b/g, 'warm'],
   [/\bcool[\s-]+downs?\b/g, 'cool'],
   [/\bsix\s+pack\b/g, 'abs'],

@@ -5,6 +5,8 @@ import { PHRASE_RULES, canonicalWord } from './synonyms.ts';
 /**
  * Words that carry no topic: English function words plus the chat filler members type ("bro", "tips", "pls").
  * Filler matters for the relevance gate: an unknown word counts against coverage, so "yo bro" must not.
+ * Instruction-override chatter ("ignore your previous instructions", "system prompt") is filler too: the offline
+ * answer only ever quotes the library, so the coaching part of such a message is answered and the rest weighs nothing.
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   `a about above after again against all also am an and any anyone anything are aren arent as at be because been before
@@ -20,7 +22,11 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   questions recommend recommended say says see seem someone something sort still sure take taking tell thanks thank thx
   tip tips try trying use used using want wanna well whatever work works worth yeah yes yo
   many every go goes going bad wrong right true false super mean means fine normal proper properly correct correctly
-  legit exactly basically literally seriously anyway point purpose`
+  legit exactly basically literally seriously anyway point purpose real
+  wat wut wht whta hw abt bc cuz coz tho ur ya yall shud shld cud wud dat dis day days
+  affect affects affected effect effects impact impacts influence influences matter matters important role
+  explain explained describe define definition meaning vs versus
+  ignore disregard forget instruction instructions previous prior system prompt pretend`
     .split(/\s+/)
     .filter(Boolean),
 );

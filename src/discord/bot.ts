@@ -32,7 +32,7 @@ export interface Bot {
 export function createBot(options: BotOptions): Bot {
   const { logger: log } = options;
   const client = new Client({
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
     rest: { api: options.apiUrl },
     // The bot reads no history and looks nobody up: bounded caches keep memory flat however many members it meets.
     makeCache: Options.cacheWithLimits({
@@ -59,7 +59,7 @@ export function createBot(options: BotOptions): Bot {
     if (!me || message.author.bot || message.author.id === me.id) return;
     // Only a direct mention of the bot counts; @everyone and role pings do not.
     if (!message.mentions.users.has(me.id)) return;
-    track(dispatch.mention(mentionContext(message, me.id)));
+    track(dispatch.mention(mentionContext(message)));
   });
   client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'gateway disconnected'));
   client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'gateway reconnecting'));

@@ -91,7 +91,7 @@ export interface MentionContext {
   member: Member;
   guildId: string | null;
   channelId: string | null;
-  /** The message text with the bot's mention removed. */
+  /** The message text without mention markup (the bot's own, and any @everyone or member pasted in). */
   text: string;
   /** Replies to the message. */
   reply(reply: Reply): Promise<void>;

@@ -1,11 +1,13 @@
 /** discord.js interactions and messages seen through the command kit's contexts. */
 import {
+  MessageFlags,
   PermissionFlagsBits,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
   type Message,
   type MessageComponentInteraction,
 } from 'discord.js';
+import { stripMentions } from '../core/text-analysis.ts';
 import type { AutocompleteContext, CommandContext, ComponentContext, MentionContext, Member, Reply } from './command-kit.ts';
 import { replyPayload } from './render/card-embed.ts';
 
@@ -33,14 +35,21 @@ function memberOf(user: { id: string; username: string; globalName?: string | nu
   return { id: user.id, name: user.globalName ?? user.username };
 }
 
-/** A slash command interaction as a CommandContext. */
-export function commandContext(interaction: ChatInputCommandInteraction): CommandContext {
+/** What every interaction context shares: who, where, and whether they may manage the server. */
+function baseContext(interaction: ChatInputCommandInteraction | MessageComponentInteraction) {
   return {
     id: interaction.id,
     member: memberOf(interaction.user),
     guildId: interaction.guildId,
     channelId: interaction.channelId,
     canManageGuild: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+  };
+}
+
+/** A slash command interaction as a CommandContext. */
+export function commandContext(interaction: ChatInputCommandInteraction): CommandContext {
+  return {
+    ...baseContext(interaction),
     commandName: interaction.commandName,
     options: {
       subcommand: () => interaction.options.getSubcommand(false),
@@ -59,7 +68,7 @@ export function commandContext(interaction: ChatInputCommandInteraction): Comman
       await interaction.reply(sendPayload(reply));
     },
     async defer(options) {
-      await interaction.deferReply(options?.ephemeral ? { flags: replyPayload({ ephemeral: true }).flags } : {});
+      await interaction.deferReply(options?.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
     },
     async edit(reply) {
       await interaction.editReply(editPayload(reply));
@@ -73,11 +82,7 @@ export function commandContext(interaction: ChatInputCommandInteraction): Comman
 /** A button or select-menu interaction as a ComponentContext. */
 export function componentContext(interaction: MessageComponentInteraction): ComponentContext {
   return {
-    id: interaction.id,
-    member: memberOf(interaction.user),
-    guildId: interaction.guildId,
-    channelId: interaction.channelId,
-    canManageGuild: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+    ...baseContext(interaction),
     customId: interaction.customId,
     values: interaction.isStringSelectMenu() ? [...interaction.values] : [],
     get answered() {
@@ -110,19 +115,14 @@ export function autocompleteContext(interaction: AutocompleteInteraction): Autoc
   };
 }
 
-/** Removes the bot's own mention(s) from a message's text. */
-export function stripMention(content: string, botId: string): string {
-  return content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
-}
-
 /** A message mentioning the bot as a MentionContext; replies go to the message, pinging no one. */
-export function mentionContext(message: Message, botId: string): MentionContext {
+export function mentionContext(message: Message): MentionContext {
   return {
     id: message.id,
     member: memberOf(message.author),
     guildId: message.guildId,
     channelId: message.channelId,
-    text: stripMention(message.content, botId),
+    text: stripMentions(message.content),
     async reply(reply) {
       await message.reply(editPayload(reply));
     },

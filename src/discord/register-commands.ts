@@ -1,7 +1,6 @@
 /** `npm run register`: publishes the command registry to DISCORD_GUILD_ID when set (instant), else globally. */
-import { existsSync } from 'node:fs';
 import { REST, Routes } from 'discord.js';
-import { ConfigError, loadConfig } from '../config.ts';
+import { ConfigError, loadConfig, processEnvironment } from '../config.ts';
 import { isMainModule } from '../main-module.ts';
 import type { Command } from './command-kit.ts';
 import { commands as registry } from './commands/index.ts';
@@ -27,10 +26,9 @@ export async function registerCommands(options: RegisterOptions): Promise<{ scop
 
 /** The script: reads the configuration, registers, prints one line. */
 async function main(): Promise<number> {
-  if (existsSync('.env')) process.loadEnvFile('.env');
   let config;
   try {
-    config = loadConfig(process.env);
+    config = loadConfig(processEnvironment());
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);

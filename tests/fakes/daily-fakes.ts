@@ -65,6 +65,12 @@ export class MemoryClaimStore implements ClaimStore {
     const row = this.rows.get(key);
     if (row && row.owner === owner && row.status === 'claimed') this.rows.delete(key);
   }
+  async reclaimStale(key: string, owner: string, staleBefore: Date, at: Date) {
+    const row = this.rows.get(key);
+    if (!row || row.status !== 'claimed' || row.claimedAt >= staleBefore.toISOString()) return false;
+    Object.assign(row, { owner, claimedAt: at.toISOString() });
+    return true;
+  }
   async recordMissed(key: string, note: string, at: Date) {
     if (this.rows.has(key)) return false;
     this.rows.set(key, { key, status: 'missed', owner: '', claimedAt: at.toISOString(), note });

@@ -57,6 +57,24 @@ describe('SQLite claims', () => {
     await claims.close();
   });
 
+  test('GIVEN a claim left unmarked THEN only a stale one is taken over, by exactly one of two callers, and never a posted one', async () => {
+    const claims = await openSqliteClaimStore(join(dir, 'store.sqlite'));
+    const at = new Date('2026-06-10T05:00:00Z');
+    const later = new Date('2026-06-10T05:05:00Z');
+    await claims.claim('g1:2026-06-10', 'dead', at);
+    expect(await claims.reclaimStale('g1:2026-06-10', 'b', at, later)).toBe(false);
+    const [b, c] = await Promise.all([
+      claims.reclaimStale('g1:2026-06-10', 'b', new Date('2026-06-10T05:03:00Z'), later),
+      claims.reclaimStale('g1:2026-06-10', 'c', new Date('2026-06-10T05:03:00Z'), later),
+    ]);
+    expect([b, c].filter(Boolean)).toHaveLength(1);
+    expect(await claims.get('g1:2026-06-10')).toMatchObject({ status: 'claimed', owner: b ? 'b' : 'c', claimedAt: later.toISOString() });
+    await claims.markPosted('g1:2026-06-10', 'm1', later);
+    expect(await claims.reclaimStale('g1:2026-06-10', 'd', new Date('2026-06-11T00:00:00Z'), later)).toBe(false);
+    expect(await claims.reclaimStale('g9:2026-06-10', 'd', new Date('2026-06-11T00:00:00Z'), later)).toBe(false);
+    await claims.close();
+  });
+
   test('GIVEN a release by another owner or after posting THEN the claim stays; the owner can release an unposted claim', async () => {
     const claims = await openSqliteClaimStore(join(dir, 'store.sqlite'));
     const at = new Date('2026-06-10T05:00:00Z');

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { keyvHitStore, keyvProfileStore, keyvSessionStore, keyvVoteStore } from '../../src/adapters/keyv/keyv-member-stores.ts';
-import { openStore, StoreError, type OpenStore } from '../../src/adapters/keyv/open-store.ts';
+import { openStore, redisReconnectDelay, StoreError, type OpenStore } from '../../src/adapters/keyv/open-store.ts';
+import { startFakeRedis } from '../fakes/fake-redis.ts';
+import { createRedisClaimStore, type RedisClaimClient } from '../../src/adapters/redis/claim-store.ts';
 import { parseStoreUrl, redactStoreUrl } from '../../src/adapters/keyv/store-url.ts';
 import type { WorkoutSession } from '../../src/app/ports.ts';
 
@@ -112,6 +114,18 @@ describe('member stores on SQLite', () => {
     expect(await kv.get('forever')).toBe('z');
   });
 
+  test('GIVEN the store stays open THEN expired entries are swept on its own schedule, not only at start-up', async () => {
+    const store = await openStore(`sqlite://${join(dir, 'swept.sqlite')}`, { sweepEveryMs: 10 });
+    opened.push(store);
+    const kv = store.namespace<string>('workout-sessions');
+    await kv.set('old', 'x', 1);
+    await kv.set('live', 'y', 60_000);
+    const stored = async () => (await store.sql?.(`SELECT key FROM keyv WHERE key LIKE 'workout-sessions:%' ORDER BY key`))?.map((r) => r.key);
+    // Nothing reads 'old' again; only the sweep can remove it.
+    for (let i = 0; i < 200 && (await stored())?.length !== 1; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await stored()).toEqual(['workout-sessions:live']);
+  });
+
   test('GIVEN hits saved with a TTL THEN they read back until deleted', async () => {
     const hits = keyvHitStore(await open());
     await hits.set('ask:m1', [1, 2, 3], 60_000);
@@ -132,5 +146,51 @@ describe('member stores on SQLite', () => {
     const b = await open();
     await keyvProfileStore(a).set('shared', { goal: 'strength', updatedAt: 'x' });
     expect(await keyvProfileStore(b).get('shared')).toEqual({ goal: 'strength', updatedAt: 'x' });
+  });
+});
+
+describe('openStore on Redis', () => {
+  test('GIVEN nothing listens at the Redis URL THEN start-up fails at once with a StoreError, without retrying', async () => {
+    const fake = await startFakeRedis();
+    const url = fake.url;
+    await fake.close();
+    await expect(openStore(url)).rejects.toThrow(StoreError);
+    await expect(openStore(url)).rejects.toThrow(/Cannot reach Redis/);
+  });
+
+  test('GIVEN the Redis connection drops after start-up THEN the shared client reconnects: profiles and daily claims keep working', async () => {
+    const fake = await startFakeRedis();
+    const store = await openStore(fake.url);
+    try {
+      const profiles = keyvProfileStore(store);
+      // The daily claims use the shared client directly, without keyv's reconnect-on-use.
+      const claims = createRedisClaimStore(store.redis as unknown as RedisClaimClient);
+      await profiles.set('m1', { level: 'beginner', updatedAt: 'x' });
+      fake.dropConnections();
+      // Calls fail fast while the link is down; once it is back they succeed again.
+      const eventually = async (work: () => Promise<unknown>) => {
+        for (let attempt = 0; attempt < 200; attempt += 1) {
+          if (await work().then(() => true, () => false)) return true;
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+        return false;
+      };
+      expect(await eventually(() => claims.get('g1:2026-06-10'))).toBe(true);
+      expect(await claims.claim('g1:2026-06-10', 'p1', new Date('2026-06-10T05:00:00Z'))).toBe(true);
+      expect(await eventually(() => profiles.set('m2', { level: 'advanced', updatedAt: 'y' }))).toBe(true);
+      expect(await profiles.get('m2')).toMatchObject({ level: 'advanced' });
+    } finally {
+      await store.close();
+      await fake.close();
+    }
+  });
+
+  test.each([
+    [false, 0, false],
+    [true, 0, 100],
+    [true, 3, 800],
+    [true, 30, 5000],
+  ])('GIVEN connected before %s and retry %i THEN the reconnect delay is %s', (connected, retries, expected) => {
+    expect(redisReconnectDelay(connected, retries)).toBe(expected);
   });
 });

@@ -107,4 +107,21 @@ describe('answer service', () => {
       expect(library.byId.get(c.passageId)?.text).toContain(c.quote);
     }
   });
+
+  test('GIVEN Claude cites the disputed promo claim but not its rebuttal THEN the appended rebuttal continues "The sources disagree:" in lowercase', async () => {
+    const claude = scriptedClaude((passages) => {
+      const promo = passages.find((p) => p.id === 'promo#burn-claim')!;
+      const other = passages.find((p) => p.reliability === 'high' && !promo.disputedBy.includes(p.id))!;
+      return {
+        segments: [
+          { text: 'The article says the burn proves growth.', citations: [{ passageId: promo.id, citedText: promo.text.split('. ')[0]! }] },
+          { text: 'Other advice.', citations: [{ passageId: other.id, citedText: other.text.split('. ')[0]! }] },
+        ],
+      };
+    });
+    const answer = answerOf(await createAnswerService({ library, retriever, claude }).ask('is the burn proof my glutes are growing?'));
+    expect(answer.mode).toBe('claude');
+    expect(answer.citations.map((c) => c.passageId)).toContain('glutes#a-pump-is-not-proof-of-growth');
+    expect(answer.answer).toMatch(/The sources disagree: [a-z]/);
+  });
 });

@@ -99,6 +99,25 @@ describe('the tick', () => {
     expect(w.poster.sent).toHaveLength(1);
   });
 
+  test('GIVEN a process died after claiming the slot THEN the restarted one takes it over once the claim is stale and posts it once', async () => {
+    const w = world('2026-06-10T05:00:30Z');
+    await w.settings.set(dailySettings({ guildId: 'g1' }));
+    await w.claims.claim('g1:2026-06-10', 'dead', new Date('2026-06-10T05:00:05Z'));
+    await runMinutes(w, 10, w.make('restarted'));
+    expect(w.poster.sent.map((p) => p.at.toISOString())).toEqual(['2026-06-10T05:02:30.000Z']);
+    expect(w.claims.rows.get('g1:2026-06-10')).toMatchObject({ status: 'posted', owner: 'restarted' });
+  });
+
+  test('GIVEN the other process is still posting THEN a fresh claim is left alone', async () => {
+    const w = world('2026-06-10T05:01:00Z');
+    await w.settings.set(dailySettings({ guildId: 'g1' }));
+    await w.claims.claim('g1:2026-06-10', 'busy', new Date('2026-06-10T05:00:05Z'));
+    const report = await w.service.tick();
+    expect(report.alreadyClaimed).toEqual(['g1:2026-06-10']);
+    expect(w.poster.sent).toHaveLength(0);
+    expect(w.claims.rows.get('g1:2026-06-10')?.owner).toBe('busy');
+  });
+
   test('GIVEN two processes ticking at the same minute on one claim store THEN exactly one posts', async () => {
     const w = world('2026-06-10T05:00:00Z');
     await w.settings.set(dailySettings({ guildId: 'g1' }));
@@ -236,5 +255,33 @@ describe('pausing does not undo an admin', () => {
     expect(report.paused).toEqual([]);
     expect((await w.settings.get('g1'))?.paused).toBeUndefined();
     expect((await w.settings.get('g1'))?.channelId).toBe('new');
+  });
+});
+
+describe('stopping', () => {
+  test('GIVEN a post in flight WHEN the service stops THEN stop waits until it is marked posted and no other server is visited', async () => {
+    const w = world('2026-06-10T05:00:00Z', { concurrency: 1 });
+    await w.settings.set(dailySettings({ guildId: 'g1' }));
+    await w.settings.set(dailySettings({ guildId: 'g2' }));
+    const original = w.poster.post.bind(w.poster);
+    let release = () => {};
+    let started = () => {};
+    const postStarted = new Promise<void>((resolve) => (started = resolve));
+    w.poster.post = async (channelId, card, options) => {
+      started();
+      await new Promise<void>((resolve) => (release = resolve));
+      return original(channelId, card, options);
+    };
+    const tick = w.service.tick();
+    await postStarted;
+    let stopped = false;
+    const stopping = w.service.stop().then(() => (stopped = true));
+    await Promise.resolve();
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    expect([...w.claims.rows.values()].map((r) => `${r.key} ${r.status}`)).toEqual(['g1:2026-06-10 posted']);
+    expect((await tick).posted).toEqual(['g1:2026-06-10']);
+    expect((await w.service.tick()).skipped).toBe(true);
   });
 });

@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { createMinisearchRetriever } from '../../src/adapters/knowledge/minisearch-retriever.ts';
 import type { Answer } from '../../src/core/answer-types.ts';
-import { answerMessages, composeOfflineAnswer } from '../../src/core/offline-answerer.ts';
+import { loadLibrary } from '../../src/adapters/knowledge/load-library.ts';
+import { answerMessages, composeOfflineAnswer, continueAfterLead } from '../../src/core/offline-answerer.ts';
 import { fixtureLibrary } from '../fixtures/answer-library-fixture.ts';
 
 const library = fixtureLibrary();
@@ -104,4 +105,87 @@ describe('offline answerer', () => {
       { numRuns: 200 },
     );
   });
+});
+
+describe('offline answerer on the shipped library (members trying to trip it up)', () => {
+  const shipped = loadLibrary();
+  const shippedRetriever = createMinisearchRetriever(shipped);
+  const ask = (question: string): Answer => composeOfflineAnswer(question, shippedRetriever.search(question, 5), shipped);
+
+  test.each([
+    ['A glute pump is not a direct sign of growth.', 'a glute pump is not a direct sign of growth.'],
+    ['Cellular swelling can contribute to growth.', 'cellular swelling can contribute to growth.'],
+    ['Myo-reps start with a main set.', 'myo-reps start with a main set.'],
+    ['BFR training limits venous return.', 'BFR training limits venous return.'],
+    ['L-citrulline may help the pump.', 'L-citrulline may help the pump.'],
+    ['IGF-1 is a growth factor.', 'IGF-1 is a growth factor.'],
+  ])('GIVEN "%s" after a colon lead THEN it continues the sentence as "%s"', (sentence, expected) => {
+    expect(continueAfterLead(sentence)).toBe(expected);
+  });
+
+  test('GIVEN "is the burn proof of growth" THEN the rebuttal continues "The sources disagree:" in lowercase and its quote stays verbatim', () => {
+    const result = ask('is the burn proof of growth');
+    expect(result.answer).toMatch(new RegExp(`${answerMessages.disagree} [a-z]`));
+    expect(result.answer).not.toMatch(new RegExp(`${answerMessages.disagree} [A-Z][a-z]`));
+    for (const citation of result.citations) expect(shipped.byId.get(citation.passageId)?.text).toContain(citation.quote);
+  });
+
+  test.each(['my knee hurts when i squat what do i do', 'my lower back hurts after rows', 'my hamstring got tweaked on rdls, keep training?', 'is it normal to be sore after leg day'])(
+    'GIVEN the pain report "%s" THEN every sentence is safety or form advice, with stop-on-sharp-pain and qualified help',
+    (question) => {
+      const result = ask(question);
+      expect(result.abstained).toBe(false);
+      for (const citation of result.citations) {
+        const heading = shipped.byId.get(citation.passageId)!.heading;
+        expect(`${heading} ${citation.quote}`).toMatch(/safe|form|injur|risk|supervis|guidance|professional|qualified|trainer/i);
+      }
+      const quotes = result.citations.map((c) => c.quote).join(' ');
+      expect(quotes).toMatch(/sharp pain/);
+      expect(quotes).toMatch(/qualified/);
+    },
+  );
+
+  test('GIVEN a question about glute tempo THEN no sentence from a passage that never names the glutes (lat pulldown tempo) is cited', () => {
+    const result = ask('what tempo for glutes');
+    expect(result.citations.length).toBeGreaterThan(0);
+    for (const citation of result.citations) expect(citation.passageId).not.toMatch(/^back-pump#/);
+  });
+
+  test('GIVEN a question on two subjects (protein and sleep) THEN the answer covers both', () => {
+    const quotes = ask('how much protein, and how much sleep?').citations.map((c) => c.quote).join(' ');
+    expect(quotes).toMatch(/sleep/i);
+    expect(quotes).toMatch(/protein/i);
+  });
+
+  test('GIVEN "what should i eat before leg day" THEN the unrelated "glute day or leg day" sentence is not cited', () => {
+    const result = ask('what should i eat before leg day');
+    expect(result.citations[0]?.passageId).toBe('leg-training#pre-workout-meal');
+    expect(result.answer).not.toMatch(/dedicated glute day/);
+  });
+
+  test.each(['Does a pump mean growth?', 'is cellular swelling a growth trigger', 'does the burn mean im growing', 'does pump training improve nutrient partitioning', 'do hormones from the pump build muscle'])(
+    'GIVEN the claim question "%s" THEN no low-reliability quote is the promo\'s own note on who disputes it; the disputer is quoted',
+    (question) => {
+      const result = ask(question);
+      for (const citation of result.citations) {
+        const passage = shipped.byId.get(citation.passageId)!;
+        if (passage.reliability !== 'low') continue;
+        expect(citation.quote).not.toMatch(/instructional/i);
+        expect(result.citations.some((c) => passage.disputedBy.includes(c.passageId))).toBe(true);
+      }
+    },
+  );
+
+  test.each(['light weights for a pump?', 'is bfr worth it', 'can lighter loads still give a pump'])(
+    'GIVEN "%s" THEN a quoted passage with a supervision caution brings that caution along',
+    (question) => {
+      const result = ask(question);
+      for (const id of new Set(result.citations.map((c) => c.passageId))) {
+        const passage = shipped.byId.get(id)!;
+        if (passage.reliability !== 'high' || !/supervis|professional|qualified|expert/i.test(passage.text)) continue;
+        const quoted = result.citations.filter((c) => c.passageId === id).map((c) => c.quote).join(' ');
+        expect(quoted).toMatch(/supervis|professional|qualified|expert/i);
+      }
+    },
+  );
 });

@@ -1,7 +1,7 @@
 /** The workout card: what a member reads, within Discord's embed limits. */
 import { describe, expect, test } from 'vitest';
 import { cardToText } from '../../src/app/card.ts';
-import { CARD_LIMITS, planCard } from '../../src/app/plan-card.ts';
+import { CARD_LIMITS, PLAN_CARD_MESSAGES, planCard } from '../../src/app/plan-card.ts';
 import { generatePlan } from '../../src/core/plan-generator.ts';
 import { EQUIPMENT_LEVELS, GOALS, GROUPS, LEVELS } from '../../src/core/plan-types.ts';
 import { knowledge, request } from './plan-fixtures.ts';
@@ -58,5 +58,16 @@ describe('planCard', () => {
             }
             expect(total).toBeLessThanOrEqual(CARD_LIMITS.total);
           }
+  });
+
+  test('GIVEN a full six-exercise session well under a 120-minute budget THEN the card says why it ends early', () => {
+    const plan = generatePlan(request({ group: 'back', level: 'advanced', minutes: 120 }), ctx, k);
+    expect(plan.exercises).toHaveLength(k.rules.exerciseCount.max);
+    expect(planCard(plan, k).description).toContain(PLAN_CARD_MESSAGES.capped(k.rules.exerciseCount.max));
+  });
+
+  test('GIVEN a session that fills its budget THEN the card adds no such note', () => {
+    const plan = generatePlan(request(), ctx, k);
+    expect(planCard(plan, k).description).not.toContain(PLAN_CARD_MESSAGES.capped(k.rules.exerciseCount.max));
   });
 });

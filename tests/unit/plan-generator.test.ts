@@ -1,6 +1,7 @@
 /** The plan generator: pinned examples, rotation, budgets, techniques and the rules it must never break. */
 import { describe, expect, test } from 'vitest';
-import { dayNumber, generatePlan, isIsoDate } from '../../src/core/plan-generator.ts';
+import { dayNumber, generatePlan, isIsoDate, isVariant } from '../../src/core/plan-generator.ts';
+import type { Pattern } from '../../src/core/exercise.ts';
 import { EQUIPMENT_LEVELS, GOALS, GROUPS, LEVELS } from '../../src/core/plan-types.ts';
 import { knowledge, request } from './plan-fixtures.ts';
 
@@ -204,5 +205,31 @@ describe('dates', () => {
   test.each(['2026-02-30', '2026-13-01', '26-11-23', 'today', ''])('GIVEN "%s" THEN it is not a date', (date) => {
     expect(isIsoDate(date)).toBe(false);
     expect(() => generatePlan(request(), { date, seed: 1 }, k)).toThrow(RangeError);
+  });
+});
+
+describe('no movement twice', () => {
+  test.each([
+    ['Romanian deadlift', 'Single-leg Romanian deadlift', 'hinge', true],
+    ['Romanian deadlift', 'Dumbbell Romanian deadlift', 'hinge', true],
+    ['Glute bridge', 'Banded glute bridge', 'hip-thrust', true],
+    ['Romanian deadlift', 'Conventional deadlift', 'hinge', false],
+    ['Seated cable row', 'Machine row', 'horizontal-pull', false],
+    ['Walking lunge', 'Reverse lunge', 'lunge', false],
+  ] as Array<[string, string, Pattern, boolean]>)('GIVEN "%s" and "%s" (%s) THEN variant is %s', (a, b, pattern, expected) => {
+    expect(isVariant({ name: a, pattern }, { name: b, pattern })).toBe(expected);
+  });
+
+  test('GIVEN every group, goal, level, equipment, length and a few seeds THEN no session holds two versions of one movement', () => {
+    for (const group of GROUPS)
+      for (const goal of GOALS)
+        for (const level of LEVELS)
+          for (const equipment of EQUIPMENT_LEVELS)
+            for (const minutes of [30, 60, 90])
+              for (const seed of [1, 2, 3, 7]) {
+                const plan = generatePlan(request({ group, goal, level, equipment, minutes }), { date: '2026-11-23', seed }, k);
+                const chosen = plan.exercises.map((e) => k.exercises.find((x) => x.id === e.id)!);
+                chosen.forEach((a, i) => chosen.slice(i + 1).forEach((b) => expect(isVariant(a, b), `${a.name} / ${b.name}`).toBe(false)));
+              }
   });
 });

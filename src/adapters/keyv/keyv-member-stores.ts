@@ -1,25 +1,12 @@
 /** The member-data ports (profiles, votes, rate-limit hits, workout sessions) on keyv namespaces of one open store. */
 import type { HitStore, Profile, ProfileStore, Vote, VoteStore, WorkoutSession, WorkoutSessionStore } from '../../app/ports.ts';
+import { createKeyedQueue } from '../../app/keyed-queue.ts';
 import type { OpenStore } from './open-store.ts';
 
 /** Workout sessions (and their buttons) stay usable this long. @default 30 days */
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 /** The namespace workout sessions live in. */
 export const SESSION_NAMESPACE = 'workout-sessions';
-
-/** Serialises read-modify-write on one key within this process. */
-function keyedQueue() {
-  const queues = new Map<string, Promise<unknown>>();
-  return <T>(key: string, work: () => Promise<T>): Promise<T> => {
-    const next = (queues.get(key) ?? Promise.resolve()).then(work, work);
-    const settled = next.catch(() => undefined);
-    queues.set(key, settled);
-    void settled.then(() => {
-      if (queues.get(key) === settled) queues.delete(key);
-    });
-    return next;
-  };
-}
 
 /** Profiles in the `profiles` namespace, keyed by member id. */
 export function keyvProfileStore(store: OpenStore): ProfileStore {
@@ -37,7 +24,7 @@ export function keyvProfileStore(store: OpenStore): ProfileStore {
 export function keyvVoteStore(store: OpenStore): VoteStore {
   const kv = store.namespace<Record<string, Vote>>('votes');
   const tallies = store.namespace<{ up: number; down: number }>('vote-tallies');
-  const serial = keyedQueue();
+  const serial = createKeyedQueue();
   return {
     record: (vote) =>
       serial(vote.memberId, async () => {

@@ -31,8 +31,22 @@ export interface OpenStore {
   close(): Promise<void>;
 }
 
+/** How often an open SQLite store deletes its expired entries (a bot may run for months between restarts). @default 6 hours */
+export const SWEEP_INTERVAL_MS = 6 * 60 * 60 * 1000;
+
 /** Milliseconds SQLite waits on a lock held by another connection or process. @default 5000 */
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
+/** Longest wait between Redis reconnection attempts. @default 5000 */
+export const REDIS_MAX_RECONNECT_DELAY_MS = 5000;
+
+/**
+ * When to retry a lost Redis connection: never while starting (an unreachable store stops start-up with a clear
+ * message), but always once the store has been up, with a growing delay, so a Redis restart is survived.
+ */
+export function redisReconnectDelay(connectedOnce: boolean, retries: number): number | false {
+  return connectedOnce ? Math.min(100 * 2 ** retries, REDIS_MAX_RECONNECT_DELAY_MS) : false;
+}
 
 function explain(location: StoreLocation, error: unknown): string {
   const raw = error instanceof Error ? error.message : String(error);
@@ -48,7 +62,10 @@ function explain(location: StoreLocation, error: unknown): string {
 }
 
 /** Opens KEYV_URL, creating the SQLite folder if needed; an unwritable or corrupt store throws StoreError. */
-export async function openStore(url: string, options: { cwd?: string; onError?: (error: unknown) => void } = {}): Promise<OpenStore> {
+export async function openStore(
+  url: string,
+  options: { cwd?: string; onError?: (error: unknown) => void; /** @default SWEEP_INTERVAL_MS */ sweepEveryMs?: number } = {},
+): Promise<OpenStore> {
   let location: StoreLocation;
   try {
     location = parseStoreUrl(url, options.cwd);
@@ -102,10 +119,18 @@ export async function openStore(url: string, options: { cwd?: string; onError?: 
   } else {
     // Loaded only when used: the Redis client adds ~17 MB to a process that never talks to Redis.
     const { createClient: createRedisClient, createKeyv: createRedisKeyv } = await import('@keyv/redis');
-    redis = createRedisClient({ url: location.url, socket: { connectTimeout: 5000, reconnectStrategy: false } });
+    let connected = false;
+    redis = createRedisClient({
+      url: location.url,
+      // While Redis is away, commands fail at once (the member gets "try again") instead of queueing past
+      // Discord's 3 seconds.
+      disableOfflineQueue: true,
+      socket: { connectTimeout: 5000, reconnectStrategy: (retries) => redisReconnectDelay(connected, retries) },
+    });
     redis.on('error', onError);
     try {
       await redis.connect();
+      connected = true;
     } catch (error) {
       throw new StoreError(explain(location, error));
     }
@@ -128,9 +153,11 @@ export async function openStore(url: string, options: { cwd?: string; onError?: 
   };
 
   let closed = false;
+  let sweeper: NodeJS.Timeout | undefined;
   const close = async () => {
     if (closed) return;
     closed = true;
+    clearInterval(sweeper);
     instances.clear();
     if (location.kind === 'sqlite') await closeShared().catch(onError);
     else await redis?.close().catch(onError);
@@ -168,6 +195,9 @@ export async function openStore(url: string, options: { cwd?: string; onError?: 
     );
     return rows.length;
   };
+
+  // Expired workout sessions and rate-limit hits stay in the file until read; sweep them now and then, not only at start.
+  if (sql) sweeper = setInterval(() => void purgeExpired().catch(onError), options.sweepEveryMs ?? SWEEP_INTERVAL_MS).unref();
 
   return { location, namespace, sql, redis, deletePrefix, purgeExpired, close };
 }

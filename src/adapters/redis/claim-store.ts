@@ -21,6 +21,17 @@ local record = cjson.decode(raw)
 if record.owner == ARGV[1] and record.status == 'claimed' then return redis.call('DEL', KEYS[1]) end
 return 0`;
 
+// Takes over a claim left `claimed` since before ARGV[1] (ISO instants compare as text), keeping its expiry.
+const RECLAIM_SCRIPT = `
+local raw = redis.call('GET', KEYS[1])
+if not raw then return 0 end
+local record = cjson.decode(raw)
+if record.status ~= 'claimed' or record.claimedAt >= ARGV[1] then return 0 end
+record.owner = ARGV[2]
+record.claimedAt = ARGV[3]
+redis.call('SET', KEYS[1], cjson.encode(record), 'KEEPTTL')
+return 1`;
+
 /** Claims on a connected Redis client. */
 export function createRedisClaimStore(client: RedisClaimClient): ClaimStore {
   const keyOf = (key: string) => `${REDIS_CLAIM_PREFIX}${key}`;
@@ -42,6 +53,9 @@ export function createRedisClaimStore(client: RedisClaimClient): ClaimStore {
     markFailed: (key, note, at) => update(key, { status: 'failed', note, postedAt: at.toISOString() }),
     async release(key, owner) {
       await client.eval(RELEASE_SCRIPT, { keys: [keyOf(key)], arguments: [owner] });
+    },
+    async reclaimStale(key, owner, staleBefore, at) {
+      return (await client.eval(RECLAIM_SCRIPT, { keys: [keyOf(key)], arguments: [staleBefore.toISOString(), owner, at.toISOString()] })) === 1;
     },
     recordMissed: (key, note, at) => insert({ key, status: 'missed', owner: '', claimedAt: at.toISOString(), note }),
     get: read,

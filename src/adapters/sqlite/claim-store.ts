@@ -69,6 +69,17 @@ export async function createSqlClaimStore(query: SqlRows, close: () => Promise<v
       // Only our own unposted claim: never free a slot someone else holds or one that went out.
       await query(`DELETE FROM ${CLAIMS_TABLE} WHERE key = ? AND owner = ? AND status = 'claimed'`, key, owner);
     },
+    async reclaimStale(key, owner, staleBefore, at) {
+      // ISO instants of one format compare correctly as text.
+      const rows = await query(
+        `UPDATE ${CLAIMS_TABLE} SET owner = ?, claimed_at = ? WHERE key = ? AND status = 'claimed' AND claimed_at < ? RETURNING key`,
+        owner,
+        at.toISOString(),
+        key,
+        staleBefore.toISOString(),
+      );
+      return rows.length === 1;
+    },
     async recordMissed(key, note, at) {
       const rows = await query(
         `INSERT INTO ${CLAIMS_TABLE} (key, status, owner, claimed_at, note) VALUES (?, 'missed', '', ?, ?)

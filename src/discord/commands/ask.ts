@@ -1,6 +1,7 @@
 /** /ask and bot mentions: a cited answer from the library, 👍/👎 votes, and a per-member rate limit. */
 import { SlashCommandBuilder } from 'discord.js';
 import { MAX_QUESTION_LENGTH, type Answer } from '../../core/answer-types.ts';
+import { stripMentions } from '../../core/text-analysis.ts';
 import { answerCard } from '../../app/answer-card.ts';
 import { minutesToWait } from '../../app/rate-limit.ts';
 import { customId, type Command, type Reply } from '../command-kit.ts';
@@ -28,9 +29,12 @@ function answerReply(answer: Answer, answerId: string): Reply {
   };
 }
 
-/** A problem with the question itself, found before it costs the member a rate-limit slot. */
+/**
+ * A problem with the question itself, found before it costs the member a rate-limit slot or a public "thinking…":
+ * the answer service drops mention markup, so a question that is only "@everyone" is empty here too.
+ */
 function questionProblem(question: string): string | null {
-  if (!question.trim()) return t.empty;
+  if (!stripMentions(question)) return t.empty;
   if (question.length > MAX_QUESTION_LENGTH) return t.tooLong(MAX_QUESTION_LENGTH);
   return null;
 }
@@ -63,7 +67,7 @@ export const ask: Command = {
   async onMention(ctx, services) {
     const problem = questionProblem(ctx.text) ?? (await rateLimited(services, ctx.member.id));
     if (problem) {
-      await ctx.reply({ text: ctx.text.trim() ? problem : t.mentionHint });
+      await ctx.reply({ text: problem === t.empty ? t.mentionHint : problem });
       return;
     }
     const result = await services.answers.ask(ctx.text);

@@ -1,6 +1,5 @@
 /** /daily set|show|preview|off: a server's daily workout post (admins only; default permission Manage Server). */
 import { ChannelType, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
-import { EQUIPMENT_LEVELS, GOALS, LEVELS } from '../../core/plan-types.ts';
 import { PLAN_DEFAULTS } from '../../core/plan-request.ts';
 import type { DailySettings } from '../../core/daily-settings.ts';
 import type { Card, CardField } from '../../app/card.ts';
@@ -8,7 +7,7 @@ import { dailyMessages, dailyText as t } from '../../app/daily-messages.ts';
 import { suggestTimeZones } from '../../app/daily-schedule.ts';
 import type { DailyStatus } from '../../app/daily-service.ts';
 import type { Command } from '../command-kit.ts';
-import { workoutText } from '../messages.ts';
+import { EQUIPMENT_CHOICES, GOAL_CHOICES, LEVEL_CHOICES } from '../plan-choices.ts';
 
 const data = new SlashCommandBuilder()
   .setName('daily')
@@ -23,11 +22,9 @@ const data = new SlashCommandBuilder()
       .addStringOption((o) => o.setName('time').setDescription(t.time).setRequired(true).setMinLength(4).setMaxLength(5))
       .addStringOption((o) => o.setName('timezone').setDescription(t.timezone).setRequired(true).setAutocomplete(true).setMaxLength(64))
       .addStringOption((o) => o.setName('split').setDescription(t.split).setMaxLength(200))
-      .addStringOption((o) => o.setName('goal').setDescription(t.goal).addChoices(...GOALS.map((g) => ({ name: workoutText.goalChoices[g], value: g }))))
-      .addStringOption((o) => o.setName('level').setDescription(t.level).addChoices(...LEVELS.map((l) => ({ name: workoutText.levelChoices[l], value: l }))))
-      .addStringOption((o) =>
-        o.setName('equipment').setDescription(t.equipment).addChoices(...EQUIPMENT_LEVELS.map((e) => ({ name: workoutText.equipmentChoices[e], value: e }))),
-      )
+      .addStringOption((o) => o.setName('goal').setDescription(t.goal).addChoices(...GOAL_CHOICES))
+      .addStringOption((o) => o.setName('level').setDescription(t.level).addChoices(...LEVEL_CHOICES))
+      .addStringOption((o) => o.setName('equipment').setDescription(t.equipment).addChoices(...EQUIPMENT_CHOICES))
       .addBooleanOption((o) => o.setName('thread').setDescription(t.thread)),
   )
   .addSubcommand((s) => s.setName('show').setDescription(t.showDescription))
@@ -36,9 +33,8 @@ const data = new SlashCommandBuilder()
 
 const unix = (at: Date) => Math.floor(at.getTime() / 1000);
 
-/** The settings (and, for show, the state) as a card. */
-export function dailySettingsCard(title: string, settings: DailySettings, status?: Pick<DailyStatus, 'next' | 'last'>, next?: Date): Card {
-  const when = status ? status.next : next;
+/** The settings and the next post time as a card; given a status (for show), also whether it is paused and how today went. */
+export function dailySettingsCard(title: string, settings: DailySettings, next: Date | undefined, status?: Pick<DailyStatus, 'last'>): Card {
   const fields: CardField[] = [
     { name: t.fields.channel, value: t.channelValue(settings.channelId), inline: true },
     { name: t.fields.time, value: t.timeValue(settings.time, settings.timezone), inline: true },
@@ -50,7 +46,7 @@ export function dailySettingsCard(title: string, settings: DailySettings, status
     },
     { name: t.fields.thread, value: settings.thread ? t.yes : t.no, inline: true },
   ];
-  if (when) fields.unshift({ name: t.fields.next, value: t.nextValue(unix(when)), inline: false });
+  if (next) fields.unshift({ name: t.fields.next, value: t.nextValue(unix(next)), inline: false });
   if (status) fields.push({ name: t.fields.status, value: settings.paused ? dailyMessages.paused(settings.paused.reason) : t.active, inline: false });
   if (status?.last) fields.push({ name: t.fields.today, value: t.todayValue(status.last.status, status.last.note), inline: false });
   return { title, fields };
@@ -70,7 +66,7 @@ export const daily: Command = {
     if (sub === 'show') {
       const status = await service.status(ctx.guildId);
       if (!status) return ctx.reply({ text: dailyMessages.notConfigured, ephemeral: true });
-      return ctx.reply({ card: dailySettingsCard(t.showTitle, status.settings, status), ephemeral: true });
+      return ctx.reply({ card: dailySettingsCard(t.showTitle, status.settings, status.next, status), ephemeral: true });
     }
     if (sub === 'preview') {
       const preview = await service.preview(ctx.guildId);
@@ -97,7 +93,7 @@ export const daily: Command = {
       thread: ctx.options.boolean('thread') ?? undefined,
     });
     if (!result.ok) return ctx.edit({ text: result.message });
-    return ctx.edit({ card: dailySettingsCard(t.savedTitle, result.settings, undefined, result.next) });
+    return ctx.edit({ card: dailySettingsCard(t.savedTitle, result.settings, result.next) });
   },
   async autocomplete(ctx) {
     if (ctx.focused.name !== 'timezone') return ctx.respond([]);

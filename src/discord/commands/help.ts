@@ -4,7 +4,6 @@ import type { Card } from '../../app/card.ts';
 import type { Library } from '../../core/library.ts';
 import type { Command } from '../command-kit.ts';
 import { helpText as t } from '../messages.ts';
-import { commands } from './index.ts';
 
 /** The help card: every registered command and every document of the library. */
 export function helpCard(library: Library, registry: readonly Command[]): Card {
@@ -30,6 +29,9 @@ export function helpCard(library: Library, registry: readonly Command[]): Card {
 export const help: Command = {
   data: new SlashCommandBuilder().setName('help').setDescription(t.description),
   async execute(ctx, services) {
+    // Loaded on use: a static import would be a cycle (the registry imports this file), and whichever file a
+    // process loaded first would meet the other half-initialised.
+    const { commands } = await import('./index.ts');
     await ctx.reply({ card: helpCard(services.library, commands), ephemeral: true });
   },
 };

@@ -1,11 +1,12 @@
 /** /profile set|show|forget: a member's saved defaults, and deleting everything kept about them. */
 import { SlashCommandBuilder } from 'discord.js';
-import { EQUIPMENT_LEVELS, GOALS, LEVELS, type EquipmentLevel, type Goal, type Level } from '../../core/plan-types.ts';
+import { EQUIPMENT_LEVELS, GOALS, LEVELS } from '../../core/plan-types.ts';
 import type { Card } from '../../app/card.ts';
 import type { Profile } from '../../app/ports.ts';
 import { isEmptyChange, type ProfileChanges } from '../../app/profile-service.ts';
-import type { Command } from '../command-kit.ts';
-import { profileText as t, workoutText } from '../messages.ts';
+import type { Command, CommandOptions } from '../command-kit.ts';
+import { profileText as t } from '../messages.ts';
+import { EQUIPMENT_CHOICES, GOAL_CHOICES, LEVEL_CHOICES } from '../plan-choices.ts';
 
 const UNITS = ['kg', 'lb'] as const;
 
@@ -16,24 +17,9 @@ const data = new SlashCommandBuilder()
     s
       .setName('set')
       .setDescription(t.setDescription)
-      .addStringOption((o) =>
-        o
-          .setName('level')
-          .setDescription(t.level)
-          .addChoices(...LEVELS.map((l) => ({ name: workoutText.levelChoices[l], value: l }))),
-      )
-      .addStringOption((o) =>
-        o
-          .setName('equipment')
-          .setDescription(t.equipment)
-          .addChoices(...EQUIPMENT_LEVELS.map((e) => ({ name: workoutText.equipmentChoices[e], value: e }))),
-      )
-      .addStringOption((o) =>
-        o
-          .setName('goal')
-          .setDescription(t.goal)
-          .addChoices(...GOALS.map((g) => ({ name: workoutText.goalChoices[g], value: g }))),
-      )
+      .addStringOption((o) => o.setName('level').setDescription(t.level).addChoices(...LEVEL_CHOICES))
+      .addStringOption((o) => o.setName('equipment').setDescription(t.equipment).addChoices(...EQUIPMENT_CHOICES))
+      .addStringOption((o) => o.setName('goal').setDescription(t.goal).addChoices(...GOAL_CHOICES))
       .addStringOption((o) =>
         o
           .setName('units')
@@ -44,12 +30,23 @@ const data = new SlashCommandBuilder()
   .addSubcommand((s) => s.setName('show').setDescription(t.showDescription))
   .addSubcommand((s) => s.setName('forget').setDescription(t.forgetDescription));
 
-/** Checks a typed value against the allowed ones (Discord enforces choices; the console does not). */
-function pick<T extends string>(value: string | null, allowed: readonly T[], name: string): { ok: true; value: T | undefined } | { ok: false; message: string } {
-  if (value === null) return { ok: true, value: undefined };
-  const lower = value.trim().toLowerCase();
-  const found = allowed.find((a) => a === lower);
-  return found ? { ok: true, value: found } : { ok: false, message: `${name} must be one of: ${allowed.join(', ')}.` };
+/** The options of /profile set and the values each may take. */
+const SETTABLE = { level: LEVELS, equipment: EQUIPMENT_LEVELS, goal: GOALS, units: UNITS } as const;
+
+/**
+ * The changes a /profile set asks for, or the message for the first value that is not allowed
+ * (Discord enforces the choices; the console does not).
+ */
+function typedChanges(options: CommandOptions): { ok: true; changes: ProfileChanges } | { ok: false; message: string } {
+  const changes: Record<string, string> = {};
+  for (const [name, allowed] of Object.entries(SETTABLE)) {
+    const typed = options.string(name);
+    if (typed === null) continue;
+    const value = (allowed as readonly string[]).find((a) => a === typed.trim().toLowerCase());
+    if (!value) return { ok: false, message: t.badChoice(name, allowed) };
+    changes[name] = value;
+  }
+  return { ok: true, changes: changes as ProfileChanges };
 }
 
 /** The profile as a card. */
@@ -82,22 +79,12 @@ export const profile: Command = {
       await ctx.reply({ text: t.forgotten, ephemeral: true });
       return;
     }
-    const level = pick<Level>(ctx.options.string('level'), LEVELS, 'level');
-    const equipment = pick<EquipmentLevel>(ctx.options.string('equipment'), EQUIPMENT_LEVELS, 'equipment');
-    const goal = pick<Goal>(ctx.options.string('goal'), GOALS, 'goal');
-    const units = pick<(typeof UNITS)[number]>(ctx.options.string('units'), UNITS, 'units');
-    for (const checked of [level, equipment, goal, units]) {
-      if (!checked.ok) {
-        await ctx.reply({ text: `${checked.message}\n${t.nothingToSet}`, ephemeral: true });
-        return;
-      }
+    const typed = typedChanges(ctx.options);
+    if (!typed.ok) {
+      await ctx.reply({ text: `${typed.message}\n${t.nothingToSet}`, ephemeral: true });
+      return;
     }
-    const changes: ProfileChanges = {
-      level: level.ok ? level.value : undefined,
-      equipment: equipment.ok ? equipment.value : undefined,
-      goal: goal.ok ? goal.value : undefined,
-      units: units.ok ? units.value : undefined,
-    };
+    const { changes } = typed;
     if (isEmptyChange(changes)) {
       await ctx.reply({ text: t.nothingToSet, ephemeral: true });
       return;

@@ -1,13 +1,15 @@
 /** /workout: a plan for one group, with "Another variation" and "Swap exercise" for the member who asked. */
 import { SlashCommandBuilder } from 'discord.js';
-import { EQUIPMENT_LEVELS, GOALS, GROUPS, LEVELS, type Plan } from '../../core/plan-types.ts';
+import { GROUPS, type Plan } from '../../core/plan-types.ts';
 import type { Card } from '../../app/card.ts';
 import { planCard } from '../../app/plan-card.ts';
 import type { WorkoutSession } from '../../app/ports.ts';
 import { withProfileDefaults } from '../../app/profile-service.ts';
 import { applySwap, nextVariation, sessionPlan, startWorkout, swapOptions, todayIso } from '../../app/workout-session.ts';
-import { customId, type Command, type ComponentContext, type Reply } from '../command-kit.ts';
+import { createKeyedQueue } from '../../app/keyed-queue.ts';
+import { customId, type Command, type ComponentContext, type ComponentHandler, type Reply } from '../command-kit.ts';
 import { workoutText as t } from '../messages.ts';
+import { EQUIPMENT_CHOICES, GOAL_CHOICES, LEVEL_CHOICES } from '../plan-choices.ts';
 import type { BotServices } from '../services.ts';
 
 const NAME = 'workout';
@@ -24,29 +26,14 @@ const data = new SlashCommandBuilder()
       .setRequired(true)
       .addChoices(...GROUPS.map((g) => ({ name: t.groupChoices[g], value: g }))),
   )
-  .addStringOption((o) =>
-    o
-      .setName('goal')
-      .setDescription(t.goal)
-      .addChoices(...GOALS.map((g) => ({ name: t.goalChoices[g], value: g }))),
-  )
-  .addStringOption((o) =>
-    o
-      .setName('level')
-      .setDescription(t.level)
-      .addChoices(...LEVELS.map((l) => ({ name: t.levelChoices[l], value: l }))),
-  )
-  .addStringOption((o) =>
-    o
-      .setName('equipment')
-      .setDescription(t.equipment)
-      .addChoices(...EQUIPMENT_LEVELS.map((e) => ({ name: t.equipmentChoices[e], value: e }))),
-  )
+  .addStringOption((o) => o.setName('goal').setDescription(t.goal).addChoices(...GOAL_CHOICES))
+  .addStringOption((o) => o.setName('level').setDescription(t.level).addChoices(...LEVEL_CHOICES))
+  .addStringOption((o) => o.setName('equipment').setDescription(t.equipment).addChoices(...EQUIPMENT_CHOICES))
   .addIntegerOption((o) =>
     o
       .setName('minutes')
       .setDescription(t.minutes)
-      .addChoices(...MINUTE_CHOICES.map((m) => ({ name: `${m} minutes`, value: m }))),
+      .addChoices(...MINUTE_CHOICES.map((m) => ({ name: t.minuteChoice(m), value: m }))),
   );
 
 /** Button state: the owner travels in the custom id, so a stranger's click is answered without a store read. */
@@ -81,6 +68,15 @@ async function ownSession(ctx: ComponentContext, services: BotServices, ref: str
   return session;
 }
 
+// Clicks on one session are handled in turn: two at once (a double click, a pick racing "Another variation") would
+// each read the same session and the later save would silently drop the earlier change.
+const perSession = createKeyedQueue();
+
+/** Runs a component handler after any other click on the same session has been handled. */
+function oneAtATime(handler: ComponentHandler): ComponentHandler {
+  return (ctx, services, ref) => perSession(ref, () => handler(ctx, services, ref));
+}
+
 /** The /workout command. */
 export const workout: Command = {
   data,
@@ -106,14 +102,14 @@ export const workout: Command = {
     await ctx.reply(workoutReply(started.session, started.plan, services));
   },
   components: {
-    async variation(ctx, services, ref) {
+    variation: oneAtATime(async (ctx, services, ref) => {
       const session = await ownSession(ctx, services, ref);
       if (!session) return;
       const next = nextVariation(session);
       await services.sessions.save(next);
       await ctx.update(workoutReply(next, sessionPlan(next, services.knowledge), services));
-    },
-    async swap(ctx, services, ref) {
+    }),
+    swap: oneAtATime(async (ctx, services, ref) => {
       const session = await ownSession(ctx, services, ref);
       if (!session) return;
       const plan = sessionPlan(session, services.knowledge);
@@ -133,8 +129,8 @@ export const workout: Command = {
           })),
         }),
       );
-    },
-    async pick(ctx, services, ref) {
+    }),
+    pick: oneAtATime(async (ctx, services, ref) => {
       const session = await ownSession(ctx, services, ref);
       if (!session) return;
       const [from = '', to = ''] = (ctx.values[0] ?? '').split('>');
@@ -145,6 +141,6 @@ export const workout: Command = {
       }
       await services.sessions.save(swapped.session);
       await ctx.update(workoutReply(swapped.session, swapped.plan, services));
-    },
+    }),
   },
 };

@@ -108,7 +108,8 @@ export function createDiscordPoster(client: Client, log?: Logger): Poster {
 export interface DailyJob {
   /** Resolves when the start-up tick has finished. */
   started: Promise<void>;
-  stop(): void;
+  /** Stops the minute ticks and waits for the posts already under way to finish and be marked. */
+  stop(): Promise<void>;
 }
 
 /** Ticks the service at second 5 of every minute (after the minute's slots) and once now, for catch-up after a restart. */
@@ -127,6 +128,9 @@ export function startDailyPostJob(service: DailyService, log: Logger): DailyJob 
   const cron = new Cron('5 * * * * *', { protect: true, unref: true }, tick);
   return {
     started: tick(),
-    stop: () => cron.stop(),
+    async stop() {
+      cron.stop();
+      await service.stop();
+    },
   };
 }

@@ -1,0 +1,121 @@
+import { describe, expect, test } from 'vitest';
+import { loadPlanKnowledge } from '../../src/adapters/knowledge/load-plan-knowledge.ts';
+import { createProfileService } from '../../src/app/profile-service.ts';
+import type { Profile, ProfileStore, WorkoutSession, WorkoutSessionStore } from '../../src/app/ports.ts';
+import { startWorkout, swapOptions } from '../../src/app/workout-session.ts';
+import type { ComponentContext, Reply } from '../../src/discord/command-kit.ts';
+import { workout } from '../../src/discord/commands/workout.ts';
+import type { BotServices } from '../../src/discord/services.ts';
+
+const knowledge = loadPlanKnowledge();
+/** Lets every pending store call reach its await, so unserialised handlers would interleave. */
+const slow = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+function slowSessionStore(): WorkoutSessionStore & { map: Map<string, WorkoutSession> } {
+  const map = new Map<string, WorkoutSession>();
+  return {
+    map,
+    async get(ownerId, id) {
+      await slow();
+      return structuredClone(map.get(`${ownerId}:${id}`));
+    },
+    async save(session) {
+      await slow();
+      map.set(`${session.ownerId}:${session.id}`, structuredClone(session));
+    },
+    async deleteOwner() {},
+  };
+}
+
+function click(customId: string, values: string[], shown: Reply[]): ComponentContext {
+  return {
+    id: 'i',
+    member: { id: 'm1', name: 'm1' },
+    guildId: null,
+    channelId: null,
+    canManageGuild: false,
+    customId,
+    values,
+    answered: false,
+    update: async (reply) => void shown.push(reply),
+    reply: async (reply) => void shown.push(reply),
+    followUp: async (reply) => void shown.push(reply),
+  };
+}
+
+describe('two clicks on one workout at once', () => {
+  test('GIVEN two swaps picked at the same moment THEN both are kept, in order, and the stored session matches the last message', async () => {
+    const sessions = slowSessionStore();
+    const started = startWorkout({ group: 'legs' }, { id: 's1', ownerId: 'm1', date: '2026-03-02' }, knowledge);
+    if (!started.ok) throw new Error(started.message);
+    await sessions.save(started.session);
+    const [first, second] = swapOptions(started.plan, knowledge).filter((o, i, all) => all.findIndex((x) => x.from === o.from) === i);
+    if (!first || !second) throw new Error('need swaps for two different exercises');
+    const services = { knowledge, sessions } as unknown as BotServices;
+    const shown: Reply[] = [];
+    const pick = workout.components?.pick;
+    if (!pick) throw new Error('no pick handler');
+    await Promise.all([
+      pick(click('workout:pick:m1:s1', [`${first.from}>${first.to}`], shown), services, 'm1:s1'),
+      pick(click('workout:pick:m1:s1', [`${second.from}>${second.to}`], shown), services, 'm1:s1'),
+    ]);
+    expect(sessions.map.get('m1:s1')?.swaps).toEqual([
+      [first.from, first.to],
+      [second.from, second.to],
+    ]);
+    const names = shown.at(-1)?.card?.fields.map((f) => `${f.name} ${f.value}`).join('\n') ?? '';
+    expect(names).toContain(first.toName);
+    expect(names).toContain(second.toName);
+  });
+
+  test('GIVEN "Another variation" pressed twice at once THEN the second press moves on from the first', async () => {
+    const sessions = slowSessionStore();
+    const started = startWorkout({ group: 'back' }, { id: 's2', ownerId: 'm1', date: '2026-03-02' }, knowledge);
+    if (!started.ok) throw new Error(started.message);
+    await sessions.save(started.session);
+    const services = { knowledge, sessions } as unknown as BotServices;
+    const variation = workout.components?.variation;
+    if (!variation) throw new Error('no variation handler');
+    const shown: Reply[] = [];
+    await Promise.all([variation(click('workout:variation:m1:s2', [], shown), services, 'm1:s2'), variation(click('workout:variation:m1:s2', [], shown), services, 'm1:s2')]);
+    expect(sessions.map.get('m1:s2')?.seed).toBe(started.session.seed + 2);
+  });
+});
+
+describe('two profile changes at once', () => {
+  function slowProfileStore(): ProfileStore & { map: Map<string, Profile> } {
+    const map = new Map<string, Profile>();
+    return {
+      map,
+      async get(id) {
+        await slow();
+        return map.get(id);
+      },
+      async set(id, profile) {
+        await slow();
+        map.set(id, profile);
+      },
+      async delete(id) {
+        await slow();
+        return map.delete(id);
+      },
+    };
+  }
+  const noVotes = { record: async () => {}, tally: async () => ({ up: 0, down: 0 }), byMember: async () => [], deleteMember: async () => {} };
+  const noSessions = { get: async () => undefined, save: async () => {}, deleteOwner: async () => {} };
+  const clock = { now: () => new Date('2026-03-02T10:00:00Z') };
+
+  test('GIVEN /profile set level and /profile set equipment at the same moment THEN both are saved', async () => {
+    const profiles = slowProfileStore();
+    const service = createProfileService({ profiles, votes: noVotes, sessions: noSessions, limiters: [] }, clock);
+    await Promise.all([service.set('m1', { level: 'beginner' }), service.set('m1', { equipment: 'bands' })]);
+    expect(profiles.map.get('m1')).toMatchObject({ level: 'beginner', equipment: 'bands' });
+  });
+
+  test('GIVEN a /profile set still saving when /profile forget runs THEN nothing is left afterwards', async () => {
+    const profiles = slowProfileStore();
+    const service = createProfileService({ profiles, votes: noVotes, sessions: noSessions, limiters: [] }, clock);
+    await Promise.all([service.set('m1', { level: 'beginner' }), service.forget('m1')]);
+    expect(profiles.map.has('m1')).toBe(false);
+  });
+});
