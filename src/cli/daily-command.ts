@@ -1,7 +1,4 @@
 /** `coach daily [--date YYYY-MM-DD] [--split legs,back,glutes] [--goal G] [--level L] [--equipment E] [--json]`: the post a date would get. */
-import { parseArgs } from 'node:util';
-import { loadPlanKnowledge } from '../adapters/knowledge/load-plan-knowledge.ts';
-import { KnowledgeError } from '../adapters/knowledge/knowledge-error.ts';
 import { cardToText } from '../app/card.ts';
 import { dailyPostFor, type DailyPost } from '../app/daily-post.ts';
 import { dailyMessages } from '../app/daily-messages.ts';
@@ -10,8 +7,9 @@ import { isLocalDate, parseSplit } from '../core/daily-rotation.ts';
 import { resolvePlanRequest } from '../core/plan-request.ts';
 import { GROUPS } from '../core/plan-types.ts';
 import type { PlanKnowledge } from '../core/training-rules.ts';
-import { USAGE_ERROR, type CliCommand } from './cli-io.ts';
-import { localToday, planJson } from './workout-command.ts';
+import type { CliCommand } from './cli-io.ts';
+import { knowledgeOrReport, listOptions, localToday, parseOptions, shippedKnowledge, usageError } from './cli-kit.ts';
+import { planJson } from './workout-command.ts';
 
 const OPTIONS = {
   date: { type: 'string' },
@@ -28,8 +26,7 @@ export const DAILY_CLI_MESSAGES = {
   usage:
     'usage: coach daily [--date YYYY-MM-DD] [--split legs,back,glutes] [--goal pump|hypertrophy|strength] ' +
     '[--level beginner|intermediate|advanced] [--equipment gym|dumbbells|bands|bodyweight] [--json]',
-  badOption: (detail: string) =>
-    `coach daily: ${detail}; valid options: ${Object.keys(OPTIONS).filter((o) => o !== 'help').map((o) => `--${o}`).join(', ')}`,
+  badOption: (detail: string) => `coach daily: ${detail}; valid options: ${listOptions(OPTIONS)}`,
   positional: (words: string[]) => `coach daily: takes only options, not "${words.join(' ')}"`,
   prefixed: (message: string) => `coach daily: ${message}`,
   knowledge: (message: string) => `coach daily: the knowledge files are broken: ${message}`,
@@ -52,16 +49,9 @@ export function dailyJson(post: DailyPost): unknown {
 export function makeDailyCommand(deps: DailyCommandDeps): CliCommand {
   return async (args, io) => {
     const m = DAILY_CLI_MESSAGES;
-    const fail = (line: string) => {
-      io.stderr(`${line.replace(/\s*\n\s*/g, ' ')}\n`);
-      return USAGE_ERROR;
-    };
-    let parsed;
-    try {
-      parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
-    } catch (error) {
-      return fail(m.badOption((error as Error).message.split('\n')[0]?.replace(/\.$/, '') ?? 'bad option'));
-    }
+    const fail = (line: string) => usageError(io, line);
+    const parsed = parseOptions(args, OPTIONS);
+    if (!parsed.ok) return fail(m.badOption(parsed.problem));
     const { values, positionals } = parsed;
     if (values.help) {
       io.stdout(`${m.usage}\n`);
@@ -80,16 +70,8 @@ export function makeDailyCommand(deps: DailyCommandDeps): CliCommand {
     const resolved = resolvePlanRequest({ group: split[0], goal: values.goal, level: values.level, equipment: values.equipment });
     if (!resolved.ok) return fail(m.prefixed(resolved.message));
 
-    let knowledge: PlanKnowledge;
-    try {
-      knowledge = deps.loadKnowledge();
-    } catch (error) {
-      if (error instanceof KnowledgeError) {
-        io.stderr(`${m.knowledge(error.message)}\n`);
-        return 1;
-      }
-      throw error;
-    }
+    const knowledge = knowledgeOrReport(io, deps.loadKnowledge, m.knowledge);
+    if (!knowledge) return 1;
     const settings = {
       split,
       ...(values.goal ? { goal: resolved.request.goal } : {}),
@@ -102,10 +84,8 @@ export function makeDailyCommand(deps: DailyCommandDeps): CliCommand {
   };
 }
 
-let cached: PlanKnowledge | undefined;
-
 /** `coach daily`, wired to the machine's date and the shipped knowledge folder. */
 export const dailyCommand: CliCommand = makeDailyCommand({
   today: () => localToday(),
-  loadKnowledge: () => (cached ??= loadPlanKnowledge()),
+  loadKnowledge: shippedKnowledge,
 });

@@ -1,14 +1,12 @@
 /** `coach workout <group> [--goal G] [--level L] [--equipment E] [--minutes N] [--date YYYY-MM-DD] [--seed S] [--json]`. */
-import { parseArgs } from 'node:util';
-import { loadPlanKnowledge } from '../adapters/knowledge/load-plan-knowledge.ts';
-import { KnowledgeError } from '../adapters/knowledge/knowledge-error.ts';
 import { cardToText } from '../app/card.ts';
 import { planCard } from '../app/plan-card.ts';
 import { generatePlan, isIsoDate } from '../core/plan-generator.ts';
 import { resolvePlanRequest } from '../core/plan-request.ts';
 import type { Plan } from '../core/plan-types.ts';
 import type { PlanKnowledge } from '../core/training-rules.ts';
-import { USAGE_ERROR, type CliCommand } from './cli-io.ts';
+import type { CliCommand } from './cli-io.ts';
+import { knowledgeOrReport, listOptions, localToday, parseOptions, shippedKnowledge, usageError } from './cli-kit.ts';
 
 /** The seed used when --seed is left out: the same as a fresh /workout in Discord, so both show the same plan. */
 export const DEFAULT_SEED = 1;
@@ -29,8 +27,7 @@ export const WORKOUT_CLI_MESSAGES = {
   usage:
     'usage: coach workout <group> [--goal pump|hypertrophy|strength] [--level beginner|intermediate|advanced] ' +
     '[--equipment gym|dumbbells|bands|bodyweight] [--minutes 15-120] [--date YYYY-MM-DD] [--seed N] [--json]',
-  badOption: (detail: string) =>
-    `coach workout: ${detail}; valid options: ${Object.keys(OPTIONS).filter((o) => o !== 'help').map((o) => `--${o}`).join(', ')}`,
+  badOption: (detail: string) => `coach workout: ${detail}; valid options: ${listOptions(OPTIONS)}`,
   extraGroup: (words: string[]) => `coach workout: give one muscle group, not "${words.join(' ')}"`,
   badDate: (text: string) => `coach workout: --date must be a calendar date as YYYY-MM-DD, not "${text}"`,
   badSeed: (text: string) => `coach workout: --seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, not "${text}"`,
@@ -75,28 +72,13 @@ export function planJson(plan: Plan): unknown {
   };
 }
 
-/** parseArgs' error as a short clause naming the option. */
-function describeParseError(error: Error & { code?: string }): string {
-  const option = /'(-{1,2}[^' ]+)/.exec(error.message)?.[1] ?? '';
-  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option "${option}"`;
-  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `option "${option}" needs a value (or takes none)`;
-  return error.message.split(/\.\s/)[0] ?? 'bad option';
-}
-
 /** Builds the command with its edges passed in. */
 export function makeWorkoutCommand(deps: WorkoutCommandDeps): CliCommand {
   return async (args, io) => {
     const m = WORKOUT_CLI_MESSAGES;
-    const fail = (line: string) => {
-      io.stderr(`${line.replace(/\s*\n\s*/g, ' ')}\n`);
-      return USAGE_ERROR;
-    };
-    let parsed;
-    try {
-      parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
-    } catch (error) {
-      return fail(m.badOption(describeParseError(error as Error & { code?: string })));
-    }
+    const fail = (line: string) => usageError(io, line);
+    const parsed = parseOptions(args, OPTIONS);
+    if (!parsed.ok) return fail(m.badOption(parsed.problem));
     const { values, positionals } = parsed;
     if (values.help) {
       io.stdout(`${m.usage}\n`);
@@ -119,32 +101,16 @@ export function makeWorkoutCommand(deps: WorkoutCommandDeps): CliCommand {
       if (!Number.isSafeInteger(seed)) return fail(m.badSeed(values.seed));
     }
 
-    let knowledge: PlanKnowledge;
-    try {
-      knowledge = deps.loadKnowledge();
-    } catch (error) {
-      if (error instanceof KnowledgeError) {
-        io.stderr(`${m.knowledge(error.message)}\n`);
-        return 1;
-      }
-      throw error;
-    }
+    const knowledge = knowledgeOrReport(io, deps.loadKnowledge, m.knowledge);
+    if (!knowledge) return 1;
     const plan = generatePlan(resolved.request, { date, seed }, knowledge);
     io.stdout(values.json ? `${JSON.stringify(planJson(plan), null, 2)}\n` : cardToText(planCard(plan, knowledge)));
     return 0;
   };
 }
 
-/** The machine's local calendar date (the CLI edge may read the clock; the core never does). */
-export function localToday(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-let cached: PlanKnowledge | undefined;
-
 /** `coach workout`, wired to the real clock and the shipped knowledge folder (loaded once per process). */
 export const workoutCommand: CliCommand = makeWorkoutCommand({
   today: () => localToday(),
-  loadKnowledge: () => (cached ??= loadPlanKnowledge()),
+  loadKnowledge: shippedKnowledge,
 });

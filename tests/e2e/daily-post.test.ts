@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApp, type RunningApp } from '../../src/main.ts';
 import type { DailyService, TickReport } from '../../src/app/daily-service.ts';
 import { dailyMessages } from '../../src/app/daily-messages.ts';
-import { ALL_PERMISSIONS, snowflake, startFakeDiscord, type FakeDiscord } from '../fakes/fake-discord.ts';
+import { ALL_PERMISSIONS, snowflake, startFakeDiscord, type CommandInteractionInput, type FakeDiscord } from '../fakes/fake-discord.ts';
 import { ManualClock } from '../fakes/daily-fakes.ts';
 import { embedText } from './e2e-harness.ts';
 
@@ -44,35 +44,15 @@ describe('/daily and the daily post through the real discord.js client', () => {
     { name: 'thread', type: 5, value: true },
   ];
 
-  /** An interaction as Discord sends it, with resolved channel data (the fake's command() sends none). */
-  const interaction = (type: 2 | 4, options: unknown[], permissions = ALL_PERMISSIONS) => {
-    const id = snowflake();
-    fake.dispatch('INTERACTION_CREATE', {
-      id,
-      application_id: fake.appId,
+  /** A /daily interaction as Discord sends it, with resolved channel data for the channel option. */
+  const interaction = (type: 2 | 4, options: CommandInteractionInput['options'], permissions = ALL_PERMISSIONS) =>
+    fake.command({
+      name: 'daily',
       type,
-      token: `itoken-${id}`,
-      version: 1,
-      locale: 'en-US',
-      app_permissions: ALL_PERMISSIONS,
-      entitlements: [],
-      authorizing_integration_owners: {},
-      channel_id: fake.channelId,
-      channel: { id: fake.channelId, type: 0, name: 'general', guild_id: fake.guildId },
-      guild_id: fake.guildId,
-      guild_locale: 'en-US',
-      member: fake.memberFor({ id: '1400000000000000001', username: 'alice' }, permissions),
-      data: {
-        id: snowflake(),
-        name: 'daily',
-        type: 1,
-        options,
-        guild_id: fake.guildId,
-        resolved: { channels: { [fake.channelId]: { id: fake.channelId, type: 0, name: 'general', permissions: ALL_PERMISSIONS } } },
-      },
+      options,
+      permissions,
+      resolved: { channels: { [fake.channelId]: { id: fake.channelId, type: 0, name: 'general', permissions: ALL_PERMISSIONS } } },
     });
-    return { id, token: `itoken-${id}` };
-  };
 
   beforeAll(async () => {
     fake = await startFakeDiscord();

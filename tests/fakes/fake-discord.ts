@@ -49,6 +49,10 @@ export interface CommandInteractionInput {
   channelId?: string;
   /** Member permissions bitfield as a string. @default all */
   permissions?: string;
+  /** 2 = slash command, 4 = autocomplete. @default 2 */
+  type?: 2 | 4;
+  /** Resolved entities Discord sends with the options (e.g. channels for a channel option). */
+  resolved?: Record<string, unknown>;
 }
 
 /** Options for pressing a button or picking from a select menu on a message the bot sent. */
@@ -219,10 +223,17 @@ export class FakeDiscord extends EventEmitter {
   command(input: CommandInteractionInput): { id: string; token: string } {
     const user = input.user ?? member('1400000000000000001', 'alice');
     const guildId = input.guildId === undefined ? this.guildId : input.guildId;
-    const base = this.interactionBase(2, user, guildId, input.channelId ?? this.channelId, input.permissions);
+    const base = this.interactionBase(input.type ?? 2, user, guildId, input.channelId ?? this.channelId, input.permissions);
     this.dispatch('INTERACTION_CREATE', {
       ...base,
-      data: { id: snowflake(), name: input.name, type: 1, options: input.options ?? [], ...(guildId ? { guild_id: guildId } : {}) },
+      data: {
+        id: snowflake(),
+        name: input.name,
+        type: 1,
+        options: input.options ?? [],
+        ...(guildId ? { guild_id: guildId } : {}),
+        ...(input.resolved ? { resolved: input.resolved } : {}),
+      },
     });
     return { id: base.id, token: base.token };
   }

@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.ts';
-import { localToday, makeWorkoutCommand } from '../../src/cli/workout-command.ts';
+import { makeWorkoutCommand } from '../../src/cli/workout-command.ts';
+import { localToday } from '../../src/cli/cli-kit.ts';
 import { loadPlanKnowledge } from '../../src/adapters/knowledge/load-plan-knowledge.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
