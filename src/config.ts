@@ -20,7 +20,7 @@ const snowflake = z.preprocess(
 const withDefault = <T extends z.ZodType>(schema: T, fallback: string) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : fallback), schema);
 const positiveInt = (fallback: number, max: number) =>
-  withDefault(z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(max, `must be at most ${max}`), String(fallback));
+  withDefault(z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(max, `must be at most ${max}`), String(fallback));
 
 const envSchema = z.object({
   DISCORD_TOKEN: optionalText,

@@ -55,5 +55,6 @@ describe('loadConfig', () => {
       expect(problems).toContain(name);
     }
     expect((error as ConfigError).problems).toHaveLength(6);
+    expect(problems).toContain('ASK_RATE_WINDOW_MINUTES: must be a whole number');
   });
 });
