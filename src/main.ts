@@ -139,7 +139,17 @@ async function main(): Promise<void> {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
   });
-  let app: RunningApp;
+  // Signals are caught from the first moment: one that lands while the app is still starting stops it once it is up.
+  let app: RunningApp | undefined;
+  let stopSignal: string | undefined;
+  const shutdown = (signal: string) => {
+    stopSignal = signal;
+    if (!app) return;
+    app.logger.info({ signal }, 'signal received');
+    void app.stop().then(() => process.exit(0));
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
   try {
     app = await startApp(processEnvironment(), { stdin: process.stdin, stdout: (text) => process.stdout.write(text) });
   } catch (error) {
@@ -148,16 +158,12 @@ async function main(): Promise<void> {
     process.exitCode = error instanceof ConfigError ? 2 : 1;
     return;
   }
-  process.on('unhandledRejection', (reason) => app.logger.error({ err: reason }, 'unhandled rejection'));
-  const shutdown = (signal: string) => {
-    app.logger.info({ signal }, 'signal received');
-    void app.stop().then(() => process.exit(0));
-  };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  await app.done;
-  if (app.mode === 'console') {
-    await app.stop();
+  const running = app;
+  process.on('unhandledRejection', (reason) => running.logger.error({ err: reason }, 'unhandled rejection'));
+  if (stopSignal) shutdown(stopSignal);
+  await running.done;
+  if (running.mode === 'console') {
+    await running.stop();
     process.exit(0);
   }
 }

@@ -12,9 +12,10 @@ export const answerCardMessages = {
   because: (reason: string) => ` (${reason})`,
 } as const;
 
-/** Discord's limits: embed description and field value lengths. */
+/** Discord's limits: embed description, field value and footer lengths. */
 const DESCRIPTION_LIMIT = 4096;
 const FIELD_LIMIT = 1024;
+const FOOTER_LIMIT = 2048;
 /** Longest quote shown per source line; the full quote is in the citation. @default 140 */
 export const QUOTE_PREVIEW = 140;
 
@@ -30,20 +31,21 @@ function clip(text: string, limit: number): string {
 
 /** The "[n] Source — "quote"" lines, clipped so the field stays under Discord's 1024 characters. */
 function sourcesField(answer: Answer): string {
-  const lines = answer.citations.map((c) => `[${c.n}] ${c.source} — "${clip(c.quote, QUOTE_PREVIEW)}"`);
-  let value = lines.join('\n');
+  const lines = (preview: number) => answer.citations.map((c) => `[${c.n}] ${c.source} — "${clip(c.quote, preview)}"`).join('\n');
+  let value = lines(QUOTE_PREVIEW);
   // Shrink quotes further when many citations would overflow the field.
-  for (let preview = QUOTE_PREVIEW - 20; value.length > FIELD_LIMIT && preview >= 40; preview -= 20) {
-    value = answer.citations.map((c) => `[${c.n}] ${c.source} — "${clip(c.quote, preview)}"`).join('\n');
-  }
+  for (let preview = QUOTE_PREVIEW - 20; value.length > FIELD_LIMIT && preview >= 40; preview -= 20) value = lines(preview);
   return clip(value, FIELD_LIMIT);
 }
 
 /** The card for an answer or an abstention. */
 export function answerCard(answer: Answer): Card {
-  const footer =
+  // Clipped for every card: an abstention's fallback reason can carry a long error message too.
+  const footer = clip(
     (answer.mode === 'claude' ? answerCardMessages.claude : answerCardMessages.offline) +
-    (answer.fallbackReason ? answerCardMessages.because(answer.fallbackReason) : '');
+      (answer.fallbackReason ? answerCardMessages.because(answer.fallbackReason) : ''),
+    FOOTER_LIMIT,
+  );
   if (answer.abstained || answer.citations.length === 0) {
     return { title: answerCardMessages.notCoveredTitle, description: clip(answer.answer, DESCRIPTION_LIMIT), fields: [], footer, color: MUTED };
   }
@@ -51,7 +53,7 @@ export function answerCard(answer: Answer): Card {
     title: answerCardMessages.title,
     description: clip(answer.answer, DESCRIPTION_LIMIT),
     fields: [{ name: answerCardMessages.sources, value: sourcesField(answer) }],
-    footer: clip(footer, 2048),
+    footer,
     color: ACCENT,
   };
 }

@@ -2,7 +2,7 @@
 import { MAX_QUESTION_LENGTH, type Answer, type Citation } from '../core/answer-types.ts';
 import { groundReply } from '../core/citation-check.ts';
 import type { Library, Passage } from '../core/library.ts';
-import { SAFETY_QUESTION, abstention, answerMessages, composeOfflineAnswer, continueAfterLead } from '../core/offline-answerer.ts';
+import { SAFETY_QUESTION, abstention, answerMessages, composeOfflineAnswer, continueAfterLead, safetyPassages } from '../core/offline-answerer.ts';
 import { splitSentences, stripMentions } from '../core/text-analysis.ts';
 import { LlmFailure, type LlmAnswerer, type Retriever } from './ports.ts';
 
@@ -45,10 +45,13 @@ function passagesForClaude(question: string, retrieved: Passage[], library: Libr
     if (passage && !chosen.includes(passage)) chosen.push(passage);
   };
   for (const passage of retrieved) passage.disputedBy.forEach(addId);
-  if (SAFETY_QUESTION.test(question)) {
-    for (const passage of library.passages) if (passage.reliability === 'high' && /\bsafe(ty)?\b/i.test(passage.heading)) addId(passage.id);
-  }
+  if (SAFETY_QUESTION.test(question)) for (const passage of safetyPassages(library)) addId(passage.id);
   return chosen;
+}
+
+/** Puts a [n] marker before a quoted sentence's end punctuation, if it has any. */
+function appendMarker(sentence: string, n: number): string {
+  return sentence.replace(/([.!?])?$/, ` [${n}]$1`);
 }
 
 /** Adds what policy requires and Claude left out: the rebuttal of a disputed claim it cited. */
@@ -66,7 +69,7 @@ function enforceDisputes(answer: Answer, library: Library): Answer {
     const n = citations.length + 1;
     citations.push({ n, passageId: counter.id, source: counter.sourceTitle, quote: sentence });
     cited.add(counter.id);
-    text += ` ${answerMessages.disagree} ${continueAfterLead(sentence).replace(/([.!?])?$/, ` [${n}]$1`)}`;
+    text += ` ${answerMessages.disagree} ${appendMarker(continueAfterLead(sentence), n)}`;
   }
   return { ...answer, answer: text, citations };
 }
@@ -74,7 +77,7 @@ function enforceDisputes(answer: Answer, library: Library): Answer {
 /** Adds the library's safety advice to a Claude answer about pain or injury when Claude did not cite it. */
 function enforceSafety(question: string, answer: Answer, library: Library): Answer {
   if (!SAFETY_QUESTION.test(question)) return answer;
-  const safety = library.passages.filter((p) => p.reliability === 'high' && /\bsafe(ty)?\b/i.test(p.heading));
+  const safety = safetyPassages(library);
   if (safety.length === 0 || answer.citations.some((c) => safety.some((p) => p.id === c.passageId))) return answer;
   const offline = composeOfflineAnswer(question, safety.map((passage) => ({ passage, score: 1 })), library);
   const citations = [...answer.citations];
@@ -82,7 +85,7 @@ function enforceSafety(question: string, answer: Answer, library: Library): Answ
   for (const citation of offline.citations.slice(0, 2)) {
     const n = citations.length + 1;
     citations.push({ ...citation, n });
-    text += ` ${citation.quote.replace(/([.!?])?$/, ` [${n}]$1`)}`;
+    text += ` ${appendMarker(citation.quote, n)}`;
   }
   return { ...answer, answer: text, citations };
 }

@@ -33,7 +33,6 @@ function clamp(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-
 function total(activities: readonly PlanActivity[]): number {
   return activities.reduce((sum, a) => sum + a.minutes, 0);
 }
@@ -43,7 +42,7 @@ function field(name: string, value: string): CardField {
 }
 
 /** The source documents a plan cites, as "Article title (author)", in first-cited order. */
-export function planSourceTitles(plan: Plan, knowledge: PlanKnowledge): string[] {
+function planSourceTitles(plan: Plan, knowledge: PlanKnowledge): string[] {
   const docIds = [...new Set(plan.sources.map((id) => id.split('#')[0] ?? id))];
   return docIds.flatMap((docId) => {
     const doc = knowledge.library.documents.find((d) => d.id === docId);

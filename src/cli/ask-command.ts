@@ -6,21 +6,22 @@ import { loadPrompt } from '../adapters/prompts/load-prompt.ts';
 import { answerCard } from '../app/answer-card.ts';
 import { createAnswerService } from '../app/answer-question.ts';
 import { cardToText } from '../app/card.ts';
+import { DEFAULT_ANTHROPIC_MODEL } from '../config.ts';
 import { USAGE_ERROR, type CliCommand } from './cli-io.ts';
 
-const USAGE = 'usage: coach ask "<question>" [--json]\n';
-/** Model used when ANTHROPIC_MODEL is not set. */
-export const DEFAULT_MODEL = 'claude-haiku-5-5';
-/** A chat user waits seconds, not minutes. */
-const TIMEOUT_MS = 8000;
-const MAX_RETRIES = 2;
+/** CLI-facing messages of `coach ask`. */
+export const ASK_CLI_MESSAGES = {
+  usage: 'usage: coach ask "<question>" [--json]\n',
+  unknownOption: (option: string) => `coach ask: unknown option ${option}\n`,
+  problem: (message: string) => `coach ask: ${message}\n`,
+} as const;
 
 /** Runs `coach ask`. */
 export const askCommand: CliCommand = async (args, io) => {
   const json = args.includes('--json');
   const unknown = args.find((a) => a.startsWith('--') && a !== '--json');
   if (unknown) {
-    io.stderr(`coach ask: unknown option ${unknown}\n${USAGE}`);
+    io.stderr(`${ASK_CLI_MESSAGES.unknownOption(unknown)}${ASK_CLI_MESSAGES.usage}`);
     return USAGE_ERROR;
   }
   const question = args.filter((a) => a !== '--json').join(' ');
@@ -29,16 +30,15 @@ export const askCommand: CliCommand = async (args, io) => {
   const claude = apiKey
     ? createClaudeAnswerer({
         apiKey,
-        model: io.env.ANTHROPIC_MODEL?.trim() || DEFAULT_MODEL,
-        timeoutMs: TIMEOUT_MS,
-        maxRetries: MAX_RETRIES,
+        model: io.env.ANTHROPIC_MODEL?.trim() || DEFAULT_ANTHROPIC_MODEL,
+        // Timeout and retries: the answerer's defaults, sized for a person waiting at a terminal.
         systemPrompt: loadPrompt('answer-system'),
       })
     : null;
   const service = createAnswerService({ library, retriever: createMinisearchRetriever(library), claude });
   const result = await service.ask(question);
   if (result.kind === 'invalid') {
-    io.stderr(`coach ask: ${result.message}\n${USAGE}`);
+    io.stderr(`${ASK_CLI_MESSAGES.problem(result.message)}${ASK_CLI_MESSAGES.usage}`);
     return USAGE_ERROR;
   }
   const { answer } = result;

@@ -5,6 +5,13 @@ import { KnowledgeError } from '../adapters/knowledge/knowledge-error.ts';
 import type { PlanKnowledge } from '../core/training-rules.ts';
 import { USAGE_ERROR, type CliIo } from './cli-io.ts';
 
+/** What a plan-printing command reads from outside: today's date and the knowledge (both injectable for tests). */
+export interface PlanCommandDeps {
+  /** Today's date as YYYY-MM-DD, used when --date is left out. */
+  today(): string;
+  loadKnowledge(): PlanKnowledge;
+}
+
 /** Writes one usage line on stderr and returns the usage exit code. */
 export function usageError(io: CliIo, line: string): number {
   io.stderr(`${line.replace(/\s*\n\s*/g, ' ')}\n`);
@@ -12,7 +19,7 @@ export function usageError(io: CliIo, line: string): number {
 }
 
 /** parseArgs' error as a short clause naming the option. */
-export function describeParseError(error: Error & { code?: string }): string {
+function describeParseError(error: Error & { code?: string }): string {
   const option = /'(-{1,2}[^' ]+)/.exec(error.message)?.[1] ?? '';
   if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option "${option}"`;
   if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `option "${option}" needs a value (or takes none)`;
@@ -53,6 +60,9 @@ let cached: PlanKnowledge | undefined;
 export function shippedKnowledge(): PlanKnowledge {
   return (cached ??= loadPlanKnowledge());
 }
+
+/** The real edges: the machine's date and the shipped knowledge folder (loaded once per process). */
+export const shippedPlanDeps: PlanCommandDeps = { today: () => localToday(), loadKnowledge: shippedKnowledge };
 
 /** The machine's local calendar date (the CLI edge may read the clock; the core never does). */
 export function localToday(now: Date = new Date()): string {

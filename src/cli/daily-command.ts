@@ -6,9 +6,8 @@ import { DEFAULT_DAILY_SPLIT } from '../core/daily-settings.ts';
 import { isLocalDate, parseSplit } from '../core/daily-rotation.ts';
 import { resolvePlanRequest } from '../core/plan-request.ts';
 import { GROUPS } from '../core/plan-types.ts';
-import type { PlanKnowledge } from '../core/training-rules.ts';
 import type { CliCommand } from './cli-io.ts';
-import { knowledgeOrReport, listOptions, localToday, parseOptions, shippedKnowledge, usageError } from './cli-kit.ts';
+import { knowledgeOrReport, listOptions, parseOptions, shippedPlanDeps, usageError, type PlanCommandDeps } from './cli-kit.ts';
 import { planJson } from './workout-command.ts';
 
 const OPTIONS = {
@@ -32,13 +31,6 @@ export const DAILY_CLI_MESSAGES = {
   knowledge: (message: string) => `coach daily: the knowledge files are broken: ${message}`,
 } as const;
 
-/** What the command reads from outside (injectable for tests). */
-export interface DailyCommandDeps {
-  /** Today's date as YYYY-MM-DD, used when --date is left out. */
-  today(): string;
-  loadKnowledge(): PlanKnowledge;
-}
-
 /** The `--json` document: the workout command's JSON plus the cited tip (null when the library has none). */
 export function dailyJson(post: DailyPost): unknown {
   const tip = post.tip ? { quote: post.tip.quote, passageId: post.tip.passageId, heading: post.tip.heading, sourceTitle: post.tip.sourceTitle } : null;
@@ -46,7 +38,7 @@ export function dailyJson(post: DailyPost): unknown {
 }
 
 /** Builds the command with its edges passed in. */
-export function makeDailyCommand(deps: DailyCommandDeps): CliCommand {
+export function makeDailyCommand(deps: PlanCommandDeps): CliCommand {
   return async (args, io) => {
     const m = DAILY_CLI_MESSAGES;
     const fail = (line: string) => usageError(io, line);
@@ -85,7 +77,4 @@ export function makeDailyCommand(deps: DailyCommandDeps): CliCommand {
 }
 
 /** `coach daily`, wired to the machine's date and the shipped knowledge folder. */
-export const dailyCommand: CliCommand = makeDailyCommand({
-  today: () => localToday(),
-  loadKnowledge: shippedKnowledge,
-});
+export const dailyCommand: CliCommand = makeDailyCommand(shippedPlanDeps);

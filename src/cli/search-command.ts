@@ -3,12 +3,20 @@ import { loadLibrary } from '../adapters/knowledge/load-library.ts';
 import { createMinisearchRetriever } from '../adapters/knowledge/minisearch-retriever.ts';
 import { USAGE_ERROR, type CliCommand } from './cli-io.ts';
 
-const USAGE = 'usage: coach search "<question>" [--k N] [--json]\n';
+/** CLI-facing messages of `coach search`. */
+export const SEARCH_CLI_MESSAGES = {
+  usage: 'usage: coach search "<question>" [--k N] [--json]\n',
+  badK: (value: string) => `--k must be a whole number from 1 to 100 (got "${value}")`,
+  unknownOption: (option: string) => `unknown option ${option}`,
+  noQuery: 'give a question to search for',
+  problem: (problem: string) => `coach search: ${problem}\n`,
+  nothing: 'Nothing in the coaching library covers that question.\n',
+} as const;
 /** Passages shown when --k is not given. @default 5 */
 export const DEFAULT_K = 5;
 
 /** Parsed `search` arguments, or a usage problem. */
-export function parseSearchArgs(args: string[]): { query: string; k: number; json: boolean } | { error: string } {
+function parseSearchArgs(args: string[]): { query: string; k: number; json: boolean } | { error: string } {
   let k = DEFAULT_K;
   let json = false;
   const words: string[] = [];
@@ -18,13 +26,13 @@ export function parseSearchArgs(args: string[]): { query: string; k: number; jso
     else if (arg === '--k' || arg.startsWith('--k=')) {
       const value = arg === '--k' ? args[++i] : arg.slice(4);
       const n = Number(value);
-      if (!Number.isInteger(n) || n < 1 || n > 100) return { error: `--k must be a whole number from 1 to 100 (got "${value ?? ''}")` };
+      if (!Number.isInteger(n) || n < 1 || n > 100) return { error: SEARCH_CLI_MESSAGES.badK(value ?? '') };
       k = n;
-    } else if (arg.startsWith('--')) return { error: `unknown option ${arg}` };
+    } else if (arg.startsWith('--')) return { error: SEARCH_CLI_MESSAGES.unknownOption(arg) };
     else words.push(arg);
   }
   const query = words.join(' ').trim();
-  if (!query) return { error: 'give a question to search for' };
+  if (!query) return { error: SEARCH_CLI_MESSAGES.noQuery };
   return { query, k, json };
 }
 
@@ -32,7 +40,7 @@ export function parseSearchArgs(args: string[]): { query: string; k: number; jso
 export const searchCommand: CliCommand = async (args, io) => {
   const parsed = parseSearchArgs(args);
   if ('error' in parsed) {
-    io.stderr(`coach search: ${parsed.error}\n${USAGE}`);
+    io.stderr(`${SEARCH_CLI_MESSAGES.problem(parsed.error)}${SEARCH_CLI_MESSAGES.usage}`);
     return USAGE_ERROR;
   }
   const library = loadLibrary();
@@ -49,7 +57,7 @@ export const searchCommand: CliCommand = async (args, io) => {
     return 0;
   }
   if (results.length === 0) {
-    io.stdout('Nothing in the coaching library covers that question.\n');
+    io.stdout(SEARCH_CLI_MESSAGES.nothing);
     return 0;
   }
   for (const [i, { passage, score }] of results.entries()) {

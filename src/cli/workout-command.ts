@@ -4,9 +4,8 @@ import { planCard } from '../app/plan-card.ts';
 import { generatePlan, isIsoDate } from '../core/plan-generator.ts';
 import { resolvePlanRequest } from '../core/plan-request.ts';
 import type { Plan } from '../core/plan-types.ts';
-import type { PlanKnowledge } from '../core/training-rules.ts';
 import type { CliCommand } from './cli-io.ts';
-import { knowledgeOrReport, listOptions, localToday, parseOptions, shippedKnowledge, usageError } from './cli-kit.ts';
+import { knowledgeOrReport, listOptions, parseOptions, shippedPlanDeps, usageError, type PlanCommandDeps } from './cli-kit.ts';
 
 /** The seed used when --seed is left out: the same as a fresh /workout in Discord, so both show the same plan. */
 export const DEFAULT_SEED = 1;
@@ -34,13 +33,6 @@ export const WORKOUT_CLI_MESSAGES = {
   request: (message: string) => `coach workout: ${message}`,
   knowledge: (message: string) => `coach workout: the knowledge files are broken: ${message}`,
 } as const;
-
-/** What the command reads from outside: today's date and the knowledge (both injectable for tests). */
-export interface WorkoutCommandDeps {
-  /** Today's date as YYYY-MM-DD. */
-  today(): string;
-  loadKnowledge(): PlanKnowledge;
-}
 
 /** The `--json` document: the issue's contract keys, plus seed, perSide and techniqueNote. */
 export function planJson(plan: Plan): unknown {
@@ -73,7 +65,7 @@ export function planJson(plan: Plan): unknown {
 }
 
 /** Builds the command with its edges passed in. */
-export function makeWorkoutCommand(deps: WorkoutCommandDeps): CliCommand {
+export function makeWorkoutCommand(deps: PlanCommandDeps): CliCommand {
   return async (args, io) => {
     const m = WORKOUT_CLI_MESSAGES;
     const fail = (line: string) => usageError(io, line);
@@ -110,7 +102,4 @@ export function makeWorkoutCommand(deps: WorkoutCommandDeps): CliCommand {
 }
 
 /** `coach workout`, wired to the real clock and the shipped knowledge folder (loaded once per process). */
-export const workoutCommand: CliCommand = makeWorkoutCommand({
-  today: () => localToday(),
-  loadKnowledge: shippedKnowledge,
-});
+export const workoutCommand: CliCommand = makeWorkoutCommand(shippedPlanDeps);

@@ -28,7 +28,7 @@ export function isLocalDate(text: string): boolean {
  * Anchored at 1970-01-01 rather than at the day the schedule was set, so the CLI reproduces a
  * server's post from the date and the split alone.
  */
-export function rotationIndex(split: readonly unknown[], localDate: string): number {
+function rotationIndex(split: readonly unknown[], localDate: string): number {
   const days = dayNumber(localDate);
   if (days === undefined) throw new RangeError(`not a calendar date: ${localDate}`);
   if (split.length === 0) throw new RangeError('split is empty');

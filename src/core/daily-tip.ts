@@ -1,6 +1,7 @@
 /** The tip of the day: one sentence quoted verbatim from a trusted library passage, chosen from the day alone. */
 import type { Library, Passage } from './library.ts';
 import type { Group } from './plan-types.ts';
+import { splitSentences } from './text-analysis.ts';
 
 /** A quoted, cited sentence. */
 export interface DailyTip {
@@ -23,13 +24,8 @@ const GROUP_STEMS: Record<Group, string[]> = {
   back: ['back', 'lats'],
 };
 
-/** Splits passage text into sentences, keeping each sentence's exact characters. */
-export function sentencesOf(text: string): string[] {
-  return text
-    .split(/(?<=[.!?])\s+(?=[A-Z0-9"“(])/)
-    .map((sentence) => sentence.trim())
-    .filter(Boolean);
-}
+/** Splits passage text into sentences, keeping each sentence's exact characters: the answerer's splitter, so tips and answers quote alike. */
+export const sentencesOf: (text: string) => string[] = splitSentences;
 
 function quotable(sentence: string): boolean {
   return sentence.length >= MIN_QUOTE && sentence.length <= MAX_QUOTE && /[.!]$/.test(sentence) && !sentence.endsWith(':');

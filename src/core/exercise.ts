@@ -1,5 +1,6 @@
 /** The exercise catalogue's domain types and the zod schema for one entry of knowledge/exercises.json. */
 import { z } from 'zod';
+import { passageIdSchema } from './library.ts';
 
 /** Muscles the catalogue names; the first `primary` muscle of an exercise is its main target. */
 export const MUSCLES = [
@@ -88,8 +89,6 @@ export interface Exercise {
   substitute?: boolean;
 }
 
-const passageId = z.string().regex(/^[a-z0-9-]+#[a-z0-9-]+$/, 'must look like "<doc-id>#<section-slug>"');
-
 /** Zod schema for one entry of knowledge/exercises.json. */
 export const exerciseSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/, 'use lowercase letters, digits and dashes'),
@@ -102,7 +101,7 @@ export const exerciseSchema = z.strictObject({
   unilateral: z.boolean(),
   pump: z.boolean(),
   cues: z.array(z.string().min(1)).min(1),
-  sources: z.array(passageId).min(1),
+  sources: z.array(passageIdSchema).min(1),
   pattern: z.enum(PATTERNS).optional(),
   role: z.enum(['main', 'warm-up']).optional(),
   substitute: z.boolean().optional(),

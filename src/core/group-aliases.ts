@@ -22,7 +22,7 @@ const lookup = new Map<string, Group>(
 );
 
 /** Normalises free text for lookup: lowercase, dashes and underscores as spaces, single spaces, trimmed. */
-function normalise(text: string): string {
+export function normalise(text: string): string {
   return text.toLowerCase().replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 

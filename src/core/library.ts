@@ -7,6 +7,9 @@ export const reliabilitySchema = z.object({
   reason: z.string().min(1),
 });
 
+/** A citation in the catalogue or the training rules: a passage id, `<doc-id>#<section-slug>`. */
+export const passageIdSchema = z.string().regex(/^[a-z0-9-]+#[a-z0-9-]+$/, 'must look like "<doc-id>#<section-slug>"');
+
 /** Front-matter of one knowledge/*.md document. */
 export const documentMetaSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, 'use lowercase letters, digits and dashes'),

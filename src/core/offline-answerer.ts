@@ -38,7 +38,7 @@ const SAFETY_HEADING = /\bsafe(ty)?\b/i;
  * about safety and form: a technique cue or a sample-session line that merely shares the word "knee" or "row" with
  * the question reads as "carry on training through it".
  */
-export const PAIN_QUESTION = /\b(pain\w*|hurt\w*|injur\w*|sore\w*|doms|tweak\w*|ache\w*|aching|strain\w*|sprain\w*|pulled|torn|tear)\b/i;
+const PAIN_QUESTION = /\b(pain\w*|hurt\w*|injur\w*|sore\w*|doms|tweak\w*|ache\w*|aching|strain\w*|sprain\w*|pulled|torn|tear)\b/i;
 /**
  * Words that make a sentence advice a member in pain may read. Matched on the raw sentence, not on index terms: the
  * synonym map folds "hurt" into safety, and "dehydration can hurt performance" is no advice about an injury.
@@ -104,8 +104,6 @@ function analysed(passage: Passage) {
   }
   return entry;
 }
-const sentencesOf = (passage: Passage) => analysed(passage).sentences;
-const sentencesHeading = (passage: Passage) => analysed(passage).heading;
 
 const passageTermsCache = new WeakMap<Passage, Set<string>>();
 
@@ -120,21 +118,41 @@ function passageTerms(passage: Passage, library: Library): Set<string> {
   return terms;
 }
 
-function scoreSentences(question: string, passage: Passage, rank: number, prior: number, library: Library): Candidate[] {
+/** What sentence scoring needs from the question, worked out once per answer rather than once per passage scored. */
+interface QuestionTerms {
+  /** The question's distinct index terms, in order. */
+  terms: string[];
+  /** Each term's idf under the library's stats. */
+  idf: ReadonlyMap<string, number>;
+  /** The muscle groups the question names. */
+  subjects: string[];
+  /** Sum of the terms' idf (1 when there are none, so shares stay finite). */
+  total: number;
+  wantsNumber: boolean;
+}
+
+function questionTerms(question: string, library: Library): QuestionTerms {
   const stats = statsFor(library);
-  const qTerms = [...new Set(analyze(question))];
-  const subjects = qTerms.filter((t) => SUBJECT_TERMS.has(t));
+  const terms = [...new Set(analyze(question))];
+  const idf = new Map(terms.map((term) => [term, termIdf(stats, term)]));
+  const total = terms.reduce((sum, term) => sum + (idf.get(term) ?? 0), 0) || 1;
+  return { terms, idf, subjects: terms.filter((t) => SUBJECT_TERMS.has(t)), total, wantsNumber: QUANTITY_QUESTION.test(question) };
+}
+
+/** Share of the question's weight that a set of terms matches. */
+function matchShare(q: QuestionTerms, terms: ReadonlySet<string>): number {
+  return q.terms.filter((t) => terms.has(t)).reduce((sum, t) => sum + (q.idf.get(t) ?? 0), 0) / q.total;
+}
+
+function scoreSentences(q: QuestionTerms, passage: Passage, rank: number, prior: number, library: Library): Candidate[] {
   const own = passageTerms(passage, library);
-  const onSubject = subjects.length === 0 || subjects.some((t) => own.has(t));
-  const total = qTerms.reduce((sum, term) => sum + termIdf(stats, term), 0) || 1;
-  const heading = sentencesHeading(passage);
-  const headingMatch = qTerms.filter((t) => heading.has(t)).reduce((sum, t) => sum + termIdf(stats, t), 0) / total;
-  const wantsNumber = QUANTITY_QUESTION.test(question);
-  return sentencesOf(passage).map(({ sentence, terms }, index) => {
-    const match = qTerms.filter((t) => terms.has(t)).reduce((sum, t) => sum + termIdf(stats, t), 0) / total;
+  const onSubject = q.subjects.length === 0 || q.subjects.some((t) => own.has(t));
+  const headingMatch = matchShare(q, analysed(passage).heading);
+  return analysed(passage).sentences.map(({ sentence, terms }, index) => {
+    const match = matchShare(q, terms);
     const words = sentence.split(/\s+/).length;
     let score = match + 0.5 * headingMatch + 0.5 * prior;
-    if (wantsNumber && /\d/.test(sentence)) score += 0.35;
+    if (q.wantsNumber && /\d/.test(sentence)) score += 0.35;
     if (index === 0) score += 0.05;
     if (words < 5) score -= 0.3;
     if (words > 45) score -= 0.15;
@@ -188,8 +206,20 @@ interface Pick {
 }
 
 /** Candidates of one passage, scored against the question (rank and prior as if retrieved last). */
-function candidatesOf(question: string, passage: Passage, library: Library, prior = 0): Candidate[] {
-  return scoreSentences(question, passage, Number.MAX_SAFE_INTEGER, prior, library);
+function candidatesOf(q: QuestionTerms, passage: Passage, library: Library): Candidate[] {
+  return scoreSentences(q, passage, Number.MAX_SAFE_INTEGER, 0, library);
+}
+
+const safetyCache = new WeakMap<Library, readonly Passage[]>();
+
+/** The library's trusted safety advice: high-reliability passages whose heading is about safety. */
+export function safetyPassages(library: Library): readonly Passage[] {
+  let safety = safetyCache.get(library);
+  if (!safety) {
+    safety = library.passages.filter((p) => p.reliability === 'high' && SAFETY_HEADING.test(p.heading));
+    safetyCache.set(library, safety);
+  }
+  return safety;
 }
 
 /**
@@ -206,9 +236,10 @@ export function composeOfflineAnswer(
   if (ranked.length === 0) return abstention(question);
   const top = ranked.slice(0, options.passagesConsidered);
   const topScore = top[0]?.score || 1;
-  const candidates = top.flatMap((r, rank) => scoreSentences(question, r.passage, rank, r.score / topScore, library));
-  const qTerms = new Set(analyze(question));
-  if (!candidates.some((c) => [...c.terms].some((t) => qTerms.has(t)) || [...sentencesHeading(c.passage)].some((t) => qTerms.has(t)))) {
+  const q = questionTerms(question, library);
+  const candidates = top.flatMap((r, rank) => scoreSentences(q, r.passage, rank, r.score / topScore, library));
+  const qTerms = new Set(q.terms);
+  if (!candidates.some((c) => [...c.terms].some((t) => qTerms.has(t)) || [...analysed(c.passage).heading].some((t) => qTerms.has(t)))) {
     return abstention(question);
   }
 
@@ -221,8 +252,8 @@ export function composeOfflineAnswer(
   );
   if (PAIN_QUESTION.test(question)) {
     // Pain: the safety advice is always on offer, and only sentences about safety or form may join it.
-    const safety = library.passages.filter((p) => p.reliability === 'high' && SAFETY_HEADING.test(p.heading) && !top.some((r) => r.passage === p));
-    usable = [...usable, ...safety.flatMap((p) => candidatesOf(question, p, library))].filter(
+    const safety = safetyPassages(library).filter((p) => !top.some((r) => r.passage === p));
+    usable = [...usable, ...safety.flatMap((p) => candidatesOf(q, p, library))].filter(
       (c) => CARE_HEADING.test(c.passage.heading) || CARE_WORDS.test(c.sentence),
     );
   }
@@ -232,11 +263,12 @@ export function composeOfflineAnswer(
 
   const picks: Pick[] = [];
   const perPassage = new Map<string, number>();
-  const add = (candidate: Candidate, required = false, lead?: string): boolean => {
-    if (picks.some((p) => p.candidate.passage.id === candidate.passage.id && p.candidate.index === candidate.index)) return false;
+  // The same sentence may come back as a new Candidate object (scored again for safety or a caution), so match by place.
+  const pickOf = (candidate: Candidate) => picks.find((p) => p.candidate.passage.id === candidate.passage.id && p.candidate.index === candidate.index);
+  const add = (candidate: Candidate, required = false, lead?: string): void => {
+    if (pickOf(candidate)) return;
     picks.push({ candidate, required, lead });
     perPassage.set(candidate.passage.id, (perPassage.get(candidate.passage.id) ?? 0) + 1);
-    return true;
   };
   const room = () => picks.length < options.maxSentences - 1;
   // The best-ranked passage always leads: retrieval weighed its heading and title, which sentences alone cannot see.
@@ -280,20 +312,19 @@ export function composeOfflineAnswer(
       already.lead = answerMessages.disagree;
       continue;
     }
-    const counter = bestSentence(disputers.flatMap((d) => candidatesOf(question, d, library)));
+    const counter = bestSentence(disputers.flatMap((d) => candidatesOf(q, d, library)));
     if (counter) add(counter, true, answerMessages.disagree);
   }
 
   if (SAFETY_QUESTION.test(question)) {
-    const safety = library.passages.filter((p) => p.reliability === 'high' && SAFETY_HEADING.test(p.heading));
-    const safetyCandidates = safety.flatMap((p) => candidatesOf(question, p, library));
+    const safetyCandidates = safetyPassages(library).flatMap((p) => candidatesOf(q, p, library));
     for (const cue of SAFETY_CUES) {
       if (picks.some((p) => cue.test(p.candidate.sentence) && SAFETY_HEADING.test(p.candidate.passage.heading))) continue;
       const sentence = bestSentence(safetyCandidates, cue);
-      if (sentence && !add(sentence, true)) {
-        const existing = picks.find((p) => p.candidate.passage.id === sentence.passage.id && p.candidate.index === sentence.index);
-        if (existing) existing.required = true;
-      }
+      if (!sentence) continue;
+      const existing = pickOf(sentence);
+      if (existing) existing.required = true;
+      else add(sentence, true);
     }
   }
 
@@ -301,7 +332,7 @@ export function composeOfflineAnswer(
   // professional guidance" would turn the library's advice into a dare.
   for (const passage of new Set(picks.map((p) => p.candidate.passage))) {
     if (passage.reliability !== 'high' || picks.some((p) => p.candidate.passage === passage && CAUTION.test(p.candidate.sentence))) continue;
-    const caution = candidatesOf(question, passage, library).find((c) => CAUTION.test(c.sentence));
+    const caution = candidatesOf(q, passage, library).find((c) => CAUTION.test(c.sentence));
     if (caution) {
       const rank = Math.min(...picks.filter((p) => p.candidate.passage === passage).map((p) => p.candidate.rank));
       add({ ...caution, rank }, true);

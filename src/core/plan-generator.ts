@@ -2,6 +2,7 @@
  * The workout generator: pure and deterministic. The same request, date, seed and knowledge give the same plan,
  * byte for byte. Every number comes from knowledge/training-rules.yaml, which cites the library.
  */
+import { LOCAL_DATE_PATTERN, dayNumber as calendarDayNumber, isLocalDate } from './daily-rotation.ts';
 import { fitsEquipment, mainMuscle, type Exercise } from './exercise.ts';
 import type { Plan, PlanActivity, PlanExercise, PlanRequest, Technique } from './plan-types.ts';
 import type { ActivityBlock, PlanKnowledge, SessionSlot, TechniqueRule, TrainingRules } from './training-rules.ts';
@@ -15,30 +16,15 @@ export interface PlanContext {
   seed: number;
 }
 
-const DAY_MS = 86_400_000;
-
 /** Days since 1970-01-01 for a YYYY-MM-DD date (pure arithmetic, no clock). Throws on a malformed date. */
 export function dayNumber(date: string): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) throw new RangeError(`date must be YYYY-MM-DD, got "${date}"`);
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const ms = Date.UTC(year, month - 1, day);
-  const check = new Date(ms);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
-    throw new RangeError(`"${date}" is not a calendar date`);
-  }
-  return Math.floor(ms / DAY_MS);
+  const days = calendarDayNumber(date);
+  if (days !== undefined) return days;
+  throw new RangeError(LOCAL_DATE_PATTERN.test(date) ? `"${date}" is not a calendar date` : `date must be YYYY-MM-DD, got "${date}"`);
 }
 
 /** True when `date` is a real YYYY-MM-DD calendar date. */
-export function isIsoDate(date: string): boolean {
-  try {
-    dayNumber(date);
-    return true;
-  } catch {
-    return false;
-  }
-}
+export const isIsoDate: (date: string) => boolean = isLocalDate;
 
 function mod(value: number, n: number): number {
   return ((value % n) + n) % n;

@@ -1,5 +1,5 @@
 /** Turns what a member typed (CLI flags, slash-command options) into a resolved PlanRequest, or a one-line message. */
-import { resolveGroup, describeGroups } from './group-aliases.ts';
+import { describeGroups, normalise, resolveGroup } from './group-aliases.ts';
 import {
   EQUIPMENT_LEVELS,
   GOALS,
@@ -61,12 +61,17 @@ const EQUIPMENT_ALIASES: Record<string, EquipmentLevel> = {
 };
 
 function pick<T extends string>(text: string, values: readonly T[], aliases: Record<string, T>): T | undefined {
-  const key = text.toLowerCase().replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const key = normalise(text);
   return values.find((value) => value === key) ?? aliases[key];
 }
 
 function present(value: string | number | undefined): value is string | number {
   return value !== undefined && String(value).trim() !== '';
+}
+
+/** The default when the option was left out, the value it names, or null when it names none. */
+function choose<T extends string>(text: string | undefined, values: readonly T[], aliases: Record<string, T>, fallback: T): T | null {
+  return present(text) ? (pick(text, values, aliases) ?? null) : fallback;
 }
 
 /** Applies defaults and resolves aliases; bad input yields a one-line message naming the valid values. */
@@ -77,24 +82,12 @@ export function resolvePlanRequest(
   const group = resolveGroup(input.group);
   if (!group) return { ok: false, message: PLAN_REQUEST_MESSAGES.unknownGroup(input.group) };
 
-  let goal: Goal = PLAN_DEFAULTS.goal;
-  if (present(input.goal)) {
-    const found = pick(input.goal, GOALS, GOAL_ALIASES);
-    if (!found) return { ok: false, message: PLAN_REQUEST_MESSAGES.badGoal(input.goal) };
-    goal = found;
-  }
-  let level: Level = PLAN_DEFAULTS.level;
-  if (present(input.level)) {
-    const found = pick(input.level, LEVELS, LEVEL_ALIASES);
-    if (!found) return { ok: false, message: PLAN_REQUEST_MESSAGES.badLevel(input.level) };
-    level = found;
-  }
-  let equipment: EquipmentLevel = PLAN_DEFAULTS.equipment;
-  if (present(input.equipment)) {
-    const found = pick(input.equipment, EQUIPMENT_LEVELS, EQUIPMENT_ALIASES);
-    if (!found) return { ok: false, message: PLAN_REQUEST_MESSAGES.badEquipment(input.equipment) };
-    equipment = found;
-  }
+  const goal = choose<Goal>(input.goal, GOALS, GOAL_ALIASES, PLAN_DEFAULTS.goal);
+  if (!goal) return { ok: false, message: PLAN_REQUEST_MESSAGES.badGoal(input.goal ?? '') };
+  const level = choose<Level>(input.level, LEVELS, LEVEL_ALIASES, PLAN_DEFAULTS.level);
+  if (!level) return { ok: false, message: PLAN_REQUEST_MESSAGES.badLevel(input.level ?? '') };
+  const equipment = choose<EquipmentLevel>(input.equipment, EQUIPMENT_LEVELS, EQUIPMENT_ALIASES, PLAN_DEFAULTS.equipment);
+  if (!equipment) return { ok: false, message: PLAN_REQUEST_MESSAGES.badEquipment(input.equipment ?? '') };
   let minutes: number = PLAN_DEFAULTS.minutes;
   if (present(input.minutes)) {
     const text = String(input.minutes).trim();

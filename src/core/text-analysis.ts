@@ -44,6 +44,8 @@ export function rawTokens(text: string): string[] {
 }
 
 const stemCache = new Map<string, string>();
+/** Members type words without end, so the cache starts over at this size instead of growing for the bot's lifetime. */
+const STEM_CACHE_LIMIT = 50_000;
 
 /** The index term for one raw token: null for stop words, numbers and single letters; otherwise canonical + stemmed. */
 export function termFor(token: string): string | null {
@@ -51,6 +53,7 @@ export function termFor(token: string): string | null {
   const cached = stemCache.get(token);
   if (cached !== undefined) return cached;
   const term = stemmer(canonicalWord(token));
+  if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
   stemCache.set(token, term);
   return term;
 }

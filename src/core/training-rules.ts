@@ -1,11 +1,10 @@
 /** The plan generator's rules as data (knowledge/training-rules.yaml): zod schema, types and the PlanKnowledge bundle. */
 import { z } from 'zod';
 import { EQUIPMENT_ITEMS, MUSCLES, PATTERNS, type Exercise } from './exercise.ts';
-import type { Library } from './library.ts';
+import { passageIdSchema, type Library } from './library.ts';
 import { EQUIPMENT_LEVELS, GOALS, GROUPS, LEVELS, TECHNIQUES } from './plan-types.ts';
 
-const passageId = z.string().regex(/^[a-z0-9-]+#[a-z0-9-]+$/, 'must look like "<doc-id>#<section-slug>"');
-const sources = z.array(passageId).min(1);
+const sources = z.array(passageIdSchema).min(1);
 const minutesRange = z
   .tuple([z.number().int().positive(), z.number().int().positive()])
   .refine(([low, high]) => low <= high, 'the first number must not exceed the second');

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { member } from '../fakes/fake-discord.ts';
-import { customIds, embedText, startE2e, type E2e } from './e2e-harness.ts';
+import { customIds, embedText, useE2e } from './e2e-harness.ts';
 
 const ALICE = member('1400000000000000011', 'alice');
 const BOB = member('1400000000000000012', 'bob');
@@ -8,14 +8,8 @@ const CAROL = member('1400000000000000013', 'carol');
 const question = (value: string) => [{ name: 'question', type: 3, value }];
 
 describe('/ask and mentions through the real discord.js client', () => {
-  let e2e: E2e;
-  beforeAll(async () => {
-    // No ANTHROPIC_API_KEY: the offline answerer replies.
-    e2e = await startE2e({ ASK_RATE_LIMIT: '2', ASK_RATE_WINDOW_MINUTES: '10' });
-  });
-  afterAll(async () => {
-    await e2e?.close();
-  });
+  // No ANTHROPIC_API_KEY: the offline answerer replies.
+  const e2e = useE2e({ ASK_RATE_LIMIT: '2', ASK_RATE_WINDOW_MINUTES: '10' });
 
   test('GIVEN /ask THEN the bot defers first, then edits the reply with a cited answer and vote buttons', async () => {
     const { id, token } = e2e.fake.command({ name: 'ask', options: question('does a pump mean growth?'), user: ALICE });

@@ -1,30 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startApp, type RunningApp } from '../../src/main.ts';
+import { describe, expect, test } from 'vitest';
 import type { DailyService, TickReport } from '../../src/app/daily-service.ts';
 import { dailyMessages } from '../../src/app/daily-messages.ts';
-import { ALL_PERMISSIONS, snowflake, startFakeDiscord, type CommandInteractionInput, type FakeDiscord } from '../fakes/fake-discord.ts';
+import { ALL_PERMISSIONS, snowflake, type CommandInteractionInput } from '../fakes/fake-discord.ts';
 import { ManualClock } from '../fakes/daily-fakes.ts';
-import { embedText } from './e2e-harness.ts';
+import { embedText, str, sub, useE2e } from './e2e-harness.ts';
 
-const sub = (name: string, options: { name: string; type: number; value: string | boolean }[] = []) => [{ name, type: 1, options }];
-const str = (name: string, value: string) => ({ name, type: 3, value });
 // Without Manage Server (32) or Administrator (8): the member Discord would normally hide the command from.
 const NOT_ADMIN = String(BigInt(ALL_PERMISSIONS) & ~(32n | 8n));
 
 describe('/daily and the daily post through the real discord.js client', () => {
-  let fake: FakeDiscord;
-  let app: RunningApp;
-  let dir: string;
-  let launch: () => Promise<RunningApp>;
   // Tuesday 2026-06-09, 06:00 in Berlin.
   const clock = new ManualClock('2026-06-09T04:00:00Z');
+  const e2e = useE2e({}, { clock });
 
   const daily = (): DailyService => {
-    const service = app.services.daily;
+    const service = e2e.app.services.daily;
     if (!service) throw new Error('daily posts are not wired');
     return service;
   };
@@ -37,7 +27,7 @@ describe('/daily and the daily post through the real discord.js client', () => {
     }
   };
   const channelSet = () => [
-    { name: 'channel', type: 7, value: fake.channelId },
+    { name: 'channel', type: 7, value: e2e.fake.channelId },
     str('time', '07:00'),
     str('timezone', 'Europe/Berlin'),
     str('split', 'legs,back,glutes'),
@@ -46,51 +36,38 @@ describe('/daily and the daily post through the real discord.js client', () => {
 
   /** A /daily interaction as Discord sends it, with resolved channel data for the channel option. */
   const interaction = (type: 2 | 4, options: CommandInteractionInput['options'], permissions = ALL_PERMISSIONS) =>
-    fake.command({
+    e2e.fake.command({
       name: 'daily',
       type,
       options,
       permissions,
-      resolved: { channels: { [fake.channelId]: { id: fake.channelId, type: 0, name: 'general', permissions: ALL_PERMISSIONS } } },
+      resolved: { channels: { [e2e.fake.channelId]: { id: e2e.fake.channelId, type: 0, name: 'general', permissions: ALL_PERMISSIONS } } },
     });
-
-  beforeAll(async () => {
-    fake = await startFakeDiscord();
-    dir = mkdtempSync(join(tmpdir(), 'pump-coach-daily-e2e-'));
-    const env = { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, KEYV_URL: `sqlite://${join(dir, 'coach.sqlite')}`, LOG_LEVEL: 'silent' };
-    launch = () => startApp(env, { stdin: Readable.from([]), stdout: () => undefined, clock });
-    app = await launch();
-  });
-  afterAll(async () => {
-    await app?.stop();
-    await fake?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   test('GIVEN the bot only has View Channel and a thread is asked for THEN /daily set names each missing permission and saves nothing', async () => {
     const { id, token } = interaction(2, sub('set', channelSet()));
-    const deferred = await fake.waitForRequest((r) => r.path.startsWith(`/interactions/${id}/`));
+    const deferred = await e2e.fake.waitForRequest((r) => r.path.startsWith(`/interactions/${id}/`));
     expect(deferred.body).toMatchObject({ type: 5, data: { flags: 64 } });
-    const edit = await fake.waitForRequest((r) => r.method === 'PATCH' && r.path === `/webhooks/${fake.appId}/${token}/messages/@original`);
+    const edit = await e2e.fake.waitForRequest((r) => r.method === 'PATCH' && r.path === `/webhooks/${e2e.fake.appId}/${token}/messages/@original`);
     expect(edit.body.content).toBe(dailyMessages.missingPermission(['Send Messages', 'Embed Links', 'Create Public Threads']));
-    expect(await daily().status(fake.guildId)).toBeUndefined();
+    expect(await daily().status(e2e.fake.guildId)).toBeUndefined();
   });
 
   test('GIVEN a member without Manage Server THEN /daily is refused', async () => {
-    const { id } = fake.command({ name: 'daily', options: sub('show'), permissions: NOT_ADMIN });
-    const reply = await fake.waitForRequest((r) => r.path.startsWith(`/interactions/${id}/`));
+    const { id } = e2e.fake.command({ name: 'daily', options: sub('show'), permissions: NOT_ADMIN });
+    const reply = await e2e.fake.waitForRequest((r) => r.path.startsWith(`/interactions/${id}/`));
     expect(reply.body.data.content).toMatch(/manage the server/);
   });
 
   test('GIVEN the permission granted THEN /daily set saves and shows the next post as a Discord timestamp', async () => {
     // The server admin gives @everyone full rights; the gateway tells the bot.
-    fake.dispatch('GUILD_ROLE_UPDATE', {
-      guild_id: fake.guildId,
-      role: { id: fake.guildId, name: '@everyone', permissions: ALL_PERMISSIONS, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+    e2e.fake.dispatch('GUILD_ROLE_UPDATE', {
+      guild_id: e2e.fake.guildId,
+      role: { id: e2e.fake.guildId, name: '@everyone', permissions: ALL_PERMISSIONS, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
     });
     await new Promise((resolve) => setTimeout(resolve, 100));
     const { token } = interaction(2, sub('set', channelSet()));
-    const edit = await fake.waitForRequest((r) => r.method === 'PATCH' && r.path === `/webhooks/${fake.appId}/${token}/messages/@original`);
+    const edit = await e2e.fake.waitForRequest((r) => r.method === 'PATCH' && r.path === `/webhooks/${e2e.fake.appId}/${token}/messages/@original`);
     const text = embedText(edit.body.data ? edit.body : { data: edit.body });
     // 07:00 Berlin on 2026-06-09 is 05:00 UTC.
     expect(text).toContain(`<t:${Date.parse('2026-06-09T05:00:00Z') / 1000}:F>`);
@@ -100,34 +77,34 @@ describe('/daily and the daily post through the real discord.js client', () => {
 
   test('GIVEN a partial zone typed THEN the timezone option autocompletes', async () => {
     const { id } = interaction(4, [{ name: 'set', type: 1, options: [{ name: 'timezone', type: 3, value: 'kolk', focused: true }] }]);
-    const reply = await fake.waitForRequest((r) => r.path.startsWith(`/interactions/${id}/`));
+    const reply = await e2e.fake.waitForRequest((r) => r.path.startsWith(`/interactions/${id}/`));
     expect(reply.body.type).toBe(8);
     expect(reply.body.data.choices).toContainEqual({ name: 'Asia/Kolkata', value: 'Asia/Kolkata' });
   });
 
   test('GIVEN /daily show and /daily preview THEN both answer ephemerally; the preview is the post with its tip', async () => {
-    const show = fake.command({ name: 'daily', options: sub('show') });
-    const shown = await fake.waitForRequest((r) => r.path.startsWith(`/interactions/${show.id}/`));
+    const show = e2e.fake.command({ name: 'daily', options: sub('show') });
+    const shown = await e2e.fake.waitForRequest((r) => r.path.startsWith(`/interactions/${show.id}/`));
     expect(shown.body.data.flags & 64).toBe(64);
     expect(embedText(shown.body)).toContain('legs → back → glutes');
-    const preview = fake.command({ name: 'daily', options: sub('preview') });
-    const previewed = await fake.waitForRequest((r) => r.path.startsWith(`/interactions/${preview.id}/`));
+    const preview = e2e.fake.command({ name: 'daily', options: sub('preview') });
+    const previewed = await e2e.fake.waitForRequest((r) => r.path.startsWith(`/interactions/${preview.id}/`));
     expect(previewed.body.data.flags & 64).toBe(64);
     expect(embedText(previewed.body)).toContain(dailyMessages.tipField);
   });
 
   test('GIVEN 07:00 Berlin arrives THEN one POST /channels/{id}/messages carries the plan, the cited tip, no mentions and a nonce; then the thread opens', async () => {
     let threadBody: unknown;
-    fake.route('POST', /^\/channels\/\d+\/messages\/\d+\/threads$/, (r) => {
+    e2e.fake.route('POST', /^\/channels\/\d+\/messages\/\d+\/threads$/, (r) => {
       threadBody = r.body;
-      return { status: 201, body: { id: snowflake(), type: 11, guild_id: fake.guildId, parent_id: fake.channelId, name: (r.body as { name: string }).name, owner_id: fake.botUser.id, thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false } } };
+      return { status: 201, body: { id: snowflake(), type: 11, guild_id: e2e.fake.guildId, parent_id: e2e.fake.channelId, name: (r.body as { name: string }).name, owner_id: e2e.fake.botUser.id, thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false } } };
     });
     clock.set('2026-06-09T04:59:00Z');
     expect((await tick()).posted).toEqual([]);
     clock.set('2026-06-09T05:00:05Z');
     const report = await tick();
-    expect(report.posted).toEqual([`${fake.guildId}:2026-06-09`]);
-    const posts = fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${fake.channelId}/messages`);
+    expect(report.posted).toEqual([`${e2e.fake.guildId}:2026-06-09`]);
+    const posts = e2e.fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${e2e.fake.channelId}/messages`);
     expect(posts).toHaveLength(1);
     const body = posts[0]?.body;
     expect(body.allowed_mentions).toEqual({ parse: [], replied_user: false });
@@ -142,40 +119,39 @@ describe('/daily and the daily post through the real discord.js client', () => {
 
     clock.set('2026-06-09T05:30:00Z');
     expect((await tick()).posted).toEqual([]);
-    expect(fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${fake.channelId}/messages`)).toHaveLength(1);
+    expect(e2e.fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${e2e.fake.channelId}/messages`)).toHaveLength(1);
   });
 
   test('GIVEN a restart inside the catch-up window after the post THEN the start-up tick does not post again', async () => {
     clock.set('2026-06-09T06:00:00Z');
-    await app.stop();
-    app = await launch();
+    await e2e.restart();
     expect((await tick()).posted).toEqual([]);
-    expect(fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${fake.channelId}/messages`)).toHaveLength(1);
-    expect(fake.gatewayOps.filter((op) => op === 2)).toHaveLength(2);
+    expect(e2e.fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${e2e.fake.channelId}/messages`)).toHaveLength(1);
+    expect(e2e.fake.gatewayOps.filter((op) => op === 2)).toHaveLength(2);
   });
 
   test('GIVEN the channel is deleted THEN the next slot pauses the schedule, no retry follows, and /daily show gives the reason', async () => {
-    fake.dispatch('CHANNEL_DELETE', { id: fake.channelId, type: 0, guild_id: fake.guildId, name: 'general', position: 0, permission_overwrites: [] });
+    e2e.fake.dispatch('CHANNEL_DELETE', { id: e2e.fake.channelId, type: 0, guild_id: e2e.fake.guildId, name: 'general', position: 0, permission_overwrites: [] });
     await new Promise((resolve) => setTimeout(resolve, 100));
     clock.set('2026-06-10T05:00:05Z');
     const report = await tick();
-    expect(report.paused).toEqual([{ guildId: fake.guildId, reason: dailyMessages.pausedGone }]);
-    const lookups = () => fake.requests.filter((r) => r.path === `/channels/${fake.channelId}` || r.path === `/channels/${fake.channelId}/messages`).length;
+    expect(report.paused).toEqual([{ guildId: e2e.fake.guildId, reason: dailyMessages.pausedGone }]);
+    const lookups = () => e2e.fake.requests.filter((r) => r.path === `/channels/${e2e.fake.channelId}` || r.path === `/channels/${e2e.fake.channelId}/messages`).length;
     const before = lookups();
     clock.set('2026-06-10T05:10:00Z');
     await tick();
     clock.set('2026-06-11T05:00:05Z');
     await tick();
     expect(lookups()).toBe(before);
-    const show = fake.command({ name: 'daily', options: sub('show') });
-    const shown = await fake.waitForRequest((r) => r.path.startsWith(`/interactions/${show.id}/`));
+    const show = e2e.fake.command({ name: 'daily', options: sub('show') });
+    const shown = await e2e.fake.waitForRequest((r) => r.path.startsWith(`/interactions/${show.id}/`));
     expect(embedText(shown.body)).toContain(dailyMessages.paused(dailyMessages.pausedGone));
   });
 
   test('GIVEN /daily off THEN the settings are gone', async () => {
-    const off = fake.command({ name: 'daily', options: sub('off') });
-    const reply = await fake.waitForRequest((r) => r.path.startsWith(`/interactions/${off.id}/`));
+    const off = e2e.fake.command({ name: 'daily', options: sub('off') });
+    const reply = await e2e.fake.waitForRequest((r) => r.path.startsWith(`/interactions/${off.id}/`));
     expect(reply.body.data.content).toBe(dailyMessages.turnedOff);
-    expect(await daily().status(fake.guildId)).toBeUndefined();
+    expect(await daily().status(e2e.fake.guildId)).toBeUndefined();
   });
 });

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { startApp, type RunningApp } from '../../src/main.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { startApp, type AppIo, type RunningApp } from '../../src/main.ts';
 import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from '../fakes/fake-discord.ts';
 
 /** A running bot against a fake Discord, with a private SQLite file. */
@@ -22,8 +23,11 @@ export interface E2e {
   close(): Promise<void>;
 }
 
+/** What a test may hand the app besides its environment: a clock it moves by hand. */
+export type E2eIo = Pick<AppIo, 'clock'>;
+
 /** Starts fake Discord + app; `env` adds or overrides variables. */
-export async function startE2e(env: Record<string, string> = {}): Promise<E2e> {
+export async function startE2e(env: Record<string, string> = {}, io: E2eIo = {}): Promise<E2e> {
   const fake = await startFakeDiscord();
   const dir = mkdtempSync(join(tmpdir(), 'pump-coach-e2e-'));
   const fullEnv: Record<string, string> = {
@@ -33,7 +37,7 @@ export async function startE2e(env: Record<string, string> = {}): Promise<E2e> {
     LOG_LEVEL: 'silent',
     ...env,
   };
-  const launch = () => startApp(fullEnv, { stdin: Readable.from([]), stdout: () => undefined });
+  const launch = () => startApp(fullEnv, { stdin: Readable.from([]), stdout: () => undefined, ...io });
   const e2e: E2e = {
     fake,
     app: await launch(),
@@ -54,6 +58,48 @@ export async function startE2e(env: Record<string, string> = {}): Promise<E2e> {
   };
   return e2e;
 }
+
+/**
+ * One bot for the enclosing `describe` block: started before its tests, closed after them. The returned handle
+ * forwards to the running E2e, so tests read `e2e.fake` or `e2e.app` as usual (also after a `restart()`).
+ */
+export function useE2e(env: Record<string, string> = {}, io: E2eIo = {}): E2e {
+  let running: E2e | undefined;
+  beforeAll(async () => {
+    running = await startE2e(env, io);
+  });
+  afterAll(async () => {
+    await running?.close();
+  });
+  const current = (): E2e => {
+    if (!running) throw new Error('the e2e bot is not running: call useE2e inside describe and use it inside tests');
+    return running;
+  };
+  return {
+    get fake() {
+      return current().fake;
+    },
+    get app() {
+      return current().app;
+    },
+    get dir() {
+      return current().dir;
+    },
+    get env() {
+      return current().env;
+    },
+    restart: () => current().restart(),
+    callback: (id) => current().callback(id),
+    edit: (token) => current().edit(token),
+    close: () => current().close(),
+  };
+}
+
+/** A string option (type 3) of a slash command. */
+export const str = (name: string, value: string) => ({ name, type: 3, value });
+
+/** A subcommand (type 1) with its options. */
+export const sub = (name: string, options: { name: string; type: number; value: string | boolean }[] = []) => [{ name, type: 1, options }];
 
 /** Text of every field of the first embed, for assertions. */
 export function embedText(body: { data?: { embeds?: { title?: string; description?: string; fields?: { name: string; value: string }[]; footer?: { text: string } }[] } }): string {

@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { Events } from 'discord.js';
 import { registerCommands } from '../../src/discord/register-commands.ts';
 import { commands } from '../../src/discord/commands/index.ts';
 import { member, startFakeDiscord } from '../fakes/fake-discord.ts';
-import { startE2e, type E2e } from './e2e-harness.ts';
+import { str, useE2e } from './e2e-harness.ts';
 
 const ERIN = member('1400000000000000031', 'erin');
 
 describe('gateway, REST rate limits and registration', () => {
-  let e2e: E2e;
-  beforeAll(async () => {
-    e2e = await startE2e();
-  });
-  afterAll(async () => {
-    await e2e?.close();
-  });
+  const e2e = useE2e();
 
   test('GIVEN the gateway drops mid-session THEN the client resumes (no new identify) and keeps answering', async () => {
     const client = e2e.app.bot!.client;
@@ -27,7 +21,7 @@ describe('gateway, REST rate limits and registration', () => {
     expect(e2e.fake.gatewayOps).toContain(6);
     expect(e2e.fake.gatewayOps.filter((op) => op === 2).length).toBe(identifies);
     expect((await e2e.callback(missed.id)).body.type).toBe(4);
-    const { id } = e2e.fake.command({ name: 'workout', options: [{ name: 'group', type: 3, value: 'legs' }], user: ERIN });
+    const { id } = e2e.fake.command({ name: 'workout', options: [str('group', 'legs')], user: ERIN });
     expect((await e2e.callback(id)).body.type).toBe(4);
   });
 

@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { member } from '../fakes/fake-discord.ts';
-import { embedText, startE2e, type E2e } from './e2e-harness.ts';
+import { embedText, str, sub, useE2e } from './e2e-harness.ts';
 
 const DANA = member('1400000000000000021', 'dana');
-const sub = (name: string, options: { name: string; type: number; value: string }[] = []) => [{ name, type: 1, options }];
-const str = (name: string, value: string) => ({ name, type: 3, value });
 
 describe('/profile and /help through the real discord.js client', () => {
-  let e2e: E2e;
-  beforeAll(async () => {
-    e2e = await startE2e();
-  });
-  afterAll(async () => {
-    await e2e?.close();
-  });
+  const e2e = useE2e();
 
   test('GIVEN /profile set THEN the saved profile is shown back, ephemerally', async () => {
     const { id } = e2e.fake.command({ name: 'profile', options: sub('set', [str('level', 'advanced'), str('units', 'kg')]), user: DANA });

@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { member } from '../fakes/fake-discord.ts';
-import { customIds, embedText, startE2e, type E2e } from './e2e-harness.ts';
+import { customIds, embedText, str, useE2e } from './e2e-harness.ts';
 
 const ALICE = member('1400000000000000001', 'alice');
 const BOB = member('1400000000000000002', 'bob');
-const str = (name: string, value: string) => ({ name, type: 3, value });
 
 describe('/workout through the real discord.js client', () => {
-  let e2e: E2e;
-  beforeAll(async () => {
-    e2e = await startE2e();
-  });
-  afterAll(async () => {
-    await e2e?.close();
-  });
+  const e2e = useE2e();
 
   test('GIVEN /workout legs THEN the reply is an embed with the plan, two buttons and no parsed mentions', async () => {
     const { id } = e2e.fake.command({ name: 'workout', options: [str('group', 'legs'), str('level', 'beginner')], user: ALICE });

@@ -39,4 +39,11 @@ describe('answer card', () => {
     expect(card.fields).toEqual([]);
     expect(card.description).toMatch(/does not cover/);
   });
+
+  test('GIVEN an abstention whose fallback reason is a very long error THEN the footer stays within Discord\'s 2048 characters', () => {
+    const reason = `Claude failed unexpectedly (${'x'.repeat(3000)})`;
+    const card = answerCard({ ...base, abstained: true, citations: [], answer: 'The coaching library does not cover that question.', fallbackReason: reason });
+    expect(card.footer!.length).toBeLessThanOrEqual(2048);
+    expect(card.footer!.startsWith(answerCardMessages.offline)).toBe(true);
+  });
 });

@@ -25,26 +25,42 @@ export interface ClaudeAnswererOptions {
 export const DEFAULT_TIMEOUT_MS = 8000;
 /** Default retries after the first attempt. */
 export const DEFAULT_MAX_RETRIES = 2;
+/** Default cap on the reply's length: a chat answer of a few cited sentences. */
+const DEFAULT_MAX_TOKENS = 600;
+
+/** Why Claude did not answer, as shown to members in the answer's footer. */
+export const claudeFaultMessages = {
+  timeout: (seconds: number) => `Claude did not answer within ${seconds} s`,
+  connection: 'could not connect to the Claude API',
+  badKey: 'Claude rejected the API key (401)',
+  forbidden: 'the API key may not use Claude (403)',
+  rateLimited: 'Claude is rate-limited right now (429)',
+  overloaded: 'Claude is overloaded right now (529)',
+  serverError: (status: number) => `the Claude API had a server error (${status})`,
+  refused: (status: number) => `the Claude API refused the request (${status})`,
+  other: (message: string) => `Claude failed (${message})`,
+} as const;
 
 /** Why a call failed, in words a member can read in a footer. */
-export function describeClaudeFault(error: unknown, timeoutMs: number): LlmFailure {
+function describeClaudeFault(error: unknown, timeoutMs: number): LlmFailure {
+  const m = claudeFaultMessages;
   if (error instanceof LlmFailure) return error;
-  if (error instanceof APIConnectionTimeoutError) return new LlmFailure(`Claude did not answer within ${Math.round(timeoutMs / 100) / 10} s`);
-  if (error instanceof APIConnectionError) return new LlmFailure('could not connect to the Claude API');
+  if (error instanceof APIConnectionTimeoutError) return new LlmFailure(m.timeout(Math.round(timeoutMs / 100) / 10));
+  if (error instanceof APIConnectionError) return new LlmFailure(m.connection);
   if (error instanceof APIError) {
     const status = error.status;
-    if (status === 401) return new LlmFailure('Claude rejected the API key (401)', status);
-    if (status === 403) return new LlmFailure('the API key may not use Claude (403)', status);
-    if (status === 429) return new LlmFailure('Claude is rate-limited right now (429)', status);
-    if (status === 529) return new LlmFailure('Claude is overloaded right now (529)', status);
-    if (status !== undefined && status >= 500) return new LlmFailure(`the Claude API had a server error (${status})`, status);
-    if (status !== undefined) return new LlmFailure(`the Claude API refused the request (${status})`, status);
+    if (status === 401) return new LlmFailure(m.badKey, status);
+    if (status === 403) return new LlmFailure(m.forbidden, status);
+    if (status === 429) return new LlmFailure(m.rateLimited, status);
+    if (status === 529) return new LlmFailure(m.overloaded, status);
+    if (status !== undefined && status >= 500) return new LlmFailure(m.serverError(status), status);
+    if (status !== undefined) return new LlmFailure(m.refused(status), status);
   }
-  return new LlmFailure(`Claude failed (${error instanceof Error ? error.message : String(error)})`);
+  return new LlmFailure(m.other(error instanceof Error ? error.message : String(error)));
 }
 
 /** A passage as a search_result block: source = passage id, one text block per sentence so quotes are sentence-sized. */
-export function toSearchResult(passage: Passage): SearchResultBlockParam {
+function toSearchResult(passage: Passage): SearchResultBlockParam {
   const reliability = passage.reliability === 'low' ? ' (low reliability: promotional source)' : '';
   const sentences = splitSentences(passage.text);
   return {
@@ -80,7 +96,7 @@ export function createClaudeAnswerer(options: ClaudeAnswererOptions): LlmAnswere
       try {
         message = await client.messages.create({
           model: options.model,
-          max_tokens: options.maxTokens ?? 600,
+          max_tokens: options.maxTokens ?? DEFAULT_MAX_TOKENS,
           system: options.systemPrompt,
           messages: [{ role: 'user', content }],
         });

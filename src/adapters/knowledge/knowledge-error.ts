@@ -13,6 +13,17 @@ export class KnowledgeError extends Error {
   }
 }
 
+/** Validates one file's parsed content, or throws a KnowledgeError naming the file and the first bad field. */
+export function validateKnowledge<T extends z.ZodType>(file: string, schema: T, raw: unknown): z.infer<T> {
+  // jitless: these schemas parse one file once, so compiling their fast path would cost more than it saves.
+  const parsed = schema.safeParse(raw, { jitless: true });
+  if (!parsed.success) {
+    const [field, problem] = describeZodIssues(parsed.error);
+    throw new KnowledgeError(file, field, problem);
+  }
+  return parsed.data;
+}
+
 /** The first zod issue as [dotted field path, readable problem]. */
 export function describeZodIssues(error: z.ZodError): [string, string] {
   const issue = error.issues[0];

@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { documentMetaSchema, slugify, type DocumentMeta, type Passage } from '../../core/library.ts';
-import { KnowledgeError, describeZodIssues } from './knowledge-error.ts';
+import { KnowledgeError, validateKnowledge } from './knowledge-error.ts';
 
 /** A parsed document with its passages. */
 export interface LoadedDocument {
@@ -41,12 +41,7 @@ export function parseDocument(file: string, source: string): LoadedDocument {
   } catch (error) {
     throw new KnowledgeError(file, 'front-matter', `is not valid YAML (${(error as Error).message.split('\n')[0]})`);
   }
-  const parsed = documentMetaSchema.safeParse(raw);
-  if (!parsed.success) {
-    const [field, problem] = describeZodIssues(parsed.error);
-    throw new KnowledgeError(file, field, problem);
-  }
-  const meta = parsed.data;
+  const meta = validateKnowledge(file, documentMetaSchema, raw);
   const body = source.slice(fm[0].length);
   const passages: Passage[] = [];
   const sections = body.split(/^## +/m).slice(1);

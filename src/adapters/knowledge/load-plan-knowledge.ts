@@ -2,11 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { z } from 'zod';
 import { exerciseCatalogueSchema, type Exercise } from '../../core/exercise.ts';
 import type { Library } from '../../core/library.ts';
 import { collectSources, trainingRulesSchema, type PlanKnowledge, type TrainingRules } from '../../core/training-rules.ts';
-import { KnowledgeError, describeZodIssues } from './knowledge-error.ts';
+import { KnowledgeError, validateKnowledge } from './knowledge-error.ts';
 import { loadLibrary } from './load-library.ts';
 import { defaultKnowledgeDir } from './paths.ts';
 
@@ -28,32 +27,13 @@ function readText(file: string): string {
   }
 }
 
-function readYaml(file: string): unknown {
+function readParsed(file: string, format: 'YAML' | 'JSON', parse: (source: string) => unknown): unknown {
   const source = readText(file);
   try {
-    return parseYaml(source);
+    return parse(source);
   } catch (error) {
-    throw new KnowledgeError(file, '(root)', `is not valid YAML (${(error as Error).message.split('\n')[0]})`);
+    throw new KnowledgeError(file, '(root)', `is not valid ${format} (${(error as Error).message.split('\n')[0]})`);
   }
-}
-
-function readJson(file: string): unknown {
-  const source = readText(file);
-  try {
-    return JSON.parse(source) as unknown;
-  } catch (error) {
-    throw new KnowledgeError(file, '(root)', `is not valid JSON (${(error as Error).message.split('\n')[0]})`);
-  }
-}
-
-function validate<T extends z.ZodType>(file: string, schema: T, raw: unknown): z.infer<T> {
-  // jitless: these schemas parse one file once, so compiling their fast path would cost more than it saves.
-  const parsed = schema.safeParse(raw, { jitless: true });
-  if (!parsed.success) {
-    const [field, problem] = describeZodIssues(parsed.error);
-    throw new KnowledgeError(file, field, problem);
-  }
-  return parsed.data;
 }
 
 function checkCitations(file: string, found: { path: string; ids: string[] }[], library: Library): void {
@@ -66,7 +46,7 @@ function checkCitations(file: string, found: { path: string; ids: string[] }[], 
 
 /** Parses and checks the catalogue text against a library; `file` names it in errors. */
 export function parseCatalogue(file: string, raw: unknown, library: Library): Exercise[] {
-  const { exercises } = validate(file, exerciseCatalogueSchema, raw);
+  const { exercises } = validateKnowledge(file, exerciseCatalogueSchema, raw);
   const seen = new Map<string, number>();
   exercises.forEach((exercise, i) => {
     const earlier = seen.get(exercise.id);
@@ -86,7 +66,7 @@ export function parseCatalogue(file: string, raw: unknown, library: Library): Ex
 
 /** Parses and checks the rules text against a library; `file` names it in errors. */
 export function parseRules(file: string, raw: unknown, library: Library): TrainingRules {
-  const rules = validate(file, trainingRulesSchema, raw);
+  const rules = validateKnowledge(file, trainingRulesSchema, raw);
   if (rules.sets.min > rules.sets.max) throw new KnowledgeError(file, 'sets.min', 'must not exceed sets.max');
   for (const [level, sets] of Object.entries(rules.sets.byLevel)) {
     for (const key of ['compound', 'isolation', 'floor'] as const) {
@@ -104,7 +84,7 @@ export function loadPlanKnowledge(dir: string = defaultKnowledgeDir): PlanKnowle
   const library = loadLibrary(dir);
   const catalogueFile = join(dir, CATALOGUE_FILE);
   const rulesFile = join(dir, RULES_FILE);
-  const exercises = parseCatalogue(catalogueFile, readJson(catalogueFile), library);
-  const rules = parseRules(rulesFile, readYaml(rulesFile), library);
+  const exercises = parseCatalogue(catalogueFile, readParsed(catalogueFile, 'JSON', JSON.parse), library);
+  const rules = parseRules(rulesFile, readParsed(rulesFile, 'YAML', parseYaml), library);
   return { exercises, rules, library };
 }

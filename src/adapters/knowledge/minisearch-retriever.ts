@@ -36,12 +36,12 @@ export const COMMON_TERM_SHARE = 0.1;
 const GATE_DEPTH = 3;
 
 /** The matched query terms of whichever top hit covers the most question weight. */
-function bestCoverage(hits: ReadonlyArray<{ matched: Set<string> }>, terms: QueryTerm[]): Set<string> {
+function bestCoverage(hits: ReadonlyArray<{ matched: Set<string> }>, weights: ReadonlyMap<string, number>): Set<string> {
   let best = new Set<string>();
   let bestWeight = -1;
-  for (const hit of hits) {
-    const matched = hit.matched;
-    const weight = [...new Map(terms.map((t) => [t.term, t.idf])).entries()].reduce((sum, [term, w]) => sum + (matched.has(term) ? w : 0), 0);
+  for (const { matched } of hits) {
+    let weight = 0;
+    for (const [term, w] of weights) if (matched.has(term)) weight += w;
     if (weight > bestWeight) {
       best = matched;
       bestWeight = weight;
@@ -118,7 +118,7 @@ export function createMinisearchRetriever(library: Library, options: RetrieverOp
   const stats: TermStats = { documentCount: library.passages.length, documentFrequency };
   const commonLimit = library.passages.length >= PRUNE_FROM_PASSAGES ? library.passages.length * COMMON_TERM_SHARE : Number.POSITIVE_INFINITY;
   const known = new Set(stats.documentFrequency.keys());
-  for (const doc of library.documents) for (const term of analyze(doc.title)) known.add(term);
+  for (const title of titleTerms.values()) for (const term of title) known.add(term);
   // Subjects the library declares (topics, titles, headings); a body part outside them is an uncovered subject.
   const subjects = new Set(
     [...library.documents.flatMap((d) => [d.title, ...d.topics]), ...library.passages.map((p) => p.heading)].flatMap((text) => analyze(text)),
@@ -219,7 +219,7 @@ export function createMinisearchRetriever(library: Library, options: RetrieverOp
       const own = passageTerms.get(hit.passage.id);
       return { matched: new Set([...hit.queryTerms, ...common.filter((t) => own?.has(t)), ...(titleMatches.get(hit.passage.docId) ?? [])]) };
     });
-    const verdict = judgeCoverage(terms, bestCoverage(top, terms), gate);
+    const verdict = judgeCoverage(terms, bestCoverage(top, weights), gate);
     if (!verdict.covered) return { terms, verdict, results: [] };
     return { terms, verdict, results: best.slice(0, Math.max(0, k)).map(({ passage, score }) => ({ passage, score })) };
   };
