@@ -3,11 +3,9 @@ import { resolvePlanRequest } from '../core/plan-request.ts';
 import { generatePlan } from '../core/plan-generator.ts';
 import { substitutesFor, swapExercise } from '../core/substitutes.ts';
 import type { Plan } from '../core/plan-types.ts';
+import type { PlanKnowledge } from '../core/training-rules.ts';
 import type { WorkoutSession } from './ports.ts';
 import type { WorkoutOptions } from './profile-service.ts';
-
-/** The catalogue, rules and library the generator reads. */
-export type PlanKnowledge = Parameters<typeof generatePlan>[2];
 
 /** The seed of a fresh /workout; "Another variation" counts up from here. */
 export const FIRST_SEED = 1;

@@ -4,11 +4,10 @@ import { planCard } from '../app/plan-card.ts';
 import { generatePlan, isIsoDate } from '../core/plan-generator.ts';
 import { resolvePlanRequest } from '../core/plan-request.ts';
 import type { Plan } from '../core/plan-types.ts';
+import { FIRST_SEED } from '../app/workout-session.ts';
 import type { CliCommand } from './cli-io.ts';
 import { knowledgeOrReport, listOptions, parseOptions, shippedPlanDeps, usageError, type PlanCommandDeps } from './cli-kit.ts';
 
-/** The seed used when --seed is left out: the same as a fresh /workout in Discord, so both show the same plan. */
-export const DEFAULT_SEED = 1;
 
 const OPTIONS = {
   goal: { type: 'string' },
@@ -87,7 +86,8 @@ export function makeWorkoutCommand(deps: PlanCommandDeps): CliCommand {
     if (!resolved.ok) return fail(m.request(resolved.message));
     const date = values.date ?? deps.today();
     if (!isIsoDate(date)) return fail(m.badDate(date));
-    let seed = DEFAULT_SEED;
+    // Left out, the seed is a fresh /workout's, so the CLI and Discord show the same plan.
+    let seed = FIRST_SEED;
     if (values.seed !== undefined) {
       seed = /^\d+$/.test(values.seed) ? Number(values.seed) : Number.NaN;
       if (!Number.isSafeInteger(seed)) return fail(m.badSeed(values.seed));

@@ -3,7 +3,7 @@ import type { Library } from '../core/library.ts';
 import type { Clock, RateLimiter, VoteStore, WorkoutSessionStore } from '../app/ports.ts';
 import type { AnswerService } from '../app/answer-question.ts';
 import type { ProfileService } from '../app/profile-service.ts';
-import type { PlanKnowledge } from '../app/workout-session.ts';
+import type { PlanKnowledge } from '../core/training-rules.ts';
 import type { Logger } from '../logger.ts';
 import type { DailyService } from '../app/daily-service.ts';
 
