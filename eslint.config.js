@@ -1,16 +1,17 @@
-// Lint rules, including the arrows of the architecture: core ← app ← adapters/discord/console ← main.
+// Lint rules, including the arrows of the architecture (see README "Architecture"):
+//   core ← app ← commands ← discord | console        adapters → app, core        cli → commands, adapters, config, main
+//   config.ts, logger.ts: leaves        main.ts, register.ts: composition roots (may import anything)
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const outward = (from, banned, why) => ({
-  files: [`src/${from}/**/*.ts`],
+const ROOT_FILES = ['**/config.ts', '**/logger.ts', '**/main.ts', '**/main-module.ts', '**/register.ts'];
+const STORAGE_AND_SDKS = ['keyv', '@keyv/*', 'sqlite3', '@anthropic-ai/*'];
+
+/** Bans imports of `banned` (glob patterns) in the files of `files`, with a message saying which way the arrow goes. */
+const arrow = (files, banned, why) => ({
+  files,
   rules: {
-    'no-restricted-imports': [
-      'error',
-      {
-        patterns: banned.map((group) => ({ group: [group], message: why })),
-      },
-    ],
+    'no-restricted-imports': ['error', { patterns: banned.map((group) => ({ group: [group], message: why })) }],
   },
 });
 
@@ -24,24 +25,52 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  outward(
-    'core',
-    ['**/app/**', '**/adapters/**', '**/discord/**', '**/console/**', '**/cli/**', 'discord.js', '@anthropic-ai/*', 'keyv', '@keyv/*', 'node:*', 'pino', 'croner', 'minisearch', 'sqlite3', 'yaml', '**/config*'],
-    'core is pure: it imports only core/* and zod (plus pure helpers like minisearch/stemmer in retrieval). Pass time, randomness and I/O in as arguments.',
+  // Only config.ts reads the environment; everything else is handed plain values.
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/config.ts'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration from src/config.ts (loadConfig); it is parsed once and passed down.' }],
+    },
+  },
+  arrow(
+    ['src/core/**/*.ts'],
+    ['**/app/**', '**/adapters/**', '**/commands/**', '**/discord/**', '**/console/**', '**/cli/**', ...ROOT_FILES, 'discord.js', 'node:*', 'pino', 'croner', 'minisearch', 'yaml', ...STORAGE_AND_SDKS],
+    'core is pure: it imports only core/*, zod and the stemmer. Pass time, randomness and I/O in as arguments.',
   ),
-  outward(
-    'app',
-    ['**/adapters/**', '**/discord/**', '**/console/**', '**/cli/**', 'discord.js', '@anthropic-ai/*', 'keyv', '@keyv/*', '**/config*'],
-    'app depends on core and on the ports in app/ports.ts; adapters implement those ports and are wired in main.ts.',
+  arrow(
+    ['src/app/**/*.ts'],
+    ['**/adapters/**', '**/commands/**', '**/discord/**', '**/console/**', '**/cli/**', ...ROOT_FILES, 'discord.js', 'node:*', 'pino', ...STORAGE_AND_SDKS],
+    'app holds use cases over the ports in app/ports.ts; adapters implement those ports and main.ts wires them. app imports core (and croner for schedules).',
   ),
-  outward(
-    'adapters',
-    ['**/discord/**', '**/console/**', '**/cli/**', 'discord.js'],
-    'adapters implement ports; they never know about Discord or the console.',
+  arrow(
+    ['src/commands/**/*.ts'],
+    ['**/adapters/**', '**/discord/**', '**/console/**', '**/cli/**', ...ROOT_FILES, 'discord.js', 'node:*', 'pino', 'croner', ...STORAGE_AND_SDKS],
+    'commands/ is transport-neutral: handlers call app use cases through CommandServices; Discord and the console render what they return.',
   ),
-  outward(
-    'discord',
-    ['@anthropic-ai/*', 'keyv', '@keyv/*', '**/adapters/**', '**/console/**'],
-    'discord/ talks to app use cases and ports only; the SDK and keyv stay behind adapters (wired in main.ts).',
+  arrow(
+    ['src/adapters/**/*.ts'],
+    ['**/commands/**', '**/discord/**', '**/console/**', '**/cli/**', ...ROOT_FILES, 'discord.js'],
+    'adapters implement app ports; they know nothing of commands, Discord or the console, and get plain values from main.ts.',
+  ),
+  arrow(
+    ['src/discord/**/*.ts'],
+    ['**/adapters/**', '**/console/**', '**/cli/**', ...ROOT_FILES, 'pino', ...STORAGE_AND_SDKS],
+    'discord/ is one transport: it turns discord.js events into command calls and renders replies; stores and SDKs stay behind adapters (wired in main.ts).',
+  ),
+  arrow(
+    ['src/console/**/*.ts'],
+    ['**/adapters/**', '**/discord/**', '**/cli/**', ...ROOT_FILES, 'discord.js', 'pino', ...STORAGE_AND_SDKS],
+    'console/ is one transport: it turns typed lines into command calls and renders replies as text.',
+  ),
+  arrow(
+    ['src/cli/**/*.ts'],
+    ['**/discord/**', '**/console/**', 'discord.js', '**/logger.ts', '**/register.ts'],
+    'cli/ is the coach command line: it uses commands/ cards, adapters and the services main.ts builds, never a chat transport.',
+  ),
+  arrow(
+    ['src/config.ts', 'src/logger.ts', 'src/main-module.ts'],
+    ['./**', '../**'],
+    'config.ts, logger.ts and main-module.ts are leaves: the rest of src/ imports them, never the other way round.',
   ),
 );

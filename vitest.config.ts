@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
+    // The default report, then the time each test folder took (tests/support/folder-time-reporter.ts).
+    reporters: ['default', './tests/support/folder-time-reporter.ts'],
   },
 });

@@ -8,6 +8,10 @@ export const DEFAULT_DISCORD_API_URL = 'https://discord.com/api';
 export const DEFAULT_ANTHROPIC_MODEL = 'claude-haiku-5-5';
 /** @default sqlite://data/coach.sqlite */
 export const DEFAULT_KEYV_URL = 'sqlite://data/coach.sqlite';
+/** Claude's time per request: a chat user waits seconds, not minutes. @default 8000 */
+export const CLAUDE_TIMEOUT_MS = 8000;
+/** Retries after Claude's first attempt; the bot and `coach ask` share it. @default 1 */
+export const CLAUDE_MAX_RETRIES = 1;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -58,6 +62,10 @@ export interface Config {
     apiKey: string | undefined;
     /** @default claude-haiku-5-5 */
     model: string;
+    /** @default CLAUDE_TIMEOUT_MS */
+    timeoutMs: number;
+    /** @default CLAUDE_MAX_RETRIES */
+    maxRetries: number;
   };
   /** @default sqlite://data/coach.sqlite */
   keyvUrl: string;
@@ -103,7 +111,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       guildId: e.DISCORD_GUILD_ID,
       apiUrl: e.DISCORD_API_URL.replace(/\/+$/, ''),
     },
-    anthropic: { apiKey: e.ANTHROPIC_API_KEY, model: e.ANTHROPIC_MODEL },
+    anthropic: { apiKey: e.ANTHROPIC_API_KEY, model: e.ANTHROPIC_MODEL, timeoutMs: CLAUDE_TIMEOUT_MS, maxRetries: CLAUDE_MAX_RETRIES },
     keyvUrl: e.KEYV_URL,
     ask: { rateLimit: e.ASK_RATE_LIMIT, rateWindowMinutes: e.ASK_RATE_WINDOW_MINUTES },
     daily: { catchupMinutes: e.DAILY_CATCHUP_MINUTES },

@@ -1,30 +1,38 @@
 /**
- * The composition root: configuration → logger → store → knowledge → answer service → Discord (when DISCORD_TOKEN
- * is set) or the console playground. `npm start` runs this file; tests call startApp with their own environment.
+ * The composition root: configuration → logger → store → knowledge → use cases → Discord (when DISCORD_TOKEN is
+ * set) or the console playground. Everything is built once, here; `npm start` runs this file, tests call startApp
+ * with their own environment, and the `coach` CLI builds its answer service with buildAnswerService.
  */
+import { hostname } from 'node:os';
+import type pino from 'pino';
 import { ConfigError, loadConfig, processEnvironment, type Config } from './config.ts';
 import { createLogger, scrubSecrets, type Logger } from './logger.ts';
 import { isMainModule } from './main-module.ts';
-import { openStore, StoreError, type OpenStore } from './adapters/keyv/open-store.ts';
-import { keyvHitStore, keyvProfileStore, keyvSessionStore, keyvVoteStore } from './adapters/keyv/keyv-member-stores.ts';
-import { loadPlanKnowledge } from './adapters/knowledge/load-plan-knowledge.ts';
-import { createMinisearchRetriever } from './adapters/knowledge/minisearch-retriever.ts';
-import { loadPrompt } from './adapters/prompts/load-prompt.ts';
-import { createAnswerService } from './app/answer-question.ts';
-import { systemClock, type Clock } from './app/ports.ts';
+import type { Library } from './core/library.ts';
+import type { PlanKnowledge } from './core/training-rules.ts';
+import { createAnswerService, type AnswerService } from './app/answer-question.ts';
+import { startDailyJob, type DailyJob } from './app/daily-job.ts';
+import { dailyPostFor } from './app/daily-post.ts';
+import { createDailyScheduler, type DailyScheduler } from './app/daily-scheduler.ts';
+import { createDailyService, type DailyService } from './app/daily-service.ts';
+import type { ClaimStore, Clock, HitStore, Log, Poster, ProfileStore, VoteStore, WorkoutSessionStore } from './app/ports.ts';
 import { createProfileService } from './app/profile-service.ts';
 import { createRateLimiter } from './app/rate-limit.ts';
-import { createBot, type Bot } from './discord/bot.ts';
-import { commands } from './discord/commands/index.ts';
-import type { BotServices } from './discord/services.ts';
-import { runPlayground } from './console/console-playground.ts';
-import { wireDailyPosts, type DailyWiring } from './daily-wiring.ts';
-import type pino from 'pino';
-
-/** Claude's budget per /ask: a chat user waits seconds, not minutes. */
-export const CLAUDE_TIMEOUT_MS = 8000;
-/** @see CLAUDE_TIMEOUT_MS */
-export const CLAUDE_MAX_RETRIES = 1;
+import { createVoteService } from './app/vote-service.ts';
+import { createWorkoutService } from './app/workout-service.ts';
+import { createKeyvDailySettingsStore } from './adapters/keyv/daily-settings-store.ts';
+import { keyvHitStore, keyvProfileStore, keyvSessionStore, keyvVoteStore } from './adapters/keyv/keyv-member-stores.ts';
+import { openStore, StoreError, type OpenStore } from './adapters/keyv/open-store.ts';
+import { loadPlanKnowledge } from './adapters/knowledge/load-plan-knowledge.ts';
+import { createMinisearchRetriever } from './adapters/knowledge/minisearch-retriever.ts';
+import { openClaimStore } from './adapters/open-claim-store.ts';
+import { loadPrompt } from './adapters/prompts/load-prompt.ts';
+import { systemClock } from './adapters/system-clock.ts';
+import { dailyPostCard } from './commands/cards/daily-post-card.ts';
+import type { CommandServices } from './commands/services.ts';
+import { commands } from './commands/index.ts';
+// Type only: the Discord transport itself is loaded when a token is set.
+import type { Bot } from './discord/bot.ts';
 
 /** What the process talks to; tests pass their own. */
 export interface AppIo {
@@ -39,19 +47,71 @@ export interface AppIo {
   cwd?: string;
 }
 
+/** The raw stores behind the use cases, for inspection by tests and tools (handlers never see them). */
+export interface AppStores {
+  profiles: ProfileStore;
+  votes: VoteStore;
+  sessions: WorkoutSessionStore;
+  hits: HitStore;
+}
+
+/** The daily posts of a Discord-mode app. */
+export interface DailyParts {
+  service: DailyService;
+  scheduler: DailyScheduler;
+  claims: ClaimStore;
+}
+
 /** A started app. */
 export interface RunningApp {
   mode: 'discord' | 'console';
   config: Config;
   logger: Logger;
   store: OpenStore;
-  services: BotServices;
+  stores: AppStores;
+  services: CommandServices;
+  /** Set in Discord mode. */
+  daily: DailyParts | undefined;
   /** Set in Discord mode. */
   bot: Bot | undefined;
   /** Resolves when the app has nothing left to do (console: end of input; Discord: after stop()). */
   done: Promise<void>;
-  /** Shuts down cleanly: gateway closed, then the store flushed and closed. Safe to call twice. */
+  /** Shuts down cleanly: daily job, gateway, then the store flushed and closed. Safe to call twice. */
   stop(): Promise<void>;
+}
+
+/**
+ * The answer service for a configuration: Claude when a key is set (with the configured timeout and retries),
+ * else the offline answerer. The bot and `coach ask` both build it here, so they answer alike.
+ */
+export async function buildAnswerService(config: Config, library: Library): Promise<AnswerService> {
+  const { apiKey, model, timeoutMs, maxRetries } = config.anthropic;
+  // The SDK is loaded only with a key: it adds ~23 MB to a bot that answers offline.
+  const claude = apiKey
+    ? (await import('./adapters/anthropic/claude-answerer.ts')).createClaudeAnswerer({ apiKey, model, timeoutMs, maxRetries, systemPrompt: loadPrompt('answer-system') })
+    : null;
+  return createAnswerService({ library, retriever: createMinisearchRetriever(library), claude });
+}
+
+/** The daily posts over the store: settings, claims, the scheduler and the /daily service. */
+async function buildDaily(deps: { config: Config; store: OpenStore; poster: Poster; knowledge: PlanKnowledge; clock: Clock; log: Logger }): Promise<DailyParts> {
+  const claims = await openClaimStore(deps.store);
+  const settings = createKeyvDailySettingsStore(deps.store.namespace('daily'), {
+    onInvalid: (guildId, problem) => deps.log.warn({ guildId, problem }, 'ignoring invalid daily settings'),
+  });
+  const compose = (s: Parameters<typeof dailyPostFor>[0], localDate: string) => dailyPostFor(s, localDate, deps.knowledge);
+  const scheduler = createDailyScheduler({
+    settings,
+    claims,
+    poster: deps.poster,
+    clock: deps.clock,
+    compose,
+    catchupMinutes: deps.config.daily.catchupMinutes,
+    owner: `${hostname()}:${process.pid}`,
+    log: deps.log,
+  });
+  const service = createDailyService({ settings, claims, poster: deps.poster, clock: deps.clock, compose });
+  return { service, scheduler, claims };
 }
 
 /** Builds every part from the environment and starts Discord or the console. */
@@ -60,73 +120,77 @@ export async function startApp(env: Record<string, string | undefined>, io: AppI
   const logger = createLogger(config.logLevel ?? (config.discord.token ? 'info' : 'warn'), io.logDestination);
   const clock = io.clock ?? systemClock;
   const store = await openStore(config.keyvUrl, { cwd: io.cwd, onError: (error) => logger.error({ err: error }, 'store error') });
+  let daily: DailyParts | undefined;
   try {
     // SQLite keeps expired entries until they are read; sweep them once per start.
     const purged = await store.purgeExpired();
     if (purged) logger.info({ purged }, 'expired store entries deleted');
     const knowledge = loadPlanKnowledge();
-    const library = knowledge.library;
-    // The SDK is loaded only with a key: it adds ~23 MB to a bot that answers offline.
-    const claude = config.anthropic.apiKey
-      ? (await import('./adapters/anthropic/claude-answerer.ts')).createClaudeAnswerer({
-          apiKey: config.anthropic.apiKey,
-          model: config.anthropic.model,
-          timeoutMs: CLAUDE_TIMEOUT_MS,
-          maxRetries: CLAUDE_MAX_RETRIES,
-          systemPrompt: loadPrompt('answer-system'),
-        })
-      : null;
-    const answers = createAnswerService({ library, retriever: createMinisearchRetriever(library), claude });
+    const { library } = knowledge;
+    const answers = await buildAnswerService(config, library);
+    const stores: AppStores = { profiles: keyvProfileStore(store), votes: keyvVoteStore(store), sessions: keyvSessionStore(store), hits: keyvHitStore(store) };
     const askPolicy = { limit: config.ask.rateLimit, windowMinutes: config.ask.rateWindowMinutes };
-    const askLimiter = createRateLimiter(keyvHitStore(store), clock, { limit: askPolicy.limit, windowMs: askPolicy.windowMinutes * 60_000 });
-    const votes = keyvVoteStore(store);
-    const sessions = keyvSessionStore(store);
-    const services: BotServices = {
+    const askLimiter = createRateLimiter(stores.hits, clock, { limit: askPolicy.limit, windowMs: askPolicy.windowMinutes * 60_000 });
+
+    // Discord mode: the client comes first, because the daily posts send through it.
+    const discord = config.discord.token ? await import('./discord/bot.ts') : undefined;
+    const client = discord?.createDiscordClient(config.discord.apiUrl);
+    if (client) {
+      const { createDiscordPoster } = await import('./discord/discord-poster.ts');
+      const dailyLog = logger.child({ feature: 'daily' });
+      const poster = createDiscordPoster(client, (post) => dailyPostCard(post, knowledge), dailyLog);
+      daily = await buildDaily({ config, store, poster, knowledge, clock, log: dailyLog });
+    }
+
+    const log: Log = logger;
+    const services: CommandServices = {
       knowledge,
       library,
       answers,
-      profiles: createProfileService({ profiles: keyvProfileStore(store), votes, sessions, limiters: [askLimiter] }, clock),
-      votes,
-      sessions,
+      workouts: createWorkoutService({ sessions: stores.sessions, profiles: stores.profiles, knowledge, clock }),
+      profiles: createProfileService({ profiles: stores.profiles, votes: stores.votes, sessions: stores.sessions, limiters: [askLimiter] }, clock),
+      votes: createVoteService({ votes: stores.votes, clock }),
       askLimiter,
       askPolicy,
-      clock,
-      logger,
+      catalog: commands.map((c) => c.data),
+      log,
+      ...(daily ? { daily: daily.service } : {}),
     };
-    logger.info({ store: store.location.kind, answerer: claude ? 'claude' : 'offline', model: config.anthropic.model }, 'services ready');
+    logger.info({ store: store.location.kind, answerer: config.anthropic.apiKey ? 'claude' : 'offline', model: config.anthropic.model }, 'services ready');
 
     let stopping: Promise<void> | null = null;
-    let bot: Bot | undefined;
-    let daily: DailyWiring | undefined;
+    let bot: RunningApp['bot'];
+    let job: DailyJob | undefined;
     let done: Promise<void>;
     let finish = () => {};
-    if (config.discord.token) {
-      bot = createBot({ token: config.discord.token, apiUrl: config.discord.apiUrl, commands, services, logger });
-      // Daily posts send through the bot's client; the minute job starts once the gateway is ready.
-      daily = await wireDailyPosts({ config, store, client: bot.client, knowledge, clock, logger });
-      services.daily = daily.service;
+    if (discord && client && config.discord.token) {
+      bot = discord.createBot({ client, token: config.discord.token, commands, services, log });
       done = new Promise<void>((resolve) => (finish = resolve));
       try {
         await bot.start();
-        daily.start();
+        // The minute job starts once the gateway is ready: its posts go through the client.
+        if (daily) job = startDailyJob(daily.scheduler, logger.child({ feature: 'daily' }));
       } catch (error) {
         await bot.stop().catch(() => undefined);
-        await daily.stop().catch(() => undefined);
+        await daily?.claims.close().catch(() => undefined);
         throw new Error(`Could not connect to Discord: ${scrubSecrets((error as Error).message, [config.discord.token])}`);
       }
     } else {
+      const { runPlayground } = await import('./console/console-playground.ts');
       done = runPlayground({ input: io.stdin, write: io.stdout, commands, services, banner: Boolean((io.stdin as { isTTY?: boolean }).isTTY) });
     }
     const stop = () =>
       (stopping ??= (async () => {
         logger.info('shutting down');
-        // The daily job first, so no post starts while the gateway is closing.
-        await daily?.stop().catch((error: unknown) => logger.error({ err: error }, 'daily posts stop failed'));
+        // The daily job first, so no post starts while the gateway is closing; it waits for posts under way, since
+        // closing the store under a claimed, unposted slot would lose that day's post.
+        await (job?.stop() ?? daily?.scheduler.stop())?.catch((error: unknown) => logger.error({ err: error }, 'daily posts stop failed'));
+        await daily?.claims.close().catch((error: unknown) => logger.error({ err: error }, 'claim store close failed'));
         await bot?.stop().catch((error: unknown) => logger.error({ err: error }, 'gateway close failed'));
         await store.close().catch((error: unknown) => logger.error({ err: error }, 'store close failed'));
         finish();
       })());
-    return { mode: bot ? 'discord' : 'console', config, logger, store, services, bot, done, stop };
+    return { mode: bot ? 'discord' : 'console', config, logger, store, stores, services, daily, bot, done, stop };
   } catch (error) {
     await store.close().catch(() => undefined);
     throw error;

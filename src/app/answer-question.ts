@@ -4,7 +4,8 @@ import { groundReply } from '../core/citation-check.ts';
 import type { Library, Passage } from '../core/library.ts';
 import { SAFETY_QUESTION, abstention, answerMessages, composeOfflineAnswer, continueAfterLead, safetyPassages } from '../core/offline-answerer.ts';
 import { splitSentences, stripMentions } from '../core/text-analysis.ts';
-import { LlmFailure, type LlmAnswerer, type Retriever } from './ports.ts';
+import { LlmFailure } from './llm-failure.ts';
+import type { LlmAnswerer, Retriever } from './ports.ts';
 
 /** User-facing wording of the answer use case. */
 export const askMessages = {

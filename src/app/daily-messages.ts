@@ -1,6 +1,6 @@
-/** Every user-facing string of the daily posts, in one place (Discord, console and CLI all read these). */
+/** The daily use cases' own wording: validation problems and pause reasons (plain text, any transport). */
 
-/** Messages for /daily and `coach daily`. */
+/** Messages the daily use cases return, for /daily and `coach daily`. */
 export const dailyMessages = {
   badTime: (typed: string) => `“${typed}” is not a time. Use 24-hour HH:MM, for example 07:00 or 18:30.`,
   badTimezone: (typed: string) =>
@@ -18,49 +18,4 @@ export const dailyMessages = {
   pausedGone: 'the channel was deleted or I can no longer see it.',
   pausedForbidden: (detail: string) => `I lost a permission in the channel (${detail}).`,
   threadTitle: (group: string, localDate: string) => `${group[0]?.toUpperCase() ?? ''}${group.slice(1)} day — ${localDate}`,
-  postTitle: (planTitle: string) => `Daily workout · ${planTitle}`,
-  tipField: 'Tip of the day',
-  tipValue: (quote: string, sourceTitle: string, passageId: string) => `“${quote}”\n— ${sourceTitle} [${passageId}]`,
-} as const;
-
-/** Texts of the /daily slash command (descriptions, replies). */
-export const dailyText = {
-  description: 'Daily workout posts for this server (admins)',
-  setDescription: 'Post a workout every day at a local time',
-  showDescription: 'When the next daily post goes out, and the settings',
-  previewDescription: 'See the next daily post (only you see it)',
-  offDescription: 'Stop the daily posts',
-  channel: 'Channel the workout is posted in',
-  time: 'Local time, 24-hour HH:MM (e.g. 07:00)',
-  timezone: 'Time zone, IANA name (start typing, e.g. Europe/Berlin)',
-  split: 'Rotation of groups, one per day (default: legs,back,glutes)',
-  goal: 'Goal of the daily plans (default: pump)',
-  level: 'Level of the daily plans (default: intermediate)',
-  equipment: 'Equipment of the daily plans (default: gym)',
-  thread: 'Open a thread under each post for the day (default: no)',
-  channelMissing: 'Pick the channel for the daily post, e.g. /daily set channel:#daily-workout time:07:00 timezone:Europe/Berlin.',
-  adminOnly: 'Only members who can manage the server can change daily posts. Ask a server admin to run /daily for you.',
-  guildOnly: 'Daily posts belong to a server; run this inside one.',
-  unavailable: 'Daily posts need the Discord bot, so they are not available here. To see the post a date would get, run: npm run coach -- daily --date YYYY-MM-DD',
-  savedTitle: 'Daily posts are on',
-  showTitle: 'Daily posts',
-  previewNote: (when: string) => `Preview of the post due ${when}. Only you can see this.`,
-  fields: {
-    channel: 'Channel',
-    time: 'Time',
-    next: 'Next post',
-    split: 'Rotation',
-    defaults: 'Plan defaults',
-    thread: 'Thread for the day',
-    status: 'Status',
-    today: 'Today',
-  },
-  channelValue: (channelId: string) => `<#${channelId}>`,
-  timeValue: (time: string, timezone: string) => `${time} ${timezone}`,
-  nextValue: (unixSeconds: number) => `<t:${unixSeconds}:F> (<t:${unixSeconds}:R>)`,
-  defaultsValue: (goal: string, level: string, equipment: string) => `${goal}, ${level}, ${equipment}`,
-  yes: 'yes',
-  no: 'no',
-  active: 'Active',
-  todayValue: (status: string, note?: string) => (note ? `${status}: ${note}` : status),
 } as const;

@@ -1,12 +1,16 @@
-/** The interfaces the edges implement. app/ and discord/ depend on these, never on SDKs or stores. */
+/** The interfaces the edges implement (interfaces only). app/ and commands/ depend on these, never on SDKs or stores. */
 
 /** The time source; tests pass a fixed or stepping clock. */
 export interface Clock {
   now(): Date;
 }
 
-/** The real clock. */
-export const systemClock: Clock = { now: () => new Date() };
+/** The slice of a structured logger (pino in production) that app/ and commands/ write to. */
+export interface Log {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
 
 // Storage
 import type { EquipmentLevel, Goal, Level, PlanRequest } from '../core/plan-types.ts';
@@ -88,7 +92,7 @@ export interface WorkoutSessionStore {
 
 // Daily posts
 import type { DailySettings } from '../core/daily-settings.ts';
-import type { Card } from './card.ts';
+import type { DailyPost } from './daily-post.ts';
 
 /** Where each server's daily-post settings live (keyv in production). */
 export interface DailySettingsStore {
@@ -150,10 +154,10 @@ export interface Poster {
   /** Whether the bot can view the channel, send messages and embed links there (and open threads, when asked). */
   checkChannel(channelId: string, options?: { thread?: boolean }): Promise<ChannelCheck>;
   /**
-   * Posts the card with no mentions parsed. `nonce` is stable per slot so a retried send of the same
-   * slot is deduplicated by Discord; `threadName` opens a thread under the post when set.
+   * Posts the day's post with no mentions parsed. `nonce` is stable per slot so a retried send of the same
+   * slot is deduplicated by Discord; `thread` opens a thread for the day under the post.
    */
-  post(channelId: string, card: Card, options: { nonce: string; threadName?: string }): Promise<PostOutcome>;
+  post(channelId: string, post: DailyPost, options: { nonce: string; thread: boolean }): Promise<PostOutcome>;
 }
 
 // Answering
@@ -172,17 +176,4 @@ export interface Retriever {
 /** A language model that answers from the given passages only, citing them (Claude in production, a fake server in tests). */
 export interface LlmAnswerer {
   answer(question: string, passages: Passage[]): Promise<LlmReply>;
-}
-
-/** An expected fault of the language model (rate limit, overload, timeout, bad key…), with a reason fit to show. */
-export class LlmFailure extends Error {
-  override readonly name = 'LlmFailure';
-  constructor(
-    /** Short human reason, e.g. "Claude is overloaded (529)". */
-    readonly reason: string,
-    /** HTTP status when the API answered with one. */
-    readonly status?: number,
-  ) {
-    super(reason);
-  }
 }

@@ -92,8 +92,3 @@ export function applySwap(
   const next = { ...session, swaps: [...session.swaps, [from, to] as [string, string]] };
   return { ok: true, session: next, plan: sessionPlan(next, knowledge) };
 }
-
-/** The member's calendar date for a plan (UTC: Discord does not tell us their zone). */
-export function todayIso(now: Date): string {
-  return now.toISOString().slice(0, 10);
-}

@@ -1,12 +1,9 @@
 /** `coach ask "<question>" [--json]`: answers from the coaching library, with Claude when ANTHROPIC_API_KEY is set. */
-import { createClaudeAnswerer } from '../adapters/anthropic/claude-answerer.ts';
 import { loadLibrary } from '../adapters/knowledge/load-library.ts';
-import { createMinisearchRetriever } from '../adapters/knowledge/minisearch-retriever.ts';
-import { loadPrompt } from '../adapters/prompts/load-prompt.ts';
-import { answerCard } from '../app/answer-card.ts';
-import { createAnswerService } from '../app/answer-question.ts';
-import { cardToText } from '../app/card.ts';
-import { DEFAULT_ANTHROPIC_MODEL } from '../config.ts';
+import { answerCard } from '../commands/cards/answer-card.ts';
+import { cardToText } from '../commands/cards/card-text.ts';
+import { ConfigError, loadConfig } from '../config.ts';
+import { buildAnswerService } from '../main.ts';
 import { USAGE_ERROR, type CliCommand } from './cli-io.ts';
 
 /** CLI-facing messages of `coach ask`. */
@@ -25,17 +22,16 @@ export const askCommand: CliCommand = async (args, io) => {
     return USAGE_ERROR;
   }
   const question = args.filter((a) => a !== '--json').join(' ');
-  const library = loadLibrary();
-  const apiKey = io.env.ANTHROPIC_API_KEY?.trim();
-  const claude = apiKey
-    ? createClaudeAnswerer({
-        apiKey,
-        model: io.env.ANTHROPIC_MODEL?.trim() || DEFAULT_ANTHROPIC_MODEL,
-        // Timeout and retries: the answerer's defaults, sized for a person waiting at a terminal.
-        systemPrompt: loadPrompt('answer-system'),
-      })
-    : null;
-  const service = createAnswerService({ library, retriever: createMinisearchRetriever(library), claude });
+  let config;
+  try {
+    config = loadConfig(io.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    io.stderr(`${error.message}\n`);
+    return USAGE_ERROR;
+  }
+  // The same answer service, timeout and retries as the bot's.
+  const service = await buildAnswerService(config, loadLibrary());
   const result = await service.ask(question);
   if (result.kind === 'invalid') {
     io.stderr(`${ASK_CLI_MESSAGES.problem(result.message)}${ASK_CLI_MESSAGES.usage}`);

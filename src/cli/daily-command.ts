@@ -1,6 +1,7 @@
 /** `coach daily [--date YYYY-MM-DD] [--split legs,back,glutes] [--goal G] [--level L] [--equipment E] [--json]`: the post a date would get. */
-import { cardToText } from '../app/card.ts';
 import { dailyPostFor, type DailyPost } from '../app/daily-post.ts';
+import { cardToText } from '../commands/cards/card-text.ts';
+import { dailyPostCard } from '../commands/cards/daily-post-card.ts';
 import { dailyMessages } from '../app/daily-messages.ts';
 import { DEFAULT_DAILY_SPLIT } from '../core/daily-settings.ts';
 import { isLocalDate, parseSplit } from '../core/daily-rotation.ts';
@@ -8,7 +9,7 @@ import { resolvePlanRequest } from '../core/plan-request.ts';
 import { GROUPS } from '../core/plan-types.ts';
 import type { CliCommand } from './cli-io.ts';
 import { knowledgeOrReport, listOptions, parseOptions, shippedPlanDeps, usageError, type PlanCommandDeps } from './cli-kit.ts';
-import { planJson } from './workout-command.ts';
+import { planJson } from './plan-json.ts';
 
 const OPTIONS = {
   date: { type: 'string' },
@@ -40,29 +41,28 @@ export function dailyJson(post: DailyPost): unknown {
 /** Builds the command with its edges passed in. */
 export function makeDailyCommand(deps: PlanCommandDeps): CliCommand {
   return async (args, io) => {
-    const m = DAILY_CLI_MESSAGES;
     const fail = (line: string) => usageError(io, line);
     const parsed = parseOptions(args, OPTIONS);
-    if (!parsed.ok) return fail(m.badOption(parsed.problem));
+    if (!parsed.ok) return fail(DAILY_CLI_MESSAGES.badOption(parsed.problem));
     const { values, positionals } = parsed;
     if (values.help) {
-      io.stdout(`${m.usage}\n`);
+      io.stdout(`${DAILY_CLI_MESSAGES.usage}\n`);
       return 0;
     }
-    if (positionals.length > 0) return fail(m.positional(positionals));
+    if (positionals.length > 0) return fail(DAILY_CLI_MESSAGES.positional(positionals));
     const date = values.date ?? deps.today();
-    if (!isLocalDate(date)) return fail(m.prefixed(dailyMessages.badDate(date)));
+    if (!isLocalDate(date)) return fail(DAILY_CLI_MESSAGES.prefixed(dailyMessages.badDate(date)));
     let split = [...DEFAULT_DAILY_SPLIT];
     if (values.split !== undefined) {
       const parsedSplit = parseSplit(values.split, GROUPS);
-      if (!parsedSplit.ok) return fail(m.prefixed(dailyMessages.badSplit(parsedSplit.unknown, GROUPS)));
+      if (!parsedSplit.ok) return fail(DAILY_CLI_MESSAGES.prefixed(dailyMessages.badSplit(parsedSplit.unknown, GROUPS)));
       split = parsedSplit.split;
     }
     // Same words as /workout (aliases included), checked before any knowledge is loaded.
     const resolved = resolvePlanRequest({ group: split[0], goal: values.goal, level: values.level, equipment: values.equipment });
-    if (!resolved.ok) return fail(m.prefixed(resolved.message));
+    if (!resolved.ok) return fail(DAILY_CLI_MESSAGES.prefixed(resolved.message));
 
-    const knowledge = knowledgeOrReport(io, deps.loadKnowledge, m.knowledge);
+    const knowledge = knowledgeOrReport(io, deps.loadKnowledge, DAILY_CLI_MESSAGES.knowledge);
     if (!knowledge) return 1;
     const settings = {
       split,
@@ -71,7 +71,7 @@ export function makeDailyCommand(deps: PlanCommandDeps): CliCommand {
       ...(values.equipment ? { equipment: resolved.request.equipment } : {}),
     };
     const post = dailyPostFor(settings, date, knowledge);
-    io.stdout(values.json ? `${JSON.stringify(dailyJson(post), null, 2)}\n` : cardToText(post.card));
+    io.stdout(values.json ? `${JSON.stringify(dailyJson(post), null, 2)}\n` : cardToText(dailyPostCard(post, knowledge)));
     return 0;
   };
 }

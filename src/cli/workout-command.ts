@@ -1,13 +1,12 @@
 /** `coach workout <group> [--goal G] [--level L] [--equipment E] [--minutes N] [--date YYYY-MM-DD] [--seed S] [--json]`. */
-import { cardToText } from '../app/card.ts';
-import { planCard } from '../app/plan-card.ts';
 import { generatePlan, isIsoDate } from '../core/plan-generator.ts';
 import { resolvePlanRequest } from '../core/plan-request.ts';
-import type { Plan } from '../core/plan-types.ts';
 import { FIRST_SEED } from '../app/workout-session.ts';
+import { cardToText } from '../commands/cards/card-text.ts';
+import { planCard } from '../commands/cards/plan-card.ts';
 import type { CliCommand } from './cli-io.ts';
 import { knowledgeOrReport, listOptions, parseOptions, shippedPlanDeps, usageError, type PlanCommandDeps } from './cli-kit.ts';
-
+import { planJson } from './plan-json.ts';
 
 const OPTIONS = {
   goal: { type: 'string' },
@@ -33,49 +32,18 @@ export const WORKOUT_CLI_MESSAGES = {
   knowledge: (message: string) => `coach workout: the knowledge files are broken: ${message}`,
 } as const;
 
-/** The `--json` document: the issue's contract keys, plus seed, perSide and techniqueNote. */
-export function planJson(plan: Plan): unknown {
-  return {
-    group: plan.group,
-    goal: plan.goal,
-    level: plan.level,
-    equipment: plan.equipment,
-    minutes: plan.minutes,
-    date: plan.date,
-    seed: plan.seed,
-    estimatedMinutes: plan.estimatedMinutes,
-    warmup: plan.warmup.map((a) => ({ name: a.name, minutes: a.minutes, sources: a.sources })),
-    exercises: plan.exercises.map((e) => ({
-      id: e.id,
-      name: e.name,
-      equipment: e.equipment,
-      sets: e.sets,
-      reps: { min: e.reps.min, max: e.reps.max },
-      perSide: e.perSide,
-      restSeconds: e.restSeconds,
-      technique: e.technique,
-      techniqueNote: e.techniqueNote,
-      cues: e.cues,
-      sources: e.sources,
-    })),
-    cooldown: plan.cooldown.map((a) => ({ name: a.name, minutes: a.minutes, sources: a.sources })),
-    sources: plan.sources,
-  };
-}
-
 /** Builds the command with its edges passed in. */
 export function makeWorkoutCommand(deps: PlanCommandDeps): CliCommand {
   return async (args, io) => {
-    const m = WORKOUT_CLI_MESSAGES;
     const fail = (line: string) => usageError(io, line);
     const parsed = parseOptions(args, OPTIONS);
-    if (!parsed.ok) return fail(m.badOption(parsed.problem));
+    if (!parsed.ok) return fail(WORKOUT_CLI_MESSAGES.badOption(parsed.problem));
     const { values, positionals } = parsed;
     if (values.help) {
-      io.stdout(`${m.usage}\n`);
+      io.stdout(`${WORKOUT_CLI_MESSAGES.usage}\n`);
       return 0;
     }
-    if (positionals.length > 1) return fail(m.extraGroup(positionals));
+    if (positionals.length > 1) return fail(WORKOUT_CLI_MESSAGES.extraGroup(positionals));
     const resolved = resolvePlanRequest({
       group: positionals[0],
       goal: values.goal,
@@ -83,17 +51,17 @@ export function makeWorkoutCommand(deps: PlanCommandDeps): CliCommand {
       equipment: values.equipment,
       minutes: values.minutes,
     });
-    if (!resolved.ok) return fail(m.request(resolved.message));
+    if (!resolved.ok) return fail(WORKOUT_CLI_MESSAGES.request(resolved.message));
     const date = values.date ?? deps.today();
-    if (!isIsoDate(date)) return fail(m.badDate(date));
+    if (!isIsoDate(date)) return fail(WORKOUT_CLI_MESSAGES.badDate(date));
     // Left out, the seed is a fresh /workout's, so the CLI and Discord show the same plan.
     let seed = FIRST_SEED;
     if (values.seed !== undefined) {
       seed = /^\d+$/.test(values.seed) ? Number(values.seed) : Number.NaN;
-      if (!Number.isSafeInteger(seed)) return fail(m.badSeed(values.seed));
+      if (!Number.isSafeInteger(seed)) return fail(WORKOUT_CLI_MESSAGES.badSeed(values.seed));
     }
 
-    const knowledge = knowledgeOrReport(io, deps.loadKnowledge, m.knowledge);
+    const knowledge = knowledgeOrReport(io, deps.loadKnowledge, WORKOUT_CLI_MESSAGES.knowledge);
     if (!knowledge) return 1;
     const plan = generatePlan(resolved.request, { date, seed }, knowledge);
     io.stdout(values.json ? `${JSON.stringify(planJson(plan), null, 2)}\n` : cardToText(planCard(plan, knowledge)));

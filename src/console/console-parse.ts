@@ -1,7 +1,6 @@
-/** Turns a typed console line into a slash command with options, using the same command JSON Discord receives. */
-import { ApplicationCommandOptionType } from 'discord.js';
-import type { Command } from '../discord/command-kit.ts';
-import { consoleText as t } from '../discord/messages.ts';
+/** Turns a typed console line into a slash command with options, using the same command specs Discord registers. */
+import { optionsOf, type Command, type OptionSpec } from '../commands/command-kit.ts';
+import { consoleText } from './console-messages.ts';
 
 /** An option value as the console hands it to a handler. */
 export type ConsoleValue = string | number | boolean;
@@ -13,39 +12,31 @@ export type ParsedLine =
   | { kind: 'command'; name: string; subcommand: string | null; options: Map<string, ConsoleValue> }
   | { kind: 'error'; message: string };
 
-interface OptionJson {
-  type: number;
-  name: string;
-  required?: boolean;
-  options?: OptionJson[];
-}
-
 /** Parses one line: `/name [sub] [positional…] [key:value…]`, or a number to press a shown button. */
 export function parseLine(line: string, registry: readonly Command[]): ParsedLine {
   const text = line.trim();
   if (!text) return { kind: 'empty' };
   if (/^\d+$/.test(text)) return { kind: 'choice', n: Number(text) };
-  if (!text.startsWith('/')) return { kind: 'error', message: t.notACommand };
+  if (!text.startsWith('/')) return { kind: 'error', message: consoleText.notACommand };
   const [head = '', ...restWords] = text.slice(1).split(/\s+/);
   const name = head.toLowerCase();
   const command = registry.find((c) => c.data.name === name);
-  if (!command) return { kind: 'error', message: t.unknownCommand(name, registry.map((c) => c.data.name)) };
+  if (!command) return { kind: 'error', message: consoleText.unknownCommand(name, registry.map((c) => c.data.name)) };
   let rest = text.slice(1 + head.length).trim();
-  let scope = (command.data.toJSON().options ?? []) as OptionJson[];
   let subcommand: string | null = null;
-  const subs = scope.filter((o) => o.type === ApplicationCommandOptionType.Subcommand);
+  const subs = command.data.subcommands ?? [];
   if (subs.length > 0) {
     const wanted = (restWords[0] ?? '').toLowerCase();
     const sub = subs.find((s) => s.name === wanted);
-    if (!sub) return { kind: 'error', message: t.subcommandNeeded(name, subs.map((s) => s.name)) };
+    if (!sub) return { kind: 'error', message: consoleText.subcommandNeeded(name, subs.map((s) => s.name)) };
     subcommand = sub.name;
-    scope = sub.options ?? [];
     rest = rest.slice(restWords[0]?.length ?? 0).trim();
   }
+  const scope: readonly OptionSpec[] = optionsOf(command.data, subcommand);
   const options = new Map<string, ConsoleValue>();
   const only = scope.length === 1 ? scope[0] : undefined;
   // A command with a single text option (like /ask) takes the whole rest of the line, colons and all.
-  if (only && only.type === ApplicationCommandOptionType.String) {
+  if (only && only.type === 'string') {
     const value = rest.startsWith(`${only.name}:`) ? rest.slice(only.name.length + 1).trim() : rest;
     if (value) options.set(only.name, value);
   } else {
@@ -53,7 +44,7 @@ export function parseLine(line: string, registry: readonly Command[]): ParsedLin
     for (const token of rest.split(/\s+/).filter(Boolean)) {
       const match = /^([a-z_-]+):(.*)$/i.exec(token);
       const option = match ? scope.find((o) => o.name === match[1]?.toLowerCase()) : undefined;
-      if (match && !option) return { kind: 'error', message: t.unknownOption(match[1] ?? '', scope.map((o) => o.name)) };
+      if (match && !option) return { kind: 'error', message: consoleText.unknownOption(match[1] ?? '', scope.map((o) => o.name)) };
       if (match && option) options.set(option.name, match[2] ?? '');
       else positional.push(token);
     }
@@ -61,25 +52,25 @@ export function parseLine(line: string, registry: readonly Command[]): ParsedLin
     const open = [...scope.filter((o) => o.required), ...scope.filter((o) => !o.required)].filter((o) => !options.has(o.name));
     for (const word of positional) {
       const option = open.shift();
-      if (!option) return { kind: 'error', message: t.unknownOption(word, scope.map((o) => o.name)) };
+      if (!option) return { kind: 'error', message: consoleText.unknownOption(word, scope.map((o) => o.name)) };
       options.set(option.name, word);
     }
   }
   for (const option of scope) {
     const raw = options.get(option.name);
     if (raw === undefined) {
-      if (option.required) return { kind: 'error', message: t.missingOption(option.name) };
+      if (option.required) return { kind: 'error', message: consoleText.missingOption(option.name) };
       continue;
     }
-    if (option.type === ApplicationCommandOptionType.Integer || option.type === ApplicationCommandOptionType.Number) {
+    if (option.type === 'integer' || option.type === 'number') {
       const n = Number(raw);
-      if (!Number.isFinite(n) || (option.type === ApplicationCommandOptionType.Integer && !Number.isInteger(n))) {
-        return { kind: 'error', message: t.badOption(option.name, 'must be a whole number') };
+      if (!Number.isFinite(n) || (option.type === 'integer' && !Number.isInteger(n))) {
+        return { kind: 'error', message: consoleText.badOption(option.name, 'must be a whole number') };
       }
       options.set(option.name, n);
-    } else if (option.type === ApplicationCommandOptionType.Boolean) {
+    } else if (option.type === 'boolean') {
       const lower = String(raw).toLowerCase();
-      if (!['true', 'false', 'yes', 'no'].includes(lower)) return { kind: 'error', message: t.badOption(option.name, 'must be true or false') };
+      if (!['true', 'false', 'yes', 'no'].includes(lower)) return { kind: 'error', message: consoleText.badOption(option.name, 'must be true or false') };
       options.set(option.name, lower === 'true' || lower === 'yes');
     }
   }

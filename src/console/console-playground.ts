@@ -1,10 +1,10 @@
 /** The local playground: reads commands from a stream line by line and runs the same handlers as Discord, as text. */
 import { createInterface } from 'node:readline';
-import { cardToText } from '../app/card.ts';
-import type { Command, CommandContext, ComponentContext, Member, Reply } from '../discord/command-kit.ts';
-import { createDispatcher } from '../discord/dispatch.ts';
-import { consoleText as t } from '../discord/messages.ts';
-import type { BotServices } from '../discord/services.ts';
+import { cardToText } from '../commands/cards/card-text.ts';
+import type { Command, CommandContext, ComponentContext, Markup, Member, Reply } from '../commands/command-kit.ts';
+import { createDispatcher } from '../commands/dispatch.ts';
+import type { CommandServices } from '../commands/services.ts';
+import { consoleText } from './console-messages.ts';
 import { parseLine, type ConsoleValue } from './console-parse.ts';
 
 /** Where the playground reads and writes. */
@@ -12,7 +12,7 @@ export interface PlaygroundOptions {
   input: NodeJS.ReadableStream;
   write(text: string): void;
   commands: readonly Command[];
-  services: BotServices;
+  services: CommandServices;
   /** The member the console acts as. @default { id: 'console', name: 'you' } */
   member?: Member;
   /** Print the banner first (interactive use). @default false */
@@ -25,13 +25,19 @@ interface Choices {
   select?: { id: string; values: string[] };
 }
 
+/** Plain-text markup: a terminal shows no channel links or Discord timestamps. */
+export const consoleMarkup: Markup = {
+  channel: (id) => `#${id}`,
+  time: (at) => `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+  bold: (text) => text,
+};
+
 /** Renders a reply as text; select options are numbered after the buttons. */
 export function replyToText(reply: Reply): string {
   const parts: string[] = [];
-  if (reply.ephemeral) parts.push(`${t.onlyYou}\n`);
+  if (reply.ephemeral) parts.push(`${consoleText.onlyYou}\n`);
   if (reply.text) parts.push(`${reply.text}\n`);
-  // Discord renders **bold**; a terminal would show the asterisks.
-  if (reply.card) parts.push(cardToText(reply.card).replace(/\*\*(.+?)\*\*/g, '$1'));
+  if (reply.card) parts.push(cardToText(reply.card));
   if (reply.select) {
     const offset = reply.card?.actions?.length ?? 0;
     parts.push(`${reply.select.placeholder}:\n${reply.select.options.map((o, i) => `[${offset + i + 1}] ${o.label}`).join('\n')}\n`);
@@ -55,9 +61,9 @@ export async function runPlayground(options: PlaygroundOptions): Promise<void> {
       state.choices = { buttons, ...(reply.select ? { select: { id: reply.select.id, values: reply.select.options.map((o) => o.value) } } : {}) };
     }
   };
-  const base = { guildId: null, channelId: null, canManageGuild: true, member };
+  const base = { guildId: null, channelId: null, canManageGuild: true, member, markup: consoleMarkup };
 
-  if (options.banner) write(`${t.banner}\n\n`);
+  if (options.banner) write(`${consoleText.banner}\n\n`);
   const lines = createInterface({ input: options.input, terminal: false, crlfDelay: Infinity });
   for await (const line of lines) {
     const parsed = parseLine(line, options.commands);
@@ -77,6 +83,7 @@ export async function runPlayground(options: PlaygroundOptions): Promise<void> {
           subcommand: () => parsed.subcommand,
           string: (name) => (values.has(name) ? String(values.get(name)) : null),
           integer: (name) => (typeof values.get(name) === 'number' ? (values.get(name) as number) : null),
+          number: (name) => (typeof values.get(name) === 'number' ? (values.get(name) as number) : null),
           boolean: (name) => (typeof values.get(name) === 'boolean' ? (values.get(name) as boolean) : null),
           channel: (name) => (values.has(name) ? { id: String(values.get(name)).replace(/^<#|>$|^#/g, '') } : null),
         },
@@ -98,12 +105,12 @@ export async function runPlayground(options: PlaygroundOptions): Promise<void> {
     }
     const current = state.choices;
     if (!current) {
-      write(`${t.noChoices}\n\n`);
+      write(`${consoleText.noChoices}\n\n`);
       continue;
     }
     const total = current.buttons.length + (current.select?.values.length ?? 0);
     if (parsed.n < 1 || parsed.n > total) {
-      write(`${t.badChoice(total)}\n\n`);
+      write(`${consoleText.badChoice(total)}\n\n`);
       continue;
     }
     const isButton = parsed.n <= current.buttons.length;

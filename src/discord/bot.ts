@@ -1,22 +1,21 @@
-/** The Discord front end: a discord.js Client on the configured REST base, routing to the command registry. */
+/** The Discord transport: a discord.js Client on the configured REST base, routing every event to the command registry. */
 import { Client, Events, GatewayIntentBits, Options, type Interaction, type Message } from 'discord.js';
-import type { Logger } from '../logger.ts';
-import type { Command } from './command-kit.ts';
-import { createDispatcher } from './dispatch.ts';
+import type { Log } from '../app/ports.ts';
+import type { Command } from '../commands/command-kit.ts';
+import { createDispatcher } from '../commands/dispatch.ts';
+import type { CommandServices } from '../commands/services.ts';
 import { autocompleteContext, commandContext, componentContext, mentionContext } from './interaction-adapters.ts';
-import type { BotServices } from './services.ts';
 
 /** How long stop() waits for in-flight handlers. @default 5000 */
 export const STOP_GRACE_MS = 5000;
 
 /** What the bot needs to connect. */
 export interface BotOptions {
+  client: Client;
   token: string;
-  /** REST base (DISCORD_API_URL); the gateway URL comes from GET /gateway/bot on it. */
-  apiUrl: string;
   commands: readonly Command[];
-  services: BotServices;
-  logger: Logger;
+  services: CommandServices;
+  log: Log;
 }
 
 /** A running (or startable) bot. */
@@ -28,12 +27,11 @@ export interface Bot {
   stop(): Promise<void>;
 }
 
-/** Creates the client and wires every event to the dispatcher. */
-export function createBot(options: BotOptions): Bot {
-  const { logger: log } = options;
-  const client = new Client({
+/** The discord.js client on a REST base (DISCORD_API_URL); the gateway URL comes from GET /gateway/bot on it. */
+export function createDiscordClient(apiUrl: string): Client {
+  return new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
-    rest: { api: options.apiUrl },
+    rest: { api: apiUrl },
     // The bot reads no history and looks nobody up: bounded caches keep memory flat however many members it meets.
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,
@@ -42,6 +40,11 @@ export function createBot(options: BotOptions): Bot {
       GuildMemberManager: { maxSize: 200, keepOverLimit: (member) => member.id === member.client.user.id },
     }),
   });
+}
+
+/** Wires every event of the client to the dispatcher. */
+export function createBot(options: BotOptions): Bot {
+  const { client, log } = options;
   const dispatch = createDispatcher(options.commands, options.services);
   const inFlight = new Set<Promise<void>>();
   const track = (work: Promise<void>) => {
@@ -65,7 +68,7 @@ export function createBot(options: BotOptions): Bot {
   client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'gateway reconnecting'));
   client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'gateway resumed'));
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
-  client.on(Events.Warn, (message) => log.warn(message));
+  client.on(Events.Warn, (message) => log.warn({ message }, 'discord client warning'));
   client.rest.on('rateLimited', (info) => log.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'REST rate limited'));
   // An unexpected 429 is retried by discord.js after retry_after; log it so a misbehaving proxy shows up.
   client.rest.on('response', (request, response) => {

@@ -1,4 +1,4 @@
-/** discord.js interactions and messages seen through the command kit's contexts. */
+/** discord.js interactions and messages seen through the command layer's contexts. */
 import {
   MessageFlags,
   PermissionFlagsBits,
@@ -8,8 +8,8 @@ import {
   type MessageComponentInteraction,
 } from 'discord.js';
 import { stripMentions } from '../core/text-analysis.ts';
-import type { AutocompleteContext, CommandContext, ComponentContext, MentionContext, Member, Reply } from './command-kit.ts';
-import { replyPayload } from './render/card-embed.ts';
+import type { AutocompleteContext, CommandContext, ComponentContext, MentionContext, Member, Reply } from '../commands/command-kit.ts';
+import { discordMarkup, replyPayload } from './render/card-embed.ts';
 
 /**
  * The payload as discord.js takes it. Embeds and components are already Discord's JSON, so they are handed over
@@ -43,6 +43,7 @@ function baseContext(interaction: ChatInputCommandInteraction | MessageComponent
     guildId: interaction.guildId,
     channelId: interaction.channelId,
     canManageGuild: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+    markup: discordMarkup,
   };
 }
 
@@ -55,6 +56,7 @@ export function commandContext(interaction: ChatInputCommandInteraction): Comman
       subcommand: () => interaction.options.getSubcommand(false),
       string: (name) => interaction.options.getString(name),
       integer: (name) => interaction.options.getInteger(name),
+      number: (name) => interaction.options.getNumber(name),
       boolean: (name) => interaction.options.getBoolean(name),
       channel: (name) => {
         const channel = interaction.options.getChannel(name);
@@ -123,6 +125,7 @@ export function mentionContext(message: Message): MentionContext {
     guildId: message.guildId,
     channelId: message.channelId,
     text: stripMentions(message.content),
+    markup: discordMarkup,
     async reply(reply) {
       await message.reply(editPayload(reply));
     },

@@ -6,11 +6,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createDailyService } from '../../src/app/daily-service.ts';
+import { createDailyScheduler } from '../../src/app/daily-scheduler.ts';
 import type { Poster } from '../../src/app/ports.ts';
 import type { DailySettings } from '../../src/core/daily-settings.ts';
 import { openStore } from '../../src/adapters/keyv/open-store.ts';
-import { openClaimStore } from '../../src/daily-wiring.ts';
+import { openClaimStore } from '../../src/adapters/open-claim-store.ts';
 import { createKeyvDailySettingsStore } from '../../src/adapters/keyv/daily-settings-store.ts';
 import { ManualClock, fakeCompose } from '../fakes/daily-fakes.ts';
 import { figure, percentile, section } from './bench-kit.ts';
@@ -55,7 +55,7 @@ async function scenario(due: number) {
   const poster: Poster = { checkChannel: async () => ({ ok: true }), post: async () => ({ ok: true, messageId: String(++sent) }) };
   // Start-up tick three minutes early (before the due servers' slot): loads settings, computes every slot.
   const clock = new ManualClock(new Date(NOW.getTime() - 3 * 60_000));
-  const service = createDailyService({ settings, claims, poster, clock, compose: fakeCompose, owner: 'bench' });
+  const service = createDailyScheduler({ settings, claims, poster, clock, compose: fakeCompose, owner: 'bench' });
   let start = performance.now();
   const warmup = await service.tick();
   const startupMs = performance.now() - start;

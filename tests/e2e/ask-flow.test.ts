@@ -31,11 +31,11 @@ describe('/ask and mentions through the real discord.js client', () => {
     const up = e2e.fake.component({ customId: `ask:vote:up:o:${id}`, user: BOB });
     const thanks = await e2e.callback(up.id);
     expect(thanks.body.data.flags & 64).toBe(64);
-    expect(await e2e.app.services.votes.tally(id)).toEqual({ up: 1, down: 0 });
+    expect(await e2e.app.stores.votes.tally(id)).toEqual({ up: 1, down: 0 });
     const down = e2e.fake.component({ customId: `ask:vote:down:o:${id}`, user: BOB });
     await e2e.callback(down.id);
-    expect(await e2e.app.services.votes.tally(id)).toEqual({ up: 0, down: 1 });
-    expect(await e2e.app.services.votes.byMember(BOB.id)).toEqual([expect.objectContaining({ answerId: id, value: 'down', mode: 'offline' })]);
+    expect(await e2e.app.stores.votes.tally(id)).toEqual({ up: 0, down: 1 });
+    expect(await e2e.app.stores.votes.byMember(BOB.id)).toEqual([expect.objectContaining({ answerId: id, value: 'down', mode: 'offline' })]);
   });
 
   test('GIVEN a member over the rate limit THEN they get an ephemeral "try again in N minutes" and no defer', async () => {

@@ -1,6 +1,8 @@
-import { describe, expect, test } from 'vitest';
-import type { DailyService, TickReport } from '../../src/app/daily-service.ts';
+import { beforeEach, describe, expect, test } from 'vitest';
+import type { DailyService } from '../../src/app/daily-service.ts';
+import type { TickReport } from '../../src/app/daily-scheduler.ts';
 import { dailyMessages } from '../../src/app/daily-messages.ts';
+import { dailyText } from '../../src/commands/messages.ts';
 import { ALL_PERMISSIONS, snowflake, type CommandInteractionInput } from '../fakes/fake-discord.ts';
 import { ManualClock } from '../fakes/daily-fakes.ts';
 import { embedText, str, sub, useE2e } from './e2e-harness.ts';
@@ -9,19 +11,23 @@ import { embedText, str, sub, useE2e } from './e2e-harness.ts';
 const NOT_ADMIN = String(BigInt(ALL_PERMISSIONS) & ~(32n | 8n));
 
 describe('/daily and the daily post through the real discord.js client', () => {
-  // Tuesday 2026-06-09, 06:00 in Berlin.
-  const clock = new ManualClock('2026-06-09T04:00:00Z');
+  // Every test starts on Tuesday 2026-06-09, 06:00 in Berlin, with a fresh bot and store.
+  const START = '2026-06-09T04:00:00Z';
+  const clock = new ManualClock(START);
+  beforeEach(() => clock.set(START));
   const e2e = useE2e({}, { clock });
 
   const daily = (): DailyService => {
-    const service = e2e.app.services.daily;
+    const service = e2e.app.daily?.service;
     if (!service) throw new Error('daily posts are not wired');
     return service;
   };
   /** One tick, retried if the job's own minute tick happened to be running. */
   const tick = async (): Promise<TickReport> => {
+    const scheduler = e2e.app.daily?.scheduler;
+    if (!scheduler) throw new Error('daily posts are not wired');
     for (;;) {
-      const report = await daily().tick();
+      const report = await scheduler.tick();
       if (!report.skipped) return report;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -44,6 +50,35 @@ describe('/daily and the daily post through the real discord.js client', () => {
       resolved: { channels: { [e2e.fake.channelId]: { id: e2e.fake.channelId, type: 0, name: 'general', permissions: ALL_PERMISSIONS } } },
     });
 
+  /** The server admin gives @everyone full rights; the gateway tells the bot. */
+  const grantPermissions = async () => {
+    e2e.fake.dispatch('GUILD_ROLE_UPDATE', {
+      guild_id: e2e.fake.guildId,
+      role: { id: e2e.fake.guildId, name: '@everyone', permissions: ALL_PERMISSIONS, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  };
+  /** Grants the permissions and runs /daily set (07:00 Berlin, legs,back,glutes, thread); resolves with its edited reply. */
+  const setUpDaily = async () => {
+    await grantPermissions();
+    const { token } = interaction(2, sub('set', channelSet()));
+    return e2e.fake.waitForRequest((r) => r.method === 'PATCH' && r.path === `/webhooks/${e2e.fake.appId}/${token}/messages/@original`);
+  };
+  /** Opening a thread answers like Discord does. */
+  const routeThreads = (onThread: (body: unknown) => void = () => undefined) =>
+    e2e.fake.route('POST', /^\/channels\/\d+\/messages\/\d+\/threads$/, (r) => {
+      onThread(r.body);
+      return { status: 201, body: { id: snowflake(), type: 11, guild_id: e2e.fake.guildId, parent_id: e2e.fake.channelId, name: (r.body as { name: string }).name, owner_id: e2e.fake.botUser.id, thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false } } };
+    });
+  const posts = () => e2e.fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${e2e.fake.channelId}/messages`);
+  /** Set up, then let 07:00 Berlin pass: the day's post goes out. */
+  const postFirstDay = async () => {
+    await setUpDaily();
+    routeThreads();
+    clock.set('2026-06-09T05:00:05Z');
+    await tick();
+  };
+
   test('GIVEN the bot only has View Channel and a thread is asked for THEN /daily set names each missing permission and saves nothing', async () => {
     const { id, token } = interaction(2, sub('set', channelSet()));
     const deferred = await e2e.fake.waitForRequest((r) => r.path.startsWith(`/interactions/${id}/`));
@@ -60,14 +95,7 @@ describe('/daily and the daily post through the real discord.js client', () => {
   });
 
   test('GIVEN the permission granted THEN /daily set saves and shows the next post as a Discord timestamp', async () => {
-    // The server admin gives @everyone full rights; the gateway tells the bot.
-    e2e.fake.dispatch('GUILD_ROLE_UPDATE', {
-      guild_id: e2e.fake.guildId,
-      role: { id: e2e.fake.guildId, name: '@everyone', permissions: ALL_PERMISSIONS, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
-    });
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const { token } = interaction(2, sub('set', channelSet()));
-    const edit = await e2e.fake.waitForRequest((r) => r.method === 'PATCH' && r.path === `/webhooks/${e2e.fake.appId}/${token}/messages/@original`);
+    const edit = await setUpDaily();
     const text = embedText(edit.body.data ? edit.body : { data: edit.body });
     // 07:00 Berlin on 2026-06-09 is 05:00 UTC.
     expect(text).toContain(`<t:${Date.parse('2026-06-09T05:00:00Z') / 1000}:F>`);
@@ -83,6 +111,7 @@ describe('/daily and the daily post through the real discord.js client', () => {
   });
 
   test('GIVEN /daily show and /daily preview THEN both answer ephemerally; the preview is the post with its tip', async () => {
+    await setUpDaily();
     const show = e2e.fake.command({ name: 'daily', options: sub('show') });
     const shown = await e2e.fake.waitForRequest((r) => r.path.startsWith(`/interactions/${show.id}/`));
     expect(shown.body.data.flags & 64).toBe(64);
@@ -90,15 +119,13 @@ describe('/daily and the daily post through the real discord.js client', () => {
     const preview = e2e.fake.command({ name: 'daily', options: sub('preview') });
     const previewed = await e2e.fake.waitForRequest((r) => r.path.startsWith(`/interactions/${preview.id}/`));
     expect(previewed.body.data.flags & 64).toBe(64);
-    expect(embedText(previewed.body)).toContain(dailyMessages.tipField);
+    expect(embedText(previewed.body)).toContain(dailyText.tipField);
   });
 
   test('GIVEN 07:00 Berlin arrives THEN one POST /channels/{id}/messages carries the plan, the cited tip, no mentions and a nonce; then the thread opens', async () => {
+    await setUpDaily();
     let threadBody: unknown;
-    e2e.fake.route('POST', /^\/channels\/\d+\/messages\/\d+\/threads$/, (r) => {
-      threadBody = r.body;
-      return { status: 201, body: { id: snowflake(), type: 11, guild_id: e2e.fake.guildId, parent_id: e2e.fake.channelId, name: (r.body as { name: string }).name, owner_id: e2e.fake.botUser.id, thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false } } };
-    });
+    routeThreads((body) => (threadBody = body));
     clock.set('2026-06-09T04:59:00Z');
     expect((await tick()).posted).toEqual([]);
     clock.set('2026-06-09T05:00:05Z');
@@ -113,7 +140,7 @@ describe('/daily and the daily post through the real discord.js client', () => {
     const embed = body.embeds[0];
     // 2026-06-09 is day 20613 since 1970-01-01; 20613 mod 3 = 0 → legs.
     expect(embed.title).toMatch(/^Daily workout · Legs/);
-    const tip = embed.fields.find((f: { name: string }) => f.name === dailyMessages.tipField);
+    const tip = embed.fields.find((f: { name: string }) => f.name === dailyText.tipField);
     expect(tip.value).toMatch(/^“.+”\n— .+ \[leg-training#[a-z0-9-]+\]$/);
     expect(threadBody).toEqual(expect.objectContaining({ name: 'Legs day — 2026-06-09' }));
 
@@ -123,6 +150,8 @@ describe('/daily and the daily post through the real discord.js client', () => {
   });
 
   test('GIVEN a restart inside the catch-up window after the post THEN the start-up tick does not post again', async () => {
+    await postFirstDay();
+    expect(posts()).toHaveLength(1);
     clock.set('2026-06-09T06:00:00Z');
     await e2e.restart();
     expect((await tick()).posted).toEqual([]);
@@ -131,6 +160,7 @@ describe('/daily and the daily post through the real discord.js client', () => {
   });
 
   test('GIVEN the channel is deleted THEN the next slot pauses the schedule, no retry follows, and /daily show gives the reason', async () => {
+    await postFirstDay();
     e2e.fake.dispatch('CHANNEL_DELETE', { id: e2e.fake.channelId, type: 0, guild_id: e2e.fake.guildId, name: 'general', position: 0, permission_overwrites: [] });
     await new Promise((resolve) => setTimeout(resolve, 100));
     clock.set('2026-06-10T05:00:05Z');
@@ -149,6 +179,7 @@ describe('/daily and the daily post through the real discord.js client', () => {
   });
 
   test('GIVEN /daily off THEN the settings are gone', async () => {
+    await setUpDaily();
     const off = e2e.fake.command({ name: 'daily', options: sub('off') });
     const reply = await e2e.fake.waitForRequest((r) => r.path.startsWith(`/interactions/${off.id}/`));
     expect(reply.body.data.content).toBe(dailyMessages.turnedOff);

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll } from 'vitest';
+import { afterEach, beforeEach } from 'vitest';
 import { startApp, type AppIo, type RunningApp } from '../../src/main.ts';
 import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from '../fakes/fake-discord.ts';
 
@@ -60,16 +60,18 @@ export async function startE2e(env: Record<string, string> = {}, io: E2eIo = {})
 }
 
 /**
- * One bot for the enclosing `describe` block: started before its tests, closed after them. The returned handle
- * forwards to the running E2e, so tests read `e2e.fake` or `e2e.app` as usual (also after a `restart()`).
+ * A fresh bot, fake Discord and store for every test of the enclosing `describe` block, so each test stands
+ * alone (and `vitest run -t` can run any one of them). The returned handle forwards to the running E2e, so tests
+ * read `e2e.fake` or `e2e.app` as usual (also after a `restart()`).
  */
 export function useE2e(env: Record<string, string> = {}, io: E2eIo = {}): E2e {
   let running: E2e | undefined;
-  beforeAll(async () => {
+  beforeEach(async () => {
     running = await startE2e(env, io);
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await running?.close();
+    running = undefined;
   });
   const current = (): E2e => {
     if (!running) throw new Error('the e2e bot is not running: call useE2e inside describe and use it inside tests');

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { Events } from 'discord.js';
 import { registerCommands } from '../../src/discord/register-commands.ts';
-import { commands } from '../../src/discord/commands/index.ts';
+import { commands } from '../../src/commands/index.ts';
 import { member, startFakeDiscord } from '../fakes/fake-discord.ts';
 import { str, useE2e } from './e2e-harness.ts';
 

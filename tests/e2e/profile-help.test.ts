@@ -25,6 +25,8 @@ describe('/profile and /help through the real discord.js client', () => {
   });
 
   test('GIVEN a saved profile WHEN the bot restarts on the same SQLite file THEN /profile show still has it', async () => {
+    const set = e2e.fake.command({ name: 'profile', options: sub('set', [str('level', 'advanced'), str('units', 'kg')]), user: DANA });
+    await e2e.callback(set.id);
     await e2e.restart();
     const { id } = e2e.fake.command({ name: 'profile', options: sub('show'), user: DANA });
     const reply = await e2e.callback(id);
@@ -40,15 +42,15 @@ describe('/profile and /help through the real discord.js client', () => {
     const workout = e2e.fake.command({ name: 'workout', options: [str('group', 'legs')], user: DANA });
     await e2e.callback(workout.id);
     await e2e.fake.waitForRequest((r) => r.path.includes(ask.token ?? ''));
-    expect(await e2e.app.services.sessions.get(DANA.id, workout.id)).toBeDefined();
+    expect(await e2e.app.stores.sessions.get(DANA.id, workout.id)).toBeDefined();
 
     const { id } = e2e.fake.command({ name: 'profile', options: sub('forget'), user: DANA });
     const reply = await e2e.callback(id);
     expect(reply.body.data.flags & 64).toBe(64);
     expect(reply.body.data.content).toMatch(/deleted/);
     expect(await e2e.app.services.profiles.show(DANA.id)).toBeUndefined();
-    expect(await e2e.app.services.votes.byMember(DANA.id)).toEqual([]);
-    expect(await e2e.app.services.sessions.get(DANA.id, workout.id)).toBeUndefined();
+    expect(await e2e.app.stores.votes.byMember(DANA.id)).toEqual([]);
+    expect(await e2e.app.stores.sessions.get(DANA.id, workout.id)).toBeUndefined();
     const raw = e2e.app.store.namespace('rate-limits');
     expect(await raw.get(`ask:${DANA.id}`)).toBeUndefined();
   });

@@ -33,7 +33,7 @@ describe('/workout through the real discord.js client', () => {
     expect(update.body.type).toBe(7);
     expect(update.body.data.allowed_mentions.parse).toEqual([]);
     expect(customIds(update.body.data)).toEqual(customIds(first.body.data));
-    expect((await e2e.app.services.sessions.get(ALICE.id, id))?.seed).toBe(2);
+    expect((await e2e.app.stores.sessions.get(ALICE.id, id))?.seed).toBe(2);
   });
 
   test('GIVEN a stranger presses a button THEN they get an ephemeral note and the plan does not change', async () => {
@@ -47,7 +47,7 @@ describe('/workout through the real discord.js client', () => {
       expect(note.body.data.content).toMatch(/only the member who asked/i);
       expect(note.body.data.allowed_mentions.parse).toEqual([]);
     }
-    const session = await e2e.app.services.sessions.get(ALICE.id, id);
+    const session = await e2e.app.stores.sessions.get(ALICE.id, id);
     expect(session).toMatchObject({ ownerId: ALICE.id, seed: 1, swaps: [] });
   });
 
@@ -73,7 +73,7 @@ describe('/workout through the real discord.js client', () => {
     expect(swapped.body.type).toBe(7);
     expect(customIds(swapped.body.data)).toEqual(customIds(original.body.data));
     expect(embedText(swapped.body)).not.toEqual(embedText(original.body));
-    expect((await e2e.app.services.sessions.get(ALICE.id, id))?.swaps).toEqual([[from, to]]);
+    expect((await e2e.app.stores.sessions.get(ALICE.id, id))?.swaps).toEqual([[from, to]]);
   });
 
   test('GIVEN a saved profile THEN /workout fills the options the member left out', async () => {
@@ -81,12 +81,12 @@ describe('/workout through the real discord.js client', () => {
     await e2e.callback(set.id);
     const { id } = e2e.fake.command({ name: 'workout', options: [str('group', 'legs')], user: BOB });
     await e2e.callback(id);
-    const session = await e2e.app.services.sessions.get(BOB.id, id);
+    const session = await e2e.app.stores.sessions.get(BOB.id, id);
     expect(session?.request).toMatchObject({ equipment: 'bodyweight', level: 'beginner', group: 'legs' });
     // What the member types still wins over the profile.
     const typed = e2e.fake.command({ name: 'workout', options: [str('group', 'legs'), str('level', 'advanced')], user: BOB });
     await e2e.callback(typed.id);
-    expect((await e2e.app.services.sessions.get(BOB.id, typed.id))?.request).toMatchObject({ equipment: 'bodyweight', level: 'advanced' });
+    expect((await e2e.app.stores.sessions.get(BOB.id, typed.id))?.request).toMatchObject({ equipment: 'bodyweight', level: 'advanced' });
   });
 
   test('GIVEN an unknown group THEN the error is ephemeral and says what to do next', async () => {

@@ -1,7 +1,8 @@
 /** In-memory stand-ins for the daily-post ports: a settings store, a claim store, a recording poster and a settable clock. */
-import type { Card } from '../../src/app/card.ts';
+import type { DailyPost } from '../../src/app/daily-post.ts';
 import type { ChannelCheck, ClaimStore, Clock, DailyClaimRecord, DailySettingsStore, PostOutcome, Poster } from '../../src/app/ports.ts';
 import type { DailySettings } from '../../src/core/daily-settings.ts';
+import type { Plan } from '../../src/core/plan-types.ts';
 
 /** A clock the test moves by hand. */
 export class ManualClock implements Clock {
@@ -82,10 +83,11 @@ export class MemoryClaimStore implements ClaimStore {
   async close() {}
 }
 
-/** One recorded send. */
+/** One recorded send: what a member would see as the title, and the post itself. */
 export interface SentPost {
   channelId: string;
-  card: Card;
+  card: { title: string };
+  post: DailyPost;
   nonce: string;
   threadName?: string | undefined;
   at: Date;
@@ -104,7 +106,7 @@ export class RecordingPoster implements Poster {
     if (missing?.length) return { ok: false, kind: 'forbidden', reason: 'Missing Permissions', missing };
     return { ok: true };
   }
-  async post(channelId: string, card: Card, options: { nonce: string; threadName?: string }): Promise<PostOutcome> {
+  async post(channelId: string, post: DailyPost, options: { nonce: string; thread: boolean }): Promise<PostOutcome> {
     if (this.gone.has(channelId)) return { ok: false, kind: 'gone', reason: 'Unknown Channel' };
     const missing = this.missing.get(channelId);
     if (missing?.length) return { ok: false, kind: 'forbidden', reason: `missing ${missing.join(', ')}` };
@@ -112,14 +114,19 @@ export class RecordingPoster implements Poster {
       this.transientFailures -= 1;
       return { ok: false, kind: 'transient', reason: '503 Service Unavailable' };
     }
-    this.sent.push({ channelId, card, nonce: options.nonce, threadName: options.threadName, at: this.clock.now() });
+    const title = (post as FakeDailyPost).title ?? post.threadTitle;
+    this.sent.push({ channelId, card: { title }, post, nonce: options.nonce, threadName: options.thread ? post.threadTitle : undefined, at: this.clock.now() });
     return { ok: true, messageId: `m${this.sent.length}` };
   }
 }
 
-/** A compose function that needs no knowledge: the card names the guild and date. */
-export function fakeCompose(settings: DailySettings, localDate: string) {
-  return { card: { title: `Daily ${settings.guildId} ${localDate}`, fields: [] }, threadTitle: `Thread ${localDate}` };
+/** A post from fakeCompose: no real plan, but a title naming the guild and date. */
+export type FakeDailyPost = DailyPost & { title: string };
+
+/** A compose function that needs no knowledge: the post's title names the guild and date. */
+export function fakeCompose(settings: DailySettings, localDate: string): FakeDailyPost {
+  const group = settings.split[0] ?? 'legs';
+  return { title: `Daily ${settings.guildId} ${localDate}`, localDate, group, plan: { group } as Plan, threadTitle: `Thread ${localDate}` };
 }
 
 /** Settings with sensible defaults for tests. */

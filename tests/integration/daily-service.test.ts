@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { createDailyScheduler } from '../../src/app/daily-scheduler.ts';
 import { createDailyService } from '../../src/app/daily-service.ts';
 import { dailyMessages } from '../../src/app/daily-messages.ts';
 import { openStore } from '../../src/adapters/keyv/open-store.ts';
-import { openClaimStore } from '../../src/daily-wiring.ts';
+import { openClaimStore } from '../../src/adapters/open-claim-store.ts';
 import { createKeyvDailySettingsStore } from '../../src/adapters/keyv/daily-settings-store.ts';
 import { ManualClock, RecordingPoster, dailySettings, fakeCompose } from '../fakes/daily-fakes.ts';
 
@@ -25,7 +26,8 @@ async function boot(clock: ManualClock, poster: RecordingPoster, owner: string) 
   // The production composition: claims on the keyv store's own connection to the file.
   const claims = await openClaimStore(store);
   const settings = createKeyvDailySettingsStore(store.namespace('daily'));
-  const service = createDailyService({ settings, claims, poster, clock, compose: fakeCompose, catchupMinutes: 180, owner });
+  const deps = { settings, claims, poster, clock, compose: fakeCompose, catchupMinutes: 180, owner };
+  const service = { ...createDailyService(deps), ...createDailyScheduler(deps) };
   return {
     service,
     settings,

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { createMinisearchRetriever } from '../../src/adapters/knowledge/minisearch-retriever.ts';
 import { askMessages, createAnswerService, type AskResult } from '../../src/app/answer-question.ts';
-import { LlmFailure, type LlmAnswerer, type LlmReply } from '../../src/app/ports.ts';
+import { LlmFailure } from '../../src/app/llm-failure.ts';
+import type { LlmAnswerer, LlmReply } from '../../src/app/ports.ts';
 import type { Answer } from '../../src/core/answer-types.ts';
 import type { Passage } from '../../src/core/library.ts';
 import { fixtureLibrary } from '../fixtures/answer-library-fixture.ts';

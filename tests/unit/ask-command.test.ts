@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { CommandContext, MentionContext, Reply } from '../../src/discord/command-kit.ts';
-import { ask } from '../../src/discord/commands/ask.ts';
-import { askText } from '../../src/discord/messages.ts';
-import type { BotServices } from '../../src/discord/services.ts';
+import { ask } from '../../src/commands/ask.ts';
+import { askText } from '../../src/commands/messages.ts';
+import type { CommandServices } from '../../src/commands/services.ts';
+import { commandContext, mentionContext, type Sent } from '../fakes/fake-contexts.ts';
 
 function services() {
   const taken: string[] = [];
@@ -15,24 +15,7 @@ function services() {
     askPolicy: { limit: 5, windowMinutes: 10 },
     answers: { ask: async (q: string) => (asked.push(q), { kind: 'invalid', message: 'unreachable in these tests' }) },
   };
-  return { services: fake as unknown as BotServices, taken, asked };
-}
-
-function askCtx(question: string, events: string[], replies: Reply[]): CommandContext {
-  return {
-    id: '1',
-    member: { id: 'm1', name: 'm1' },
-    guildId: 'g',
-    channelId: 'c',
-    canManageGuild: false,
-    commandName: 'ask',
-    options: { subcommand: () => null, string: () => question, integer: () => null, boolean: () => null, channel: () => null },
-    answered: false,
-    reply: async (reply) => void (events.push('reply'), replies.push(reply)),
-    defer: async () => void events.push('defer'),
-    edit: async (reply) => void (events.push('edit'), replies.push(reply)),
-    followUp: async (reply) => void (events.push('followUp'), replies.push(reply)),
-  };
+  return { services: fake as unknown as CommandServices, taken, asked };
 }
 
 describe('/ask with nothing but mentions', () => {
@@ -40,11 +23,9 @@ describe('/ask with nothing but mentions', () => {
     'GIVEN the question %j THEN the member is told privately to type a question, with no public "thinking…" and no rate-limit slot used',
     async (question) => {
       const { services: s, taken, asked } = services();
-      const events: string[] = [];
-      const replies: Reply[] = [];
-      await ask.execute(askCtx(question, events, replies), s);
-      expect(events).toEqual(['reply']);
-      expect(replies).toEqual([{ text: askText.empty, ephemeral: true }]);
+      const sent: Sent[] = [];
+      await ask.execute(commandContext({ name: 'ask', strings: { question } }, sent), s);
+      expect(sent).toEqual([{ kind: 'reply', reply: { text: askText.empty, ephemeral: true } }]);
       expect(taken).toEqual([]);
       expect(asked).toEqual([]);
     },
@@ -52,10 +33,9 @@ describe('/ask with nothing but mentions', () => {
 
   test('GIVEN a mention of the bot with only @everyone after it THEN the reply explains how to ask, and no slot is used', async () => {
     const { services: s, taken } = services();
-    const replies: Reply[] = [];
-    const ctx: MentionContext = { id: '2', member: { id: 'm1', name: 'm1' }, guildId: 'g', channelId: 'c', text: '@everyone', reply: async (r) => void replies.push(r) };
-    await ask.onMention?.(ctx, s);
-    expect(replies).toEqual([{ text: askText.mentionHint }]);
+    const sent: Sent[] = [];
+    await ask.onMention?.(mentionContext('@everyone', sent), s);
+    expect(sent).toEqual([{ kind: 'reply', reply: { text: askText.mentionHint } }]);
     expect(taken).toEqual([]);
   });
 });

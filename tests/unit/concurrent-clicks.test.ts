@@ -2,14 +2,16 @@ import { describe, expect, test } from 'vitest';
 import { loadPlanKnowledge } from '../../src/adapters/knowledge/load-plan-knowledge.ts';
 import { createProfileService } from '../../src/app/profile-service.ts';
 import type { Profile, ProfileStore, WorkoutSession, WorkoutSessionStore } from '../../src/app/ports.ts';
+import { createWorkoutService } from '../../src/app/workout-service.ts';
 import { startWorkout, swapOptions } from '../../src/app/workout-session.ts';
-import type { ComponentContext, Reply } from '../../src/discord/command-kit.ts';
-import { workout } from '../../src/discord/commands/workout.ts';
-import type { BotServices } from '../../src/discord/services.ts';
+import type { CommandServices } from '../../src/commands/services.ts';
+import { workout } from '../../src/commands/workout.ts';
+import { componentContext, type Sent } from '../fakes/fake-contexts.ts';
 
 const knowledge = loadPlanKnowledge();
 /** Lets every pending store call reach its await, so unserialised handlers would interleave. */
 const slow = () => new Promise((resolve) => setTimeout(resolve, 5));
+const clock = { now: () => new Date('2026-03-02T10:00:00Z') };
 
 function slowSessionStore(): WorkoutSessionStore & { map: Map<string, WorkoutSession> } {
   const map = new Map<string, WorkoutSession>();
@@ -27,20 +29,11 @@ function slowSessionStore(): WorkoutSessionStore & { map: Map<string, WorkoutSes
   };
 }
 
-function click(customId: string, values: string[], shown: Reply[]): ComponentContext {
-  return {
-    id: 'i',
-    member: { id: 'm1', name: 'm1' },
-    guildId: null,
-    channelId: null,
-    canManageGuild: false,
-    customId,
-    values,
-    answered: false,
-    update: async (reply) => void shown.push(reply),
-    reply: async (reply) => void shown.push(reply),
-    followUp: async (reply) => void shown.push(reply),
-  };
+const noProfiles: ProfileStore = { get: async () => undefined, set: async () => {}, delete: async () => false };
+
+/** The workout command's services over a slow session store, as main.ts wires them. */
+function servicesOver(sessions: WorkoutSessionStore): CommandServices {
+  return { knowledge, workouts: createWorkoutService({ sessions, profiles: noProfiles, knowledge, clock }) } as unknown as CommandServices;
 }
 
 describe('two clicks on one workout at once', () => {
@@ -51,19 +44,19 @@ describe('two clicks on one workout at once', () => {
     await sessions.save(started.session);
     const [first, second] = swapOptions(started.plan, knowledge).filter((o, i, all) => all.findIndex((x) => x.from === o.from) === i);
     if (!first || !second) throw new Error('need swaps for two different exercises');
-    const services = { knowledge, sessions } as unknown as BotServices;
-    const shown: Reply[] = [];
+    const services = servicesOver(sessions);
+    const shown: Sent[] = [];
     const pick = workout.components?.pick;
     if (!pick) throw new Error('no pick handler');
     await Promise.all([
-      pick(click('workout:pick:m1:s1', [`${first.from}>${first.to}`], shown), services, 'm1:s1'),
-      pick(click('workout:pick:m1:s1', [`${second.from}>${second.to}`], shown), services, 'm1:s1'),
+      pick(componentContext({ customId: 'workout:pick:m1:s1', values: [`${first.from}>${first.to}`] }, shown), services, 'm1:s1'),
+      pick(componentContext({ customId: 'workout:pick:m1:s1', values: [`${second.from}>${second.to}`] }, shown), services, 'm1:s1'),
     ]);
     expect(sessions.map.get('m1:s1')?.swaps).toEqual([
       [first.from, first.to],
       [second.from, second.to],
     ]);
-    const names = shown.at(-1)?.card?.fields.map((f) => `${f.name} ${f.value}`).join('\n') ?? '';
+    const names = shown.at(-1)?.reply?.card?.fields.map((f) => `${f.name} ${f.value}`).join('\n') ?? '';
     expect(names).toContain(first.toName);
     expect(names).toContain(second.toName);
   });
@@ -73,11 +66,12 @@ describe('two clicks on one workout at once', () => {
     const started = startWorkout({ group: 'back' }, { id: 's2', ownerId: 'm1', date: '2026-03-02' }, knowledge);
     if (!started.ok) throw new Error(started.message);
     await sessions.save(started.session);
-    const services = { knowledge, sessions } as unknown as BotServices;
+    const services = servicesOver(sessions);
     const variation = workout.components?.variation;
     if (!variation) throw new Error('no variation handler');
-    const shown: Reply[] = [];
-    await Promise.all([variation(click('workout:variation:m1:s2', [], shown), services, 'm1:s2'), variation(click('workout:variation:m1:s2', [], shown), services, 'm1:s2')]);
+    const shown: Sent[] = [];
+    const press = () => variation(componentContext({ customId: 'workout:variation:m1:s2' }, shown), services, 'm1:s2');
+    await Promise.all([press(), press()]);
     expect(sessions.map.get('m1:s2')?.seed).toBe(started.session.seed + 2);
   });
 });
@@ -103,7 +97,6 @@ describe('two profile changes at once', () => {
   }
   const noVotes = { record: async () => {}, tally: async () => ({ up: 0, down: 0 }), byMember: async () => [], deleteMember: async () => {} };
   const noSessions = { get: async () => undefined, save: async () => {}, deleteOwner: async () => {} };
-  const clock = { now: () => new Date('2026-03-02T10:00:00Z') };
 
   test('GIVEN /profile set level and /profile set equipment at the same moment THEN both are saved', async () => {
     const profiles = slowProfileStore();

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseLine } from '../../src/console/console-parse.ts';
-import { commands } from '../../src/discord/commands/index.ts';
+import { commands } from '../../src/commands/index.ts';
 
 const parse = (line: string) => parseLine(line, commands);
 const options = (line: string) => {

@@ -1,12 +1,13 @@
 import { DiscordAPIError } from 'discord.js';
 import { describe, expect, test } from 'vitest';
-import { daily } from '../../src/discord/commands/daily.ts';
-import { commands } from '../../src/discord/commands/index.ts';
-import { classifyPostError } from '../../src/discord/jobs/daily-post-job.ts';
+import { daily } from '../../src/commands/daily.ts';
+import { commands } from '../../src/commands/index.ts';
+import { commandJson } from '../../src/discord/command-json.ts';
+import { classifyPostError } from '../../src/discord/discord-poster.ts';
 import { createRedisClaimStore, type RedisClaimClient } from '../../src/adapters/redis/claim-store.ts';
 
 describe('the /daily command definition', () => {
-  const json = daily.data.toJSON();
+  const json = commandJson(daily.data);
 
   test('GIVEN the registry THEN /daily is in it once', () => {
     expect(commands.filter((c) => c.data.name === 'daily')).toHaveLength(1);

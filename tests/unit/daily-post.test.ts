@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { loadPlanKnowledge } from '../../src/adapters/knowledge/load-plan-knowledge.ts';
 import { dailyPostFor } from '../../src/app/daily-post.ts';
+import { dailyPostCard } from '../../src/commands/cards/daily-post-card.ts';
+import { dailyText } from '../../src/commands/messages.ts';
 import { dailyMessages } from '../../src/app/daily-messages.ts';
 import { makeDailyCommand, dailyJson } from '../../src/cli/daily-command.ts';
 import { makeWorkoutCommand } from '../../src/cli/workout-command.ts';
@@ -47,10 +49,11 @@ describe('the daily post', () => {
       const passage = knowledge.library.byId.get(tip?.passageId ?? '');
       expect(passage?.reliability).toBe('high');
       expect(passage?.text).toContain(tip?.quote);
-      const field = post.card.fields.find((f) => f.name === dailyMessages.tipField);
-      expect(field?.value).toBe(dailyMessages.tipValue(tip?.quote ?? '', passage?.sourceTitle ?? '', passage?.id ?? ''));
-      expect(post.card.actions).toBeUndefined();
-      expect(post.card.fields.length).toBeLessThanOrEqual(25);
+      const card = dailyPostCard(post, knowledge);
+      const field = card.fields.find((f) => f.name === dailyText.tipField);
+      expect(field?.value).toBe(dailyText.tipValue(tip?.quote ?? '', passage?.sourceTitle ?? '', passage?.id ?? ''));
+      expect(card.actions).toBeUndefined();
+      expect(card.fields.length).toBeLessThanOrEqual(25);
     }
   });
 
@@ -77,7 +80,7 @@ describe('coach daily', () => {
   test('GIVEN no --json THEN it prints the card as text with the tip', async () => {
     const run = io();
     expect(await cli(['--date', '2026-03-29'], run.sink)).toBe(0);
-    expect(run.out.join('')).toContain(`## ${dailyMessages.tipField}`);
+    expect(run.out.join('')).toContain(`## ${dailyText.tipField}`);
   });
 
   test('GIVEN no --date THEN today is used', async () => {

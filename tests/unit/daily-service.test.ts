@@ -1,14 +1,20 @@
 import { describe, expect, test } from 'vitest';
-import { createDailyService, slotNonce, validateDailyInput, type DailyServiceDeps } from '../../src/app/daily-service.ts';
+import { validateDailyInput } from '../../src/app/daily-input.ts';
+import { createDailyScheduler, slotNonce, type DailySchedulerDeps } from '../../src/app/daily-scheduler.ts';
+import { createDailyService } from '../../src/app/daily-service.ts';
 import { dailyMessages } from '../../src/app/daily-messages.ts';
 import { ManualClock, MemoryClaimStore, MemoryDailySettingsStore, RecordingPoster, dailySettings, fakeCompose } from '../fakes/daily-fakes.ts';
 
-function world(start: string, overrides: Partial<DailyServiceDeps> = {}) {
+function world(start: string, overrides: Partial<DailySchedulerDeps> = {}) {
   const clock = new ManualClock(start);
   const settings = new MemoryDailySettingsStore();
   const claims = new MemoryClaimStore();
   const poster = new RecordingPoster(clock);
-  const make = (owner = 'p1') => createDailyService({ settings, claims, poster, clock, compose: fakeCompose, catchupMinutes: 180, owner, ...overrides });
+  // The /daily use cases and the scheduler over the same stores, as main.ts wires them.
+  const make = (owner = 'p1') => {
+    const deps = { settings, claims, poster, clock, compose: fakeCompose, catchupMinutes: 180, owner, ...overrides };
+    return { ...createDailyService(deps), ...createDailyScheduler(deps) };
+  };
   return { clock, settings, claims, poster, make, service: make() };
 }
 

@@ -1,19 +1,21 @@
-// help.ts is imported before the registry on purpose: the import order must not matter.
-import { help } from '../../src/discord/commands/help.ts';
 import { describe, expect, test } from 'vitest';
 import { loadPlanKnowledge } from '../../src/adapters/knowledge/load-plan-knowledge.ts';
-import type { CommandContext, Reply } from '../../src/discord/command-kit.ts';
-import { commands } from '../../src/discord/commands/index.ts';
-import type { BotServices } from '../../src/discord/services.ts';
+import { help } from '../../src/commands/help.ts';
+import { commands } from '../../src/commands/index.ts';
+import type { CommandServices } from '../../src/commands/services.ts';
+import { commandContext, type Sent } from '../fakes/fake-contexts.ts';
 
 describe('/help', () => {
-  test('GIVEN help.ts is loaded before the registry THEN it loads and /help lists every registered command, privately', async () => {
-    const replies: Reply[] = [];
-    const ctx = { reply: async (reply: Reply) => void replies.push(reply) } as unknown as CommandContext;
-    await help.execute(ctx, { library: loadPlanKnowledge().library } as unknown as BotServices);
-    expect(replies).toHaveLength(1);
-    expect(replies[0]?.ephemeral).toBe(true);
-    const listed = replies[0]?.card?.fields[0]?.value ?? '';
-    for (const command of commands) expect(listed).toContain(`**/${command.data.name}**`);
+  test('GIVEN the registry THEN /help lists every registered command with its description and every source, privately', async () => {
+    const sent: Sent[] = [];
+    const { library } = loadPlanKnowledge();
+    await help.execute(commandContext({ name: 'help' }, sent), { library, catalog: commands.map((c) => c.data) } as unknown as CommandServices);
+    expect(sent).toHaveLength(1);
+    const reply = sent[0]?.reply;
+    expect(reply?.ephemeral).toBe(true);
+    const listed = reply?.card?.fields[0]?.value ?? '';
+    for (const command of commands) expect(listed).toContain(`*/${command.data.name}* — ${command.data.description}`);
+    const sources = reply?.card?.fields[1]?.value ?? '';
+    for (const doc of library.documents) expect(sources).toContain(doc.origin.title);
   });
 });

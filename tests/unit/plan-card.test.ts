@@ -1,7 +1,9 @@
-/** The workout card: what a member reads, within Discord's embed limits. */
+/** The workout card: what a member reads, and its Discord embed within Discord's limits. */
 import { describe, expect, test } from 'vitest';
-import { cardToText } from '../../src/app/card.ts';
-import { CARD_LIMITS, PLAN_CARD_MESSAGES, planCard } from '../../src/app/plan-card.ts';
+import { cardToText } from '../../src/commands/cards/card-text.ts';
+import { planCard } from '../../src/commands/cards/plan-card.ts';
+import { planCardText } from '../../src/commands/messages.ts';
+import { cardEmbed, EMBED_LIMITS } from '../../src/discord/render/card-embed.ts';
 import { generatePlan } from '../../src/core/plan-generator.ts';
 import { EQUIPMENT_LEVELS, GOALS, GROUPS, LEVELS } from '../../src/core/plan-types.ts';
 import { knowledge, request } from './plan-fixtures.ts';
@@ -41,33 +43,33 @@ describe('planCard', () => {
     expect(card.fields[0]!.value).toContain(k.rules.shortSession.note);
   });
 
-  test('GIVEN every group, goal, level and equipment THEN the card stays within Discord limits', () => {
+  test('GIVEN every group, goal, level and equipment THEN the Discord embed keeps every field whole, within Discord limits', () => {
     for (const group of GROUPS)
       for (const goal of GOALS)
         for (const level of LEVELS)
           for (const equipment of EQUIPMENT_LEVELS) {
             const card = planCard(generatePlan(request({ group, goal, level, equipment, minutes: 120 }), ctx, k), k);
-            expect(card.title.length).toBeLessThanOrEqual(CARD_LIMITS.title);
-            expect(card.fields.length).toBeLessThanOrEqual(CARD_LIMITS.fields);
-            let total = card.title.length + (card.description?.length ?? 0);
-            for (const f of card.fields) {
-              expect(f.name.length).toBeLessThanOrEqual(CARD_LIMITS.fieldName);
+            const embed = cardEmbed(card);
+            expect(embed.title).toBe(card.title);
+            expect(embed.fields?.map((f) => [f.name, f.value])).toEqual(card.fields.map((f) => [f.name, f.value]));
+            let total = (embed.title?.length ?? 0) + (embed.description?.length ?? 0);
+            for (const f of embed.fields ?? []) {
               expect(f.value.length).toBeGreaterThan(0);
-              expect(f.value.length).toBeLessThanOrEqual(CARD_LIMITS.fieldValue);
+              expect(f.value.length).toBeLessThanOrEqual(EMBED_LIMITS.fieldValue);
               total += f.name.length + f.value.length;
             }
-            expect(total).toBeLessThanOrEqual(CARD_LIMITS.total);
+            expect(total).toBeLessThanOrEqual(EMBED_LIMITS.total);
           }
   });
 
   test('GIVEN a full six-exercise session well under a 120-minute budget THEN the card says why it ends early', () => {
     const plan = generatePlan(request({ group: 'back', level: 'advanced', minutes: 120 }), ctx, k);
     expect(plan.exercises).toHaveLength(k.rules.exerciseCount.max);
-    expect(planCard(plan, k).description).toContain(PLAN_CARD_MESSAGES.capped(k.rules.exerciseCount.max));
+    expect(planCard(plan, k).description).toContain(planCardText.capped(k.rules.exerciseCount.max));
   });
 
   test('GIVEN a session that fills its budget THEN the card adds no such note', () => {
     const plan = generatePlan(request(), ctx, k);
-    expect(planCard(plan, k).description).not.toContain(PLAN_CARD_MESSAGES.capped(k.rules.exerciseCount.max));
+    expect(planCard(plan, k).description).not.toContain(planCardText.capped(k.rules.exerciseCount.max));
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { loadPlanKnowledge } from '../../src/adapters/knowledge/load-plan-knowledge.ts';
-import { applySwap, FIRST_SEED, MAX_SWAP_OPTIONS, nextVariation, sessionPlan, startWorkout, swapOptions, todayIso } from '../../src/app/workout-session.ts';
+import { applySwap, FIRST_SEED, MAX_SWAP_OPTIONS, nextVariation, sessionPlan, startWorkout, swapOptions } from '../../src/app/workout-session.ts';
+import { localDateUtc } from '../../src/core/dates.ts';
 import { mergeProfile, withProfileDefaults } from '../../src/app/profile-service.ts';
 import { GROUPS, EQUIPMENT_LEVELS } from '../../src/core/plan-types.ts';
 
@@ -59,7 +60,7 @@ describe('workout sessions', () => {
   });
 
   test('GIVEN a time late in the UTC day THEN the plan date is that UTC date', () => {
-    expect(todayIso(new Date('2026-03-02T23:59:00Z'))).toBe('2026-03-02');
+    expect(localDateUtc(new Date('2026-03-02T23:59:00Z'))).toBe('2026-03-02');
   });
 });
 

@@ -3,7 +3,8 @@ import Anthropic, { APIConnectionError, APIConnectionTimeoutError, APIError } fr
 import type { ContentBlockParam, SearchResultBlockParam } from '@anthropic-ai/sdk/resources/messages/messages';
 import type { Passage } from '../../core/library.ts';
 import { splitSentences } from '../../core/text-analysis.ts';
-import { LlmFailure, type LlmAnswerer, type LlmReply } from '../../app/ports.ts';
+import { LlmFailure } from '../../app/llm-failure.ts';
+import type { LlmAnswerer, LlmReply } from '../../app/ports.ts';
 
 /** How to reach Claude. Timeouts are for a chat user: seconds, not the SDK's default ten minutes. */
 export interface ClaudeAnswererOptions {
@@ -11,20 +12,16 @@ export interface ClaudeAnswererOptions {
   model: string;
   /** Omit to let the SDK read ANTHROPIC_BASE_URL itself. */
   baseURL?: string;
-  /** @default 8000 */
-  timeoutMs?: number;
-  /** @default 2 */
-  maxRetries?: number;
+  /** Per request (config.anthropic.timeoutMs). */
+  timeoutMs: number;
+  /** Retries after the first attempt (config.anthropic.maxRetries). */
+  maxRetries: number;
   systemPrompt: string;
   /** @default 600 */
   maxTokens?: number;
   fetch?: typeof fetch;
 }
 
-/** Default request timeout in milliseconds. */
-export const DEFAULT_TIMEOUT_MS = 8000;
-/** Default retries after the first attempt. */
-export const DEFAULT_MAX_RETRIES = 2;
 /** Default cap on the reply's length: a chat answer of a few cited sentences. */
 const DEFAULT_MAX_TOKENS = 600;
 
@@ -80,12 +77,12 @@ export function questionBlock(question: string): string {
 
 /** Builds the Claude answerer over the official SDK. */
 export function createClaudeAnswerer(options: ClaudeAnswererOptions): LlmAnswerer {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const { timeoutMs } = options;
   const client = new Anthropic({
     apiKey: options.apiKey,
     ...(options.baseURL ? { baseURL: options.baseURL } : {}),
     timeout: timeoutMs,
-    maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+    maxRetries: options.maxRetries,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
 

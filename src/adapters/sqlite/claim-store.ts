@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import sqlite3 from 'sqlite3';
 import type { ClaimStore, DailyClaimRecord } from '../../app/ports.ts';
+import type { SqlQuery } from '../keyv/keyv-backend.ts';
 
 /** Table name; lives beside keyv's own table when they share a file. @default daily_claims */
 export const CLAIMS_TABLE = 'daily_claims';
@@ -25,8 +26,6 @@ interface Row {
   note: string | null;
 }
 
-/** Runs one statement and returns its rows (RETURNING rows for writes); the shape of keyv's raw `sql`. */
-export type SqlRows = (sql: string, ...params: unknown[]) => Promise<Record<string, unknown>[]>;
 
 function exec(db: sqlite3.Database, sql: string): Promise<void> {
   return new Promise((resolve, reject) => db.exec(sql, (error) => (error ? reject(error) : resolve())));
@@ -46,7 +45,7 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS ${CLAIMS_TABLE} (
  * The claim store over any connection to the SQLite file: the app passes the keyv store's own connection
  * (one writer per process, no lock contention with keyv); tests and tools may open their own.
  */
-export async function createSqlClaimStore(query: SqlRows, close: () => Promise<void> = async () => undefined): Promise<ClaimStore> {
+export async function createSqlClaimStore(query: SqlQuery, close: () => Promise<void> = async () => undefined): Promise<ClaimStore> {
   await query(CREATE_TABLE);
   return {
     async claim(key, owner, at) {
@@ -111,7 +110,7 @@ export async function openSqliteClaimStore(path: string, options: { busyTimeoutM
   });
   // Another process may hold the write lock for a moment; wait rather than fail the claim.
   db.configure('busyTimeout', options.busyTimeoutMs ?? 5000);
-  const query: SqlRows = (sql, ...params) =>
+  const query: SqlQuery = (sql, ...params) =>
     new Promise((resolve, reject) => db.all(sql, params, (error: Error | null, rows: Record<string, unknown>[]) => (error ? reject(error) : resolve(rows))));
   const close = () => new Promise<void>((resolve, reject) => db.close((error) => (error ? reject(error) : resolve())));
   try {

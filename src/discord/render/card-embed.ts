@@ -1,4 +1,7 @@
-/** Renders a Card (and a Reply around it) as the Discord message payload: embed, buttons, select menu, no mentions. */
+/**
+ * Renders a Card (and a Reply around it) as the Discord message payload: embed, buttons, select menu, no mentions.
+ * Every Discord limit and markup lives here: the command layer writes plain cards of any length.
+ */
 import {
   ButtonStyle,
   ComponentType,
@@ -7,12 +10,24 @@ import {
   type APIComponentInMessageActionRow,
   type APIEmbed,
 } from 'discord.js';
-import type { Card } from '../../app/card.ts';
-import type { Reply } from '../command-kit.ts';
-import { clip } from '../messages.ts';
+import { clip } from '../../core/clip.ts';
+import type { Card } from '../../commands/cards/card.ts';
+import type { Markup, Reply } from '../../commands/command-kit.ts';
 
 /** Discord's embed limits. */
 export const EMBED_LIMITS = { title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, footer: 2048, total: 6000 };
+/** Discord's limits on message content and components. */
+export const MESSAGE_LIMITS = { content: 2000, actionRows: 5, buttonsPerRow: 5, buttonLabel: 80, selectPlaceholder: 150, selectOptions: 25, optionLabel: 100, optionDescription: 100 };
+
+/** Discord's markup: channel links, timestamps every member sees in their own zone, bold. */
+export const discordMarkup: Markup = {
+  channel: (id) => `<#${id}>`,
+  time: (at) => {
+    const unix = Math.floor(at.getTime() / 1000);
+    return `<t:${unix}:F> (<t:${unix}:R>)`;
+  },
+  bold: (text) => `**${text}**`,
+};
 /** The accent used when a card sets none. */
 export const DEFAULT_COLOR = 0x2f9e44;
 
@@ -64,13 +79,15 @@ export function cardEmbed(card: Card): APIEmbed {
 export function replyComponents(reply: Reply): APIActionRowComponent<APIComponentInMessageActionRow>[] {
   const rows: APIActionRowComponent<APIComponentInMessageActionRow>[] = [];
   const actions = reply.card?.actions ?? [];
-  for (let i = 0; i < actions.length && rows.length < 4; i += 5) {
+  const perRow = MESSAGE_LIMITS.buttonsPerRow;
+  // One row is kept free for a select menu.
+  for (let i = 0; i < actions.length && rows.length < MESSAGE_LIMITS.actionRows - 1; i += perRow) {
     rows.push({
       type: ComponentType.ActionRow,
-      components: actions.slice(i, i + 5).map((action, j) => ({
+      components: actions.slice(i, i + perRow).map((action, j) => ({
         type: ComponentType.Button,
         custom_id: action.id,
-        label: clip(action.label, 80),
+        label: clip(action.label, MESSAGE_LIMITS.buttonLabel),
         style: i + j === 0 ? ButtonStyle.Primary : ButtonStyle.Secondary,
       })),
     });
@@ -82,13 +99,13 @@ export function replyComponents(reply: Reply): APIActionRowComponent<APIComponen
         {
           type: ComponentType.StringSelect,
           custom_id: reply.select.id,
-          placeholder: clip(reply.select.placeholder, 150),
+          placeholder: clip(reply.select.placeholder, MESSAGE_LIMITS.selectPlaceholder),
           min_values: 1,
           max_values: 1,
-          options: reply.select.options.slice(0, 25).map((o) => ({
+          options: reply.select.options.slice(0, MESSAGE_LIMITS.selectOptions).map((o) => ({
             value: o.value,
-            label: clip(o.label, 100),
-            ...(o.description ? { description: clip(o.description, 100) } : {}),
+            label: clip(o.label, MESSAGE_LIMITS.optionLabel),
+            ...(o.description ? { description: clip(o.description, MESSAGE_LIMITS.optionDescription) } : {}),
           })),
         },
       ],
@@ -109,7 +126,7 @@ export function replyPayload(reply: Reply): {
   flags?: MessageFlags.Ephemeral;
 } {
   return {
-    content: reply.text ? clip(reply.text, 2000) : '',
+    content: reply.text ? clip(reply.text, MESSAGE_LIMITS.content) : '',
     embeds: reply.card ? [cardEmbed(reply.card)] : [],
     components: replyComponents(reply),
     allowedMentions: NO_MENTIONS,

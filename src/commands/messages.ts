@@ -1,4 +1,4 @@
-/** Every user-facing string of the Discord bot and the console playground, in one place. */
+/** Every user-facing string of the commands, in one place, for any transport (no Discord markup or limits here). */
 
 /** Texts of /workout and its buttons. */
 export const workoutText = {
@@ -16,8 +16,8 @@ export const workoutText = {
   variationButton: 'Another variation',
   swapButton: 'Swap exercise',
   swapPlaceholder: 'Pick an exercise to swap in',
-  swapOptionLabel: (position: number, from: string, to: string) => clip(`${position}. ${from} → ${to}`, 100),
-  swapOptionDescription: (from: string) => clip(`Replaces ${from}; same muscle, fits your equipment`, 100),
+  swapOptionLabel: (position: number, from: string, to: string) => `${position}. ${from} → ${to}`,
+  swapOptionDescription: (from: string) => `Replaces ${from}; same muscle, fits your equipment`,
   notYours: 'Only the member who asked for this workout can change it. Run /workout to get your own.',
   expired: 'This workout is too old to change. Run /workout for a fresh one.',
   noSubstitutes: 'There is no substitute for these exercises with your equipment. Try "Another variation" instead.',
@@ -81,23 +81,75 @@ export const commonText = {
   unknownComponent: 'This button is no longer active. Run the command again.',
 };
 
-/** Texts of the console playground. */
-export const consoleText = {
-  banner: 'Pump Coach console. Type /help, /workout legs level:beginner, /ask does a pump mean growth?, or a number to press a button.',
-  prompt: '> ',
-  unknownCommand: (name: string, known: string[]) => `Unknown command /${name}. Try one of: ${known.map((k) => `/${k}`).join(', ')}.`,
-  notACommand: 'Start with a slash command (e.g. /workout legs) or type the number of a button shown above.',
-  noChoices: 'There are no buttons to press right now. Run a command first.',
-  badChoice: (max: number) => `Pick a number from 1 to ${max}.`,
-  onlyYou: '(only you can see this)',
-  thinking: '(thinking…)',
-  badOption: (name: string, problem: string) => `Option ${name}: ${problem}.`,
-  unknownOption: (name: string, known: string[]) => `Unknown option "${name}". Options: ${known.join(', ') || 'none'}.`,
-  missingOption: (name: string) => `Missing required option "${name}".`,
-  subcommandNeeded: (name: string, subs: string[]) => `/${name} needs one of: ${subs.join(', ')}.`,
-};
+/** Texts of the /daily slash command (descriptions, replies). */
+export const dailyText = {
+  description: 'Daily workout posts for this server (admins)',
+  setDescription: 'Post a workout every day at a local time',
+  showDescription: 'When the next daily post goes out, and the settings',
+  previewDescription: 'See the next daily post (only you see it)',
+  offDescription: 'Stop the daily posts',
+  channel: 'Channel the workout is posted in',
+  time: 'Local time, 24-hour HH:MM (e.g. 07:00)',
+  timezone: 'Time zone, IANA name (start typing, e.g. Europe/Berlin)',
+  split: 'Rotation of groups, one per day (default: legs,back,glutes)',
+  goal: 'Goal of the daily plans (default: pump)',
+  level: 'Level of the daily plans (default: intermediate)',
+  equipment: 'Equipment of the daily plans (default: gym)',
+  thread: 'Open a thread under each post for the day (default: no)',
+  channelMissing: 'Pick the channel for the daily post, e.g. /daily set channel:#daily-workout time:07:00 timezone:Europe/Berlin.',
+  adminOnly: 'Only members who can manage the server can change daily posts. Ask a server admin to run /daily for you.',
+  guildOnly: 'Daily posts belong to a server; run this inside one.',
+  unavailable: 'Daily posts need the Discord bot, so they are not available here. To see the post a date would get, run: npm run coach -- daily --date YYYY-MM-DD',
+  savedTitle: 'Daily posts are on',
+  showTitle: 'Daily posts',
+  previewNote: (when: string) => `Preview of the post due ${when}. Only you can see this.`,
+  postTitle: (planTitle: string) => `Daily workout · ${planTitle}`,
+  tipField: 'Tip of the day',
+  tipValue: (quote: string, sourceTitle: string, passageId: string) => `“${quote}”\n— ${sourceTitle} [${passageId}]`,
+  fields: {
+    channel: 'Channel',
+    time: 'Time',
+    next: 'Next post',
+    split: 'Rotation',
+    defaults: 'Plan defaults',
+    thread: 'Thread for the day',
+    status: 'Status',
+    today: 'Today',
+  },
+  timeValue: (time: string, timezone: string) => `${time} ${timezone}`,
+  defaultsValue: (goal: string, level: string, equipment: string) => `${goal}, ${level}, ${equipment}`,
+  yes: 'yes',
+  no: 'no',
+  active: 'Active',
+  todayValue: (status: string, note?: string) => (note ? `${status}: ${note}` : status),
+} as const;
 
-/** Shortens text to fit a Discord limit, marking the cut. */
-export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
+/** Texts of the workout card. */
+export const planCardText = {
+  title: (group: string, goal: string, level: string) => `${group} · ${goal} · ${level}`,
+  description: (estimated: number, budget: number, equipment: string, date: string) =>
+    `About ${estimated} min (of ${budget}) · ${equipment} · ${date}`,
+  /** Said when a long budget leaves time over: a "120 min" request otherwise looks like the time was ignored. */
+  capped: (max: number) => `One muscle group tops out at ${max} exercises, so this session ends before your time does.`,
+  warmup: (minutes: number) => `Warm-up · ${minutes} min`,
+  cooldown: (minutes: number) => `Cool-down · ${minutes} min`,
+  activity: (name: string, minutes: number) => `• ${name} — ${minutes} min`,
+  dose: (sets: number, min: number, max: number, side: string | null, rest: number) =>
+    `${sets} × ${min === max ? min : `${min}–${max}`}${side ? ` (${side})` : ''} · rest ${rest} s`,
+  perSide: (group: string) => (group === 'back' ? 'per arm' : 'per leg'),
+  technique: (name: string, note: string | null) => `Technique: ${name}${note ? ` — ${note}` : ''}`,
+  cue: (cue: string) => `Cue: ${cue}`,
+  sourcesName: 'Sources',
+  source: (title: string, author: string) => `${title} (${author})`,
+  equipment: { gym: 'gym', dumbbells: 'dumbbells', bands: 'bands', bodyweight: 'bodyweight' } as Record<string, string>,
+} as const;
+
+/** Texts of answer cards. */
+export const answerCardText = {
+  title: 'Coach answers',
+  notCoveredTitle: 'Not covered by the coaching library',
+  sources: 'Sources',
+  offline: 'Answered offline from the coaching library',
+  claude: 'Answered by Claude from the coaching library',
+  because: (reason: string) => ` (${reason})`,
+} as const;

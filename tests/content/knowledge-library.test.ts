@@ -1,12 +1,10 @@
-/** The shipped coaching library: every contracted passage exists, key figures are pinned, sources are labelled honestly. */
+/** Content checks on the shipped coaching library: every contracted passage exists, key figures are pinned, sources are labelled honestly, no wording is copied. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { loadLibrary } from '../../src/adapters/knowledge/load-library.ts';
-import { KnowledgeError } from '../../src/adapters/knowledge/knowledge-error.ts';
 import type { Passage } from '../../src/core/library.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -253,33 +251,11 @@ describe('the shipped coaching library', () => {
     for (const p of library.passages) expect(p.sourceTitle).toBe(origins[p.docId]?.title);
   });
 
-  test('GIVEN a document disputing a passage that does not exist THEN loadLibrary names the file and the field', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pump-coach-library-'));
-    try {
-      writeFileSync(
-        join(dir, 'claims.md'),
-        [
-          '---',
-          'id: claims',
-          'title: Claims',
-          'origin: { title: Some article, author: Nobody }',
-          'topics: [pump]',
-          'reliability: { level: low, reason: Promotional. }',
-          'disputes:',
-          '  a-claim: [facts#missing-section]',
-          '---',
-          '## A claim',
-          'The article claims a thing.',
-        ].join('\n'),
-      );
-      expect(() => loadLibrary(dir)).toThrow(KnowledgeError);
-      expect(() => loadLibrary(dir)).toThrow(/claims\.md: disputes\.a-claim .*facts#missing-section/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  test.skipIf(!existsSync(overlapTool))('GIVEN the whole repository THEN the seed-overlap tool finds no run copied from the source articles', () => {
+  // The tool lives in ../shared beside the checkout. CI must have it; elsewhere its absence is said out loud.
+  const overlapMissing = `${overlapTool} is missing: clone the project beside its shared/ folder (see README) to check the library's wording`;
+  if (!existsSync(overlapTool) && !process.env.CI) console.warn(`skipping the seed-overlap check: ${overlapMissing}`);
+  test.skipIf(!existsSync(overlapTool) && !process.env.CI)('GIVEN the whole repository THEN the seed-overlap tool finds no run copied from the source articles', () => {
+    if (!existsSync(overlapTool)) throw new Error(overlapMissing);
     const run = spawnSync(process.execPath, [overlapTool, '.'], { cwd: repoRoot, encoding: 'utf8' });
     expect(run.stdout).toContain('no run of 8+ words');
     expect(run.status).toBe(0);

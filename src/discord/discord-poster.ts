@@ -1,14 +1,13 @@
-/**
- * The daily-post job: a croner tick every minute (and one at start-up) over the daily service, and the
- * Poster that sends a card with discord.js (no mentions parsed, optional thread for the day).
- */
-import { Cron } from 'croner';
+/** The daily posts' Poster on discord.js: checks the bot's permissions in a channel and sends the day's card (no mentions parsed, optional thread for the day). */
 import { ChannelType, DiscordAPIError, PermissionFlagsBits, type Client, type GuildBasedChannel, type GuildTextBasedChannel } from 'discord.js';
-import type { Card } from '../../app/card.ts';
-import type { DailyService } from '../../app/daily-service.ts';
-import type { ChannelCheck, PostOutcome, Poster } from '../../app/ports.ts';
-import type { Logger } from '../../logger.ts';
-import { cardEmbed, NO_MENTIONS } from '../render/card-embed.ts';
+import type { DailyPost } from '../app/daily-post.ts';
+import type { ChannelCheck, Log, PostOutcome, Poster } from '../app/ports.ts';
+import type { Card } from '../commands/cards/card.ts';
+import { clip } from '../core/clip.ts';
+import { cardEmbed, NO_MENTIONS } from './render/card-embed.ts';
+
+/** Discord's limit on a thread name. */
+const THREAD_NAME_LIMIT = 100;
 
 // Discord JSON error codes that mean "this channel will not take the post, however often we try".
 const UNKNOWN_CHANNEL = 10003;
@@ -44,8 +43,8 @@ export function classifyPostError(error: unknown): PostOutcome & { ok: false } {
   return { ok: false, kind: 'transient', reason: error instanceof Error ? error.message : String(error) };
 }
 
-/** The Poster on a logged-in discord.js client. */
-export function createDiscordPoster(client: Client, log?: Logger): Poster {
+/** The Poster on a logged-in discord.js client; `render` turns the day's post into its card. */
+export function createDiscordPoster(client: Client, render: (post: DailyPost) => Card, log?: Pick<Log, 'warn'>): Poster {
   async function fetchChannel(channelId: string): Promise<{ ok: true; channel: GuildTextBasedChannel & GuildBasedChannel } | (ChannelCheck & { ok: false })> {
     try {
       const channel = await client.channels.fetch(channelId);
@@ -80,7 +79,7 @@ export function createDiscordPoster(client: Client, log?: Logger): Poster {
       return missing.length ? { ok: false, kind: 'forbidden', reason: `missing ${missing.join(', ')}`, missing } : { ok: true };
     },
 
-    async post(channelId: string, card: Card, options: { nonce: string; threadName?: string }): Promise<PostOutcome> {
+    async post(channelId, post, options): Promise<PostOutcome> {
       let found;
       try {
         found = await fetchChannel(channelId);
@@ -90,47 +89,16 @@ export function createDiscordPoster(client: Client, log?: Logger): Poster {
       if (!found.ok) return { ok: false, kind: found.kind, reason: found.reason };
       let messageId: string;
       try {
-        const message = await found.channel.send({ embeds: [cardEmbed(card)], allowedMentions: NO_MENTIONS, nonce: options.nonce, enforceNonce: true });
+        const message = await found.channel.send({ embeds: [cardEmbed(render(post))], allowedMentions: NO_MENTIONS, nonce: options.nonce, enforceNonce: true });
         messageId = message.id;
-        if (options.threadName) {
+        if (options.thread) {
           // The post is out; a thread that cannot be opened is logged, never a reason to post again.
-          await message.startThread({ name: options.threadName.slice(0, 100) }).catch((error: unknown) => log?.warn({ err: error, channelId }, 'could not open the daily thread'));
+          await message.startThread({ name: clip(post.threadTitle, THREAD_NAME_LIMIT) }).catch((error: unknown) => log?.warn({ err: error, channelId }, 'could not open the daily thread'));
         }
       } catch (error) {
         return classifyPostError(error);
       }
       return { ok: true, messageId };
-    },
-  };
-}
-
-/** A running daily job. */
-export interface DailyJob {
-  /** Resolves when the start-up tick has finished. */
-  started: Promise<void>;
-  /** Stops the minute ticks and waits for the posts already under way to finish and be marked. */
-  stop(): Promise<void>;
-}
-
-/** Ticks the service at second 5 of every minute (after the minute's slots) and once now, for catch-up after a restart. */
-export function startDailyPostJob(service: DailyService, log: Logger): DailyJob {
-  const tick = async () => {
-    try {
-      const report = await service.tick();
-      if (report.posted.length || report.missed.length || report.paused.length || report.retrying.length) {
-        log.info({ posted: report.posted.length, missed: report.missed.length, paused: report.paused.length, retrying: report.retrying.length }, 'daily tick');
-      }
-    } catch (error) {
-      log.error({ err: error }, 'daily tick failed');
-    }
-  };
-  // protect: a slow tick (many posts) is never overlapped by the next minute's.
-  const cron = new Cron('5 * * * * *', { protect: true, unref: true }, tick);
-  return {
-    started: tick(),
-    async stop() {
-      cron.stop();
-      await service.stop();
     },
   };
 }

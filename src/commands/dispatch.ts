@@ -1,11 +1,11 @@
 /**
- * Routes commands, components, mentions and autocomplete to the registry, for Discord and the console alike.
+ * Routes commands, components, mentions and autocomplete to the registry, for every transport alike.
  * Every handler runs inside a catch: an unknown failure is logged and the member gets an ephemeral apology.
  */
 import type { AutocompleteContext, Command, CommandContext, ComponentContext, MentionContext } from './command-kit.ts';
 import { parseCustomId } from './command-kit.ts';
 import { commonText } from './messages.ts';
-import type { BotServices } from './services.ts';
+import type { CommandServices } from './services.ts';
 
 /** The four entry points a front end calls. */
 export interface Dispatcher {
@@ -16,21 +16,21 @@ export interface Dispatcher {
 }
 
 /** Apologises in whatever way is still open for this interaction; a failure to apologise is only logged. */
-async function apologise(ctx: CommandContext | ComponentContext, services: BotServices): Promise<void> {
+async function apologise(ctx: CommandContext | ComponentContext, services: CommandServices): Promise<void> {
   try {
     if (!ctx.answered) await ctx.reply({ text: commonText.failed, ephemeral: true });
     else if ('edit' in ctx) await ctx.edit({ text: commonText.failed });
     else await ctx.followUp({ text: commonText.failed, ephemeral: true });
   } catch (error) {
-    services.logger.warn({ err: error }, 'could not send the apology');
+    services.log.warn({ err: error }, 'could not send the apology');
   }
 }
 
 /** Creates the dispatcher over one registry. */
-export function createDispatcher(registry: readonly Command[], services: BotServices): Dispatcher {
+export function createDispatcher(registry: readonly Command[], services: CommandServices): Dispatcher {
   const byName = new Map(registry.map((c) => [c.data.name, c]));
   const mentionHandler = registry.find((c) => c.onMention);
-  const log = services.logger;
+  const { log } = services;
 
   return {
     async command(ctx) {

@@ -1,10 +1,58 @@
 /**
- * The interaction abstraction every command handler is written against. Discord (discord/interaction-adapters.ts)
- * and the console playground (console/) both implement it, so a handler never knows which one it talks to.
+ * The transport-neutral command layer: what a command declares (a plain spec, not Discord JSON) and the contexts
+ * its handlers are written against. Discord (src/discord/) and the console (src/console/) each implement the
+ * contexts and turn the spec into their own form, so a handler never knows which one it talks to.
  */
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import type { Card } from '../app/card.ts';
-import type { BotServices } from './services.ts';
+import type { Card } from './cards/card.ts';
+import type { CommandServices } from './services.ts';
+
+/** The kinds of value an option takes. */
+export type OptionType = 'string' | 'integer' | 'number' | 'boolean' | 'channel';
+
+/** One option of a command or subcommand. */
+export interface OptionSpec {
+  name: string;
+  /** Shown to members while they type; say what it does and its default. */
+  description: string;
+  type: OptionType;
+  required?: boolean;
+  /** The only values allowed, with the names members see. */
+  choices?: readonly { name: string; value: string | number }[];
+  /** Suggestions come from the command's `autocomplete` handler as the member types. */
+  autocomplete?: boolean;
+  minValue?: number;
+  maxValue?: number;
+  minLength?: number;
+  maxLength?: number;
+  /** For channel options: which kinds of channel may be picked. */
+  channelTypes?: readonly ('text' | 'announcement')[];
+}
+
+/** A subcommand: a name, a description and its own options. */
+export interface SubcommandSpec {
+  name: string;
+  description: string;
+  options?: readonly OptionSpec[];
+}
+
+/** What a command declares: the same spec becomes Discord's command JSON, the console's parser and /help's list. */
+export interface CommandSpec {
+  name: string;
+  description: string;
+  /** Options of a command without subcommands. */
+  options?: readonly OptionSpec[];
+  subcommands?: readonly SubcommandSpec[];
+  /** Only members who may manage the server see it by default (they can still be refused in the handler). */
+  adminOnly?: boolean;
+  /** Usable inside a server only, not in DMs. */
+  guildOnly?: boolean;
+}
+
+/** The options of a spec's subcommand (or of the command itself when `subcommand` is null). */
+export function optionsOf(spec: CommandSpec, subcommand: string | null): readonly OptionSpec[] {
+  if (subcommand === null) return spec.options ?? [];
+  return spec.subcommands?.find((s) => s.name === subcommand)?.options ?? [];
+}
 
 /** A select menu under a reply (a numbered list in the console). */
 export interface SelectMenu {
@@ -24,6 +72,19 @@ export interface Reply {
   ephemeral?: boolean;
 }
 
+/**
+ * How a transport writes the few things plain text cannot say: a channel link, a local time, emphasis.
+ * Discord renders `<#id>` and `<t:…>`; the console prints readable text.
+ */
+export interface Markup {
+  /** A link to a channel. */
+  channel(id: string): string;
+  /** An instant, shown in the reader's own time zone where the transport can, with how long until it. */
+  time(at: Date): string;
+  /** Emphasised text. */
+  bold(text: string): string;
+}
+
 /** The member who acted. */
 export interface Member {
   id: string;
@@ -37,12 +98,13 @@ export interface CommandOptions {
   subcommand(): string | null;
   string(name: string): string | null;
   integer(name: string): number | null;
+  number(name: string): number | null;
   boolean(name: string): boolean | null;
   /** A channel option: its id (and name when known). */
   channel(name: string): { id: string; name?: string } | null;
 }
 
-/** Shared by every context. */
+/** Shared by every interaction context. */
 interface BaseContext {
   /** A unique id for this interaction (Discord's snowflake; a counter in the console). */
   id: string;
@@ -53,6 +115,7 @@ interface BaseContext {
   channelId: string | null;
   /** Whether the member may manage the server (admin-only commands check this too). */
   canManageGuild: boolean;
+  markup: Markup;
 }
 
 /** A slash command being handled. */
@@ -93,6 +156,7 @@ export interface MentionContext {
   channelId: string | null;
   /** The message text without mention markup (the bot's own, and any @everyone or member pasted in). */
   text: string;
+  markup: Markup;
   /** Replies to the message. */
   reply(reply: Reply): Promise<void>;
 }
@@ -108,29 +172,26 @@ export interface AutocompleteContext {
 }
 
 /** Handles a component whose id starts with `<command>:<action>`; `state` is what follows. */
-export type ComponentHandler = (ctx: ComponentContext, services: BotServices, state: string) => Promise<void>;
+export type ComponentHandler = (ctx: ComponentContext, services: CommandServices, state: string) => Promise<void>;
 
-/** The JSON of a slash command as Discord takes it (discord.js builders produce it). */
-export interface CommandData {
-  name: string;
-  toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody;
-}
-
-/** One command: its definition, its handler, and the handlers of the components it creates. */
+/** One command: its spec, its handler, and the handlers of the components it creates. */
 export interface Command {
-  data: CommandData;
-  execute(ctx: CommandContext, services: BotServices): Promise<void>;
+  data: CommandSpec;
+  execute(ctx: CommandContext, services: CommandServices): Promise<void>;
   /** Keyed by the action part of the custom id. */
   components?: Record<string, ComponentHandler>;
-  autocomplete?(ctx: AutocompleteContext, services: BotServices): Promise<void>;
+  autocomplete?(ctx: AutocompleteContext, services: CommandServices): Promise<void>;
   /** Answers a message that mentions the bot (one command in the registry takes this). */
-  onMention?(ctx: MentionContext, services: BotServices): Promise<void>;
+  onMention?(ctx: MentionContext, services: CommandServices): Promise<void>;
 }
 
-/** Builds a custom id; Discord allows 100 characters. */
+/** Longest custom id a component may carry (Discord's limit, which the console keeps too). */
+export const MAX_CUSTOM_ID_LENGTH = 100;
+
+/** Builds a custom id `<command>:<action>[:<state>]`. */
 export function customId(command: string, action: string, state = ''): string {
   const id = state ? `${command}:${action}:${state}` : `${command}:${action}`;
-  if (id.length > 100) throw new Error(`custom id too long (${id.length} > 100): ${id.slice(0, 40)}…`);
+  if (id.length > MAX_CUSTOM_ID_LENGTH) throw new Error(`custom id too long (${id.length} > ${MAX_CUSTOM_ID_LENGTH}): ${id.slice(0, 40)}…`);
   return id;
 }
 

@@ -1,5 +1,5 @@
 /** The one registry of commands: the bot routes to it, the console runs it, `npm run register` publishes it. */
-import type { Command } from '../command-kit.ts';
+import type { Command } from './command-kit.ts';
 import { ask } from './ask.ts';
 import { daily } from './daily.ts';
 import { help } from './help.ts';

@@ -1,19 +1,19 @@
 /** /ask and bot mentions: a cited answer from the library, 👍/👎 votes, and a per-member rate limit. */
-import { SlashCommandBuilder } from 'discord.js';
-import { MAX_QUESTION_LENGTH, type Answer } from '../../core/answer-types.ts';
-import { stripMentions } from '../../core/text-analysis.ts';
-import { answerCard } from '../../app/answer-card.ts';
-import { minutesToWait } from '../../app/rate-limit.ts';
-import { customId, type Command, type Reply } from '../command-kit.ts';
-import { askText as t, commonText } from '../messages.ts';
-import type { BotServices } from '../services.ts';
+import { MAX_QUESTION_LENGTH, type Answer } from '../core/answer-types.ts';
+import { stripMentions } from '../core/text-analysis.ts';
+import { minutesToWait } from '../app/rate-limit.ts';
+import { answerCard } from './cards/answer-card.ts';
+import { customId, type Command, type CommandSpec, type Reply } from './command-kit.ts';
+import { askText, commonText } from './messages.ts';
+import type { CommandServices } from './services.ts';
 
 const NAME = 'ask';
 
-const data = new SlashCommandBuilder()
-  .setName(NAME)
-  .setDescription(t.description)
-  .addStringOption((o) => o.setName('question').setDescription(t.question).setRequired(true).setMaxLength(MAX_QUESTION_LENGTH));
+const spec: CommandSpec = {
+  name: NAME,
+  description: askText.description,
+  options: [{ name: 'question', description: askText.question, type: 'string', required: true, maxLength: MAX_QUESTION_LENGTH }],
+};
 
 /** The answer card with its vote buttons; the answer's id and answerer ride in the button ids. */
 function answerReply(answer: Answer, answerId: string): Reply {
@@ -22,8 +22,8 @@ function answerReply(answer: Answer, answerId: string): Reply {
     card: {
       ...answerCard(answer),
       actions: [
-        { id: customId(NAME, 'vote', `up:${mode}:${answerId}`), label: t.upButton },
-        { id: customId(NAME, 'vote', `down:${mode}:${answerId}`), label: t.downButton },
+        { id: customId(NAME, 'vote', `up:${mode}:${answerId}`), label: askText.upButton },
+        { id: customId(NAME, 'vote', `down:${mode}:${answerId}`), label: askText.downButton },
       ],
     },
   };
@@ -34,20 +34,20 @@ function answerReply(answer: Answer, answerId: string): Reply {
  * the answer service drops mention markup, so a question that is only "@everyone" is empty here too.
  */
 function questionProblem(question: string): string | null {
-  if (!stripMentions(question)) return t.empty;
-  if (question.length > MAX_QUESTION_LENGTH) return t.tooLong(MAX_QUESTION_LENGTH);
+  if (!stripMentions(question)) return askText.empty;
+  if (question.length > MAX_QUESTION_LENGTH) return askText.tooLong(MAX_QUESTION_LENGTH);
   return null;
 }
 
 /** Takes one rate-limit slot; the "try again" text when the member has none left. */
-async function rateLimited(services: BotServices, memberId: string): Promise<string | null> {
+async function rateLimited(services: CommandServices, memberId: string): Promise<string | null> {
   const decision = await services.askLimiter.take(memberId);
-  return decision.allowed ? null : t.rateLimited(minutesToWait(decision.retryAfterMs), services.askPolicy.limit, services.askPolicy.windowMinutes);
+  return decision.allowed ? null : askText.rateLimited(minutesToWait(decision.retryAfterMs), services.askPolicy.limit, services.askPolicy.windowMinutes);
 }
 
 /** The /ask command, plus answers to mentions. */
 export const ask: Command = {
-  data,
+  data: spec,
   async execute(ctx, services) {
     const question = ctx.options.string('question') ?? '';
     const problem = questionProblem(question) ?? (await rateLimited(services, ctx.member.id));
@@ -59,7 +59,7 @@ export const ask: Command = {
     await ctx.defer();
     const result = await services.answers.ask(question);
     if (result.kind === 'invalid') {
-      await ctx.edit({ text: t.invalid(result.message) });
+      await ctx.edit({ text: askText.invalid(result.message) });
       return;
     }
     await ctx.edit(answerReply(result.answer, ctx.id));
@@ -67,11 +67,11 @@ export const ask: Command = {
   async onMention(ctx, services) {
     const problem = questionProblem(ctx.text) ?? (await rateLimited(services, ctx.member.id));
     if (problem) {
-      await ctx.reply({ text: problem === t.empty ? t.mentionHint : problem });
+      await ctx.reply({ text: problem === askText.empty ? askText.mentionHint : problem });
       return;
     }
     const result = await services.answers.ask(ctx.text);
-    await ctx.reply(result.kind === 'invalid' ? { text: t.invalid(result.message) } : answerReply(result.answer, ctx.id));
+    await ctx.reply(result.kind === 'invalid' ? { text: askText.invalid(result.message) } : answerReply(result.answer, ctx.id));
   },
   components: {
     async vote(ctx, services, state) {
@@ -80,14 +80,8 @@ export const ask: Command = {
         await ctx.reply({ text: commonText.unknownComponent, ephemeral: true });
         return;
       }
-      await services.votes.record({
-        answerId,
-        memberId: ctx.member.id,
-        value,
-        mode: mode === 'c' ? 'claude' : 'offline',
-        at: services.clock.now().toISOString(),
-      });
-      await ctx.reply({ text: t.voteThanks(value), ephemeral: true });
+      await services.votes.cast({ answerId, memberId: ctx.member.id, value, mode: mode === 'c' ? 'claude' : 'offline' });
+      await ctx.reply({ text: askText.voteThanks(value), ephemeral: true });
     },
   },
 };

@@ -1,0 +1,102 @@
+/**
+ * /workout as a use case over stored sessions: start one, show another variation, offer and apply swaps. It owns
+ * every state change of a session: the owner check, one change at a time per session, and the save.
+ */
+import type { Plan } from '../core/plan-types.ts';
+import type { PlanKnowledge } from '../core/training-rules.ts';
+import { localDateUtc } from '../core/dates.ts';
+import { createKeyedQueue, type KeyedQueue } from './keyed-queue.ts';
+import type { Clock, ProfileStore, WorkoutSession, WorkoutSessionStore } from './ports.ts';
+import { withProfileDefaults, type WorkoutOptions } from './profile-service.ts';
+import { applySwap, nextVariation, sessionPlan, startWorkout, swapOptions, type SwapOption } from './workout-session.ts';
+
+/** Names one stored session; it travels in button ids, so a stranger's click is answered without a store read. */
+export interface SessionRef {
+  ownerId: string;
+  sessionId: string;
+}
+
+/** The session as it now stands. */
+export type SessionShown = { kind: 'ok'; session: WorkoutSession; plan: Plan };
+
+/** Why a click on a session changed nothing. */
+export type SessionRefusal =
+  /** Someone other than the member who asked clicked. */
+  | { kind: 'not-yours' }
+  /** The session expired or was forgotten. */
+  | { kind: 'expired' };
+
+/** The answer to "Swap exercise": the choices, or why there are none. */
+export type SwapMenu = (SessionShown & { options: SwapOption[] }) | SessionRefusal | { kind: 'no-substitutes' };
+
+/** The answer to a picked swap. */
+export type SwapResult = SessionShown | SessionRefusal | { kind: 'swap-gone' };
+
+/** The workout use cases. */
+export interface WorkoutService {
+  /** Builds the plan for what the member asked (their profile fills the rest) and saves the session before it is shown. */
+  start(memberId: string, sessionId: string, options: WorkoutOptions): Promise<SessionShown | { kind: 'invalid'; message: string }>;
+  /** The next variation of the session (new seed, swaps cleared). */
+  variation(clicker: string, ref: SessionRef): Promise<SessionShown | SessionRefusal>;
+  /** The swaps on offer for the session's plan. */
+  swapMenu(clicker: string, ref: SessionRef): Promise<SwapMenu>;
+  /** Applies a swap if it is still on offer. */
+  swap(clicker: string, ref: SessionRef, from: string, to: string): Promise<SwapResult>;
+}
+
+/** What the workout use cases need. */
+export interface WorkoutServiceDeps {
+  sessions: WorkoutSessionStore;
+  profiles: ProfileStore;
+  knowledge: PlanKnowledge;
+  clock: Clock;
+  /** Serialises changes to one session. @default a per-process queue */
+  serial?: KeyedQueue;
+}
+
+/** Creates the workout service. */
+export function createWorkoutService(deps: WorkoutServiceDeps): WorkoutService {
+  const { sessions, knowledge } = deps;
+  // Two clicks at once (a double click, a pick racing "Another variation") would each read the same session and
+  // the later save would silently drop the earlier change, so changes to one session run in turn.
+  const serial = deps.serial ?? createKeyedQueue();
+
+  /** Runs `change` on the clicker's own stored session, one change at a time. */
+  const withSession = <T>(clicker: string, ref: SessionRef, change: (session: WorkoutSession) => Promise<T>): Promise<T | SessionRefusal> => {
+    if (clicker !== ref.ownerId) return Promise.resolve({ kind: 'not-yours' });
+    return serial(`${ref.ownerId}:${ref.sessionId}`, async () => {
+      const session = await sessions.get(ref.ownerId, ref.sessionId);
+      return session ? change(session) : { kind: 'expired' as const };
+    });
+  };
+
+  return {
+    async start(memberId, sessionId, options) {
+      const profile = await deps.profiles.get(memberId);
+      const started = startWorkout(withProfileDefaults(options, profile), { id: sessionId, ownerId: memberId, date: localDateUtc(deps.clock.now()) }, knowledge);
+      if (!started.ok) return { kind: 'invalid', message: started.message };
+      // Saved before it is shown, so a quick click on the new buttons always finds its session.
+      await sessions.save(started.session);
+      return { kind: 'ok', session: started.session, plan: started.plan };
+    },
+    variation: (clicker, ref) =>
+      withSession(clicker, ref, async (session) => {
+        const next = nextVariation(session);
+        await sessions.save(next);
+        return { kind: 'ok' as const, session: next, plan: sessionPlan(next, knowledge) };
+      }),
+    swapMenu: (clicker, ref) =>
+      withSession(clicker, ref, async (session): Promise<SwapMenu> => {
+        const plan = sessionPlan(session, knowledge);
+        const options = swapOptions(plan, knowledge);
+        return options.length ? { kind: 'ok', session, plan, options } : { kind: 'no-substitutes' };
+      }),
+    swap: (clicker, ref, from, to) =>
+      withSession(clicker, ref, async (session): Promise<SwapResult> => {
+        const swapped = applySwap(session, from, to, knowledge);
+        if (!swapped.ok) return { kind: 'swap-gone' };
+        await sessions.save(swapped.session);
+        return { kind: 'ok', session: swapped.session, plan: swapped.plan };
+      }),
+  };
+}

@@ -1,0 +1,61 @@
+/** Renders a generated plan as a Card (any transport renders it: Discord as an embed, the console as text). No actions: /workout adds them. */
+import type { Plan, PlanActivity } from '../../core/plan-types.ts';
+import type { PlanKnowledge } from '../../core/training-rules.ts';
+import { planCardText } from '../messages.ts';
+import type { Card, CardField } from './card.ts';
+
+/** Below this share of the budget, a full session explains why it is short. @default 0.8 */
+export const CAPPED_SHARE = 0.8;
+
+function total(activities: readonly PlanActivity[]): number {
+  return activities.reduce((sum, a) => sum + a.minutes, 0);
+}
+
+function field(name: string, value: string): CardField {
+  return { name, value: value || '—' };
+}
+
+/** The source documents a plan cites, as "Article title (author)", in first-cited order. */
+function planSourceTitles(plan: Plan, knowledge: PlanKnowledge): string[] {
+  const docIds = [...new Set(plan.sources.map((id) => id.split('#')[0] ?? id))];
+  return docIds.flatMap((docId) => {
+    const doc = knowledge.library.documents.find((d) => d.id === docId);
+    return doc ? [planCardText.source(doc.origin.title, doc.origin.author)] : [];
+  });
+}
+
+/** Builds the workout card: title, estimate, warm-up, numbered exercises, cool-down and a sources line. */
+export function planCard(plan: Plan, knowledge: PlanKnowledge): Card {
+  const text = planCardText;
+  const { rules } = knowledge;
+  const label = rules.groups[plan.group].label;
+  const warmMinutes = total(plan.warmup);
+  const coolMinutes = total(plan.cooldown);
+  const shortened =
+    warmMinutes < rules.warmup[plan.group].minutes[0] || coolMinutes < rules.cooldown[plan.group].minutes[0];
+  // Spare time only needs explaining when the session is full: fewer exercises means the budget was the limit.
+  const capped = plan.exercises.length >= rules.exerciseCount.max && plan.estimatedMinutes < plan.minutes * CAPPED_SHARE;
+  const warmLines = plan.warmup.map((a) => text.activity(a.name, a.minutes));
+  if (shortened) warmLines.push(rules.shortSession.note);
+
+  const fields: CardField[] = [field(text.warmup(warmMinutes), warmLines.join('\n'))];
+  plan.exercises.forEach((exercise, i) => {
+    const lines = [
+      text.dose(exercise.sets, exercise.reps.min, exercise.reps.max, exercise.perSide ? text.perSide(plan.group) : null, exercise.restSeconds),
+    ];
+    if (exercise.technique) lines.push(text.technique(exercise.technique, exercise.techniqueNote));
+    const cue = exercise.cues[0];
+    if (cue) lines.push(text.cue(cue));
+    fields.push(field(`${i + 1}. ${exercise.name}`, lines.join('\n')));
+  });
+  fields.push(field(text.cooldown(coolMinutes), plan.cooldown.map((a) => text.activity(a.name, a.minutes)).join('\n')));
+  fields.push(field(text.sourcesName, planSourceTitles(plan, knowledge).join('\n')));
+
+  return {
+    title: text.title(label, plan.goal, plan.level),
+    description: [text.description(plan.estimatedMinutes, plan.minutes, text.equipment[plan.equipment] ?? plan.equipment, plan.date), ...(capped ? [text.capped(rules.exerciseCount.max)] : [])].join('\n'),
+    fields,
+    color: 0xe67e22,
+  };
+}
+

@@ -1,0 +1,103 @@
+/** /workout: a plan for one group, with "Another variation" and "Swap exercise" for the member who asked. */
+import type { Plan } from '../core/plan-types.ts';
+import { GROUPS } from '../core/plan-types.ts';
+import type { WorkoutSession } from '../app/ports.ts';
+import type { SessionRef, SessionRefusal } from '../app/workout-service.ts';
+import type { Card } from './cards/card.ts';
+import { planCard } from './cards/plan-card.ts';
+import { customId, type Command, type CommandSpec, type ComponentContext, type Reply } from './command-kit.ts';
+import { workoutText } from './messages.ts';
+import { EQUIPMENT_CHOICES, GOAL_CHOICES, LEVEL_CHOICES } from './plan-choices.ts';
+import type { CommandServices } from './services.ts';
+
+const NAME = 'workout';
+/** Session lengths offered as choices (minutes). */
+export const MINUTE_CHOICES = [15, 20, 30, 45, 60, 75, 90, 120] as const;
+
+const spec: CommandSpec = {
+  name: NAME,
+  description: workoutText.description,
+  options: [
+    { name: 'group', description: workoutText.group, type: 'string', required: true, choices: GROUPS.map((g) => ({ name: workoutText.groupChoices[g], value: g })) },
+    { name: 'goal', description: workoutText.goal, type: 'string', choices: GOAL_CHOICES },
+    { name: 'level', description: workoutText.level, type: 'string', choices: LEVEL_CHOICES },
+    { name: 'equipment', description: workoutText.equipment, type: 'string', choices: EQUIPMENT_CHOICES },
+    { name: 'minutes', description: workoutText.minutes, type: 'integer', choices: MINUTE_CHOICES.map((m) => ({ name: workoutText.minuteChoice(m), value: m })) },
+  ],
+};
+
+/** Button state `<owner>:<session>`: the owner travels in the custom id, so a stranger's click needs no store read. */
+function encodeRef(session: WorkoutSession): string {
+  return `${session.ownerId}:${session.id}`;
+}
+
+function decodeRef(state: string): SessionRef {
+  const [ownerId = '', sessionId = ''] = state.split(':');
+  return { ownerId, sessionId };
+}
+
+/** The card with this session's buttons. */
+function workoutReply(session: WorkoutSession, plan: Plan, services: CommandServices, select?: Reply['select']): Reply {
+  const card: Card = {
+    ...planCard(plan, services.knowledge),
+    actions: [
+      { id: customId(NAME, 'variation', encodeRef(session)), label: workoutText.variationButton },
+      { id: customId(NAME, 'swap', encodeRef(session)), label: workoutText.swapButton },
+    ],
+  };
+  return select ? { card, select } : { card };
+}
+
+/** The private note for a click that changed nothing. */
+function refuse(ctx: ComponentContext, refusal: SessionRefusal): Promise<void> {
+  return ctx.reply({ text: refusal.kind === 'not-yours' ? workoutText.notYours : workoutText.expired, ephemeral: true });
+}
+
+/** The /workout command. */
+export const workout: Command = {
+  data: spec,
+  async execute(ctx, services) {
+    const started = await services.workouts.start(ctx.member.id, ctx.id, {
+      group: ctx.options.string('group') ?? undefined,
+      goal: ctx.options.string('goal') ?? undefined,
+      level: ctx.options.string('level') ?? undefined,
+      equipment: ctx.options.string('equipment') ?? undefined,
+      minutes: ctx.options.integer('minutes') ?? undefined,
+    });
+    if (started.kind === 'invalid') {
+      await ctx.reply({ text: workoutText.invalid(started.message), ephemeral: true });
+      return;
+    }
+    await ctx.reply(workoutReply(started.session, started.plan, services));
+  },
+  components: {
+    async variation(ctx, services, state) {
+      const shown = await services.workouts.variation(ctx.member.id, decodeRef(state));
+      if (shown.kind !== 'ok') return refuse(ctx, shown);
+      await ctx.update(workoutReply(shown.session, shown.plan, services));
+    },
+    async swap(ctx, services, state) {
+      const menu = await services.workouts.swapMenu(ctx.member.id, decodeRef(state));
+      if (menu.kind === 'no-substitutes') return ctx.reply({ text: workoutText.noSubstitutes, ephemeral: true });
+      if (menu.kind !== 'ok') return refuse(ctx, menu);
+      await ctx.update(
+        workoutReply(menu.session, menu.plan, services, {
+          id: customId(NAME, 'pick', encodeRef(menu.session)),
+          placeholder: workoutText.swapPlaceholder,
+          options: menu.options.map((o) => ({
+            value: `${o.from}>${o.to}`,
+            label: workoutText.swapOptionLabel(o.position, o.fromName, o.toName),
+            description: workoutText.swapOptionDescription(o.fromName),
+          })),
+        }),
+      );
+    },
+    async pick(ctx, services, state) {
+      const [from = '', to = ''] = (ctx.values[0] ?? '').split('>');
+      const swapped = await services.workouts.swap(ctx.member.id, decodeRef(state), from, to);
+      if (swapped.kind === 'swap-gone') return ctx.reply({ text: workoutText.swapGone, ephemeral: true });
+      if (swapped.kind !== 'ok') return refuse(ctx, swapped);
+      await ctx.update(workoutReply(swapped.session, swapped.plan, services));
+    },
+  },
+};
