@@ -15,14 +15,16 @@ import { startDailyJob, type DailyJob } from './app/daily-job.ts';
 import { dailyPostFor } from './app/daily-post.ts';
 import { createDailyScheduler, type DailyScheduler } from './app/daily-scheduler.ts';
 import { createDailyService, type DailyService } from './app/daily-service.ts';
-import type { ClaimStore, Clock, HitStore, Log, Poster, ProfileStore, VoteStore, WorkoutSessionStore } from './app/ports.ts';
+import type { ClaimStore, Clock, HitStore, Log, Poster, ProfileStore, TrainingLogStore, VoteStore, WorkoutSessionStore } from './app/ports.ts';
 import { createProfileService } from './app/profile-service.ts';
 import { createRateLimiter } from './app/rate-limit.ts';
+import { createTrainingLogService } from './app/training-log-service.ts';
 import { createVoteService } from './app/vote-service.ts';
 import { createWorkoutService } from './app/workout-service.ts';
 import { createKeyvDailySettingsStore } from './adapters/keyv/daily-settings-store.ts';
 import { keyvHitStore, keyvProfileStore, keyvSessionStore, keyvVoteStore } from './adapters/keyv/keyv-member-stores.ts';
 import { openStore, StoreError, type OpenStore } from './adapters/keyv/open-store.ts';
+import { keyvTrainingLogStore } from './adapters/keyv/training-log-store.ts';
 import { loadPlanKnowledge } from './adapters/knowledge/load-plan-knowledge.ts';
 import { createMinisearchRetriever } from './adapters/knowledge/minisearch-retriever.ts';
 import { openClaimStore } from './adapters/open-claim-store.ts';
@@ -53,6 +55,7 @@ export interface AppStores {
   votes: VoteStore;
   sessions: WorkoutSessionStore;
   hits: HitStore;
+  trainingLog: TrainingLogStore;
 }
 
 /** The daily posts of a Discord-mode app. */
@@ -128,7 +131,13 @@ export async function startApp(env: Record<string, string | undefined>, io: AppI
     const knowledge = loadPlanKnowledge();
     const { library } = knowledge;
     const answers = await buildAnswerService(config, library);
-    const stores: AppStores = { profiles: keyvProfileStore(store), votes: keyvVoteStore(store), sessions: keyvSessionStore(store), hits: keyvHitStore(store) };
+    const stores: AppStores = {
+      profiles: keyvProfileStore(store),
+      votes: keyvVoteStore(store),
+      sessions: keyvSessionStore(store),
+      hits: keyvHitStore(store),
+      trainingLog: keyvTrainingLogStore(store, { onInvalid: (memberId, key, problem) => logger.warn({ memberId, key, problem }, 'skipping an unreadable training-log entry') }),
+    };
     const askPolicy = { limit: config.ask.rateLimit, windowMinutes: config.ask.rateWindowMinutes };
     const askLimiter = createRateLimiter(stores.hits, clock, { limit: askPolicy.limit, windowMs: askPolicy.windowMinutes * 60_000 });
 
@@ -143,12 +152,14 @@ export async function startApp(env: Record<string, string | undefined>, io: AppI
     }
 
     const log: Log = logger;
+    const trainingLog = createTrainingLogService({ store: stores.trainingLog, profiles: stores.profiles, exercises: knowledge.exercises, clock });
     const services: CommandServices = {
       knowledge,
       library,
       answers,
       workouts: createWorkoutService({ sessions: stores.sessions, profiles: stores.profiles, knowledge, clock }),
-      profiles: createProfileService({ profiles: stores.profiles, votes: stores.votes, sessions: stores.sessions, limiters: [askLimiter] }, clock),
+      profiles: createProfileService({ profiles: stores.profiles, votes: stores.votes, sessions: stores.sessions, trainingLog, limiters: [askLimiter] }, clock),
+      trainingLog,
       votes: createVoteService({ votes: stores.votes, clock }),
       askLimiter,
       askPolicy,

@@ -21,6 +21,8 @@ export interface Profile {
   equipment?: EquipmentLevel;
   goal?: Goal;
   units?: 'kg' | 'lb';
+  /** IANA time zone, for the training log's weeks and dates. @default UTC */
+  timezone?: string;
   /** ISO timestamp of the last change. */
   updatedAt: string;
 }
@@ -88,6 +90,26 @@ export interface WorkoutSessionStore {
   get(ownerId: string, id: string): Promise<WorkoutSession | undefined>;
   save(session: WorkoutSession): Promise<void>;
   deleteOwner(memberId: string): Promise<void>;
+}
+
+// Training log
+import type { LogEntry, TrainingLogHead } from '../core/training-log.ts';
+
+/**
+ * A member's training log: entries in the order logged, and the small head kept beside them (keyv in production,
+ * one namespace). The head is written after the entries it counts, so it is the commit point of a write.
+ */
+export interface TrainingLogStore {
+  /** The member's head, or undefined for a member with no log. */
+  head(memberId: string): Promise<TrainingLogHead | undefined>;
+  /** Stores entries (numbered by their `seq`, continuing the log) and then the head that counts them. */
+  append(memberId: string, entries: readonly LogEntry[], head: TrainingLogHead): Promise<void>;
+  /** Replaces the head alone (e.g. its weeks recomputed for a new time zone). */
+  saveHead(memberId: string, head: TrainingLogHead): Promise<void>;
+  /** Entries with `from <= seq < to`, oldest first. */
+  range(memberId: string, from: number, to: number): Promise<LogEntry[]>;
+  /** Deletes the member's whole log, head included. */
+  deleteMember(memberId: string): Promise<void>;
 }
 
 // Daily posts

@@ -9,6 +9,8 @@ export interface ProfileChanges {
   equipment?: EquipmentLevel | undefined;
   goal?: Goal | undefined;
   units?: 'kg' | 'lb' | undefined;
+  /** An IANA zone name, already checked. */
+  timezone?: string | undefined;
 }
 
 /** Applies the given changes over an existing profile; unset fields keep their old values. */
@@ -18,6 +20,7 @@ export function mergeProfile(existing: Profile | undefined, changes: ProfileChan
   if (changes.equipment !== undefined) merged.equipment = changes.equipment;
   if (changes.goal !== undefined) merged.goal = changes.goal;
   if (changes.units !== undefined) merged.units = changes.units;
+  if (changes.timezone !== undefined) merged.timezone = changes.timezone;
   return merged;
 }
 
@@ -52,13 +55,15 @@ export interface MemberData {
   votes: VoteStore;
   limiters: RateLimiter[];
   sessions: WorkoutSessionStore;
+  /** The training log, forgotten through its own use case so a write under way cannot bring it back. */
+  trainingLog: { forget(memberId: string): Promise<void> };
 }
 
 /** The profile use cases /profile calls. */
 export interface ProfileService {
   show(memberId: string): Promise<Profile | undefined>;
   set(memberId: string, changes: ProfileChanges): Promise<Profile>;
-  /** Deletes everything stored about the member: profile, votes, rate-limit history, workout sessions. */
+  /** Deletes everything stored about the member: profile, votes, rate-limit history, workout sessions, training log. */
   forget(memberId: string): Promise<void>;
 }
 
@@ -81,6 +86,7 @@ export function createProfileService(data: MemberData, clock: Clock): ProfileSer
           data.profiles.delete(memberId),
           data.votes.deleteMember(memberId),
           data.sessions.deleteOwner(memberId),
+          data.trainingLog.forget(memberId),
           ...data.limiters.map((limiter) => limiter.forget(memberId)),
         ]);
       }),

@@ -3,6 +3,7 @@ import type { AnswerService } from '../app/answer-question.ts';
 import type { DailyService } from '../app/daily-service.ts';
 import type { Log, RateLimiter } from '../app/ports.ts';
 import type { ProfileService } from '../app/profile-service.ts';
+import type { TrainingLogService } from '../app/training-log-service.ts';
 import type { VoteService } from '../app/vote-service.ts';
 import type { WorkoutService } from '../app/workout-service.ts';
 import type { Library } from '../core/library.ts';
@@ -17,6 +18,8 @@ export interface CommandServices {
   workouts: WorkoutService;
   profiles: ProfileService;
   votes: VoteService;
+  /** /log, /history, /prs, the streak, and /workout's "Last time" lines. */
+  trainingLog: TrainingLogService;
   /** The /ask and mention rate limit. */
   askLimiter: RateLimiter;
   /** The limit askLimiter enforces, for the "try again" message. */

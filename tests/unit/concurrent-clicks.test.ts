@@ -97,17 +97,18 @@ describe('two profile changes at once', () => {
   }
   const noVotes = { record: async () => {}, tally: async () => ({ up: 0, down: 0 }), byMember: async () => [], deleteMember: async () => {} };
   const noSessions = { get: async () => undefined, save: async () => {}, deleteOwner: async () => {} };
+  const noLog = { forget: async () => {} };
 
   test('GIVEN /profile set level and /profile set equipment at the same moment THEN both are saved', async () => {
     const profiles = slowProfileStore();
-    const service = createProfileService({ profiles, votes: noVotes, sessions: noSessions, limiters: [] }, clock);
+    const service = createProfileService({ profiles, votes: noVotes, sessions: noSessions, trainingLog: noLog, limiters: [] }, clock);
     await Promise.all([service.set('m1', { level: 'beginner' }), service.set('m1', { equipment: 'bands' })]);
     expect(profiles.map.get('m1')).toMatchObject({ level: 'beginner', equipment: 'bands' });
   });
 
   test('GIVEN a /profile set still saving when /profile forget runs THEN nothing is left afterwards', async () => {
     const profiles = slowProfileStore();
-    const service = createProfileService({ profiles, votes: noVotes, sessions: noSessions, limiters: [] }, clock);
+    const service = createProfileService({ profiles, votes: noVotes, sessions: noSessions, trainingLog: noLog, limiters: [] }, clock);
     await Promise.all([service.set('m1', { level: 'beginner' }), service.forget('m1')]);
     expect(profiles.map.has('m1')).toBe(false);
   });
