@@ -46,6 +46,11 @@ export interface CommandSpec {
   adminOnly?: boolean;
   /** Usable inside a server only, not in DMs. */
   guildOnly?: boolean;
+  /**
+   * The subcommand the console runs when a line names none (`/history` for `/history show`). Discord always sends
+   * one, so this only spares typing.
+   */
+  defaultSubcommand?: string;
 }
 
 /** The options of a spec's subcommand (or of the command itself when `subcommand` is null). */
@@ -62,12 +67,22 @@ export interface SelectMenu {
   options: { value: string; label: string; description?: string }[];
 }
 
+/** A text file sent with a reply: an attachment in Discord, printed in the console. */
+export interface ReplyFile {
+  /** File name with its extension, e.g. `history.csv`. */
+  name: string;
+  content: string;
+  /** Shown beside the file where the transport can. */
+  description?: string;
+}
+
 /** What a handler sends. Buttons are the card's `actions`; mentions are never parsed, whatever the text says. */
 export interface Reply {
   card?: Card;
   /** Plain text, for short notes and errors. */
   text?: string;
   select?: SelectMenu;
+  files?: ReplyFile[];
   /** Only the member who acted sees it. */
   ephemeral?: boolean;
 }
@@ -134,13 +149,52 @@ export interface CommandContext extends BaseContext {
   readonly answered: boolean;
 }
 
+/** One line of text a form asks for. */
+export interface ModalField {
+  /** Comes back as the key of the submitted value. */
+  id: string;
+  label: string;
+  /** Prefilled text the member can keep or change. */
+  value?: string;
+  /** Shown while the field is empty. */
+  placeholder?: string;
+  /** @default false */
+  required?: boolean;
+  maxLength?: number;
+}
+
+/**
+ * A form shown over the conversation: a Discord modal, or one prompt per field in the console. Transports with a
+ * limit on fields (Discord: 5) show the first ones; the submit handler sees which came back.
+ */
+export interface ModalSpec {
+  /** Routed like a button id: `<command>:<action>[:<state>]`, to the command's `modals` handler. */
+  id: string;
+  title: string;
+  fields: ModalField[];
+}
+
 /** A button press or a select-menu choice on an earlier reply. */
 export interface ComponentContext extends BaseContext {
   customId: string;
   /** The picked values of a select menu (empty for buttons). */
   values: string[];
+  /** Answers with a form (it must be the first answer); its submission reaches the command's `modals` handler. */
+  showModal(modal: ModalSpec): Promise<void>;
   /** Replaces the message the component sits on. */
   update(reply: Reply): Promise<void>;
+  /** Answers with a new message (usually ephemeral). */
+  reply(reply: Reply): Promise<void>;
+  /** Sends another message after the first answer. */
+  followUp(reply: Reply): Promise<void>;
+  readonly answered: boolean;
+}
+
+/** A submitted form. */
+export interface ModalSubmitContext extends BaseContext {
+  customId: string;
+  /** The submitted text by field id: only the fields the transport showed. */
+  fields: Record<string, string>;
   /** Answers with a new message (usually ephemeral). */
   reply(reply: Reply): Promise<void>;
   /** Sends another message after the first answer. */
@@ -174,12 +228,17 @@ export interface AutocompleteContext {
 /** Handles a component whose id starts with `<command>:<action>`; `state` is what follows. */
 export type ComponentHandler = (ctx: ComponentContext, services: CommandServices, state: string) => Promise<void>;
 
-/** One command: its spec, its handler, and the handlers of the components it creates. */
+/** Handles a submitted form whose id starts with `<command>:<action>`; `state` is what follows. */
+export type ModalHandler = (ctx: ModalSubmitContext, services: CommandServices, state: string) => Promise<void>;
+
+/** One command: its spec, its handler, and the handlers of the components and forms it creates. */
 export interface Command {
   data: CommandSpec;
   execute(ctx: CommandContext, services: CommandServices): Promise<void>;
   /** Keyed by the action part of the custom id. */
   components?: Record<string, ComponentHandler>;
+  /** Keyed by the action part of the form's id. */
+  modals?: Record<string, ModalHandler>;
   autocomplete?(ctx: AutocompleteContext, services: CommandServices): Promise<void>;
   /** Answers a message that mentions the bot (one command in the registry takes this). */
   onMention?(ctx: MentionContext, services: CommandServices): Promise<void>;

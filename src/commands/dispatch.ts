@@ -2,21 +2,23 @@
  * Routes commands, components, mentions and autocomplete to the registry, for every transport alike.
  * Every handler runs inside a catch: an unknown failure is logged and the member gets an ephemeral apology.
  */
-import type { AutocompleteContext, Command, CommandContext, ComponentContext, MentionContext } from './command-kit.ts';
+import type { AutocompleteContext, Command, CommandContext, ComponentContext, MentionContext, ModalSubmitContext } from './command-kit.ts';
 import { parseCustomId } from './command-kit.ts';
 import { commonText } from './messages.ts';
 import type { CommandServices } from './services.ts';
 
-/** The four entry points a front end calls. */
+/** The entry points a front end calls. */
 export interface Dispatcher {
   command(ctx: CommandContext): Promise<void>;
   component(ctx: ComponentContext): Promise<void>;
+  /** A submitted form, routed by its id like a component. */
+  modal(ctx: ModalSubmitContext): Promise<void>;
   mention(ctx: MentionContext): Promise<void>;
   autocomplete(ctx: AutocompleteContext): Promise<void>;
 }
 
 /** Apologises in whatever way is still open for this interaction; a failure to apologise is only logged. */
-async function apologise(ctx: CommandContext | ComponentContext, services: CommandServices): Promise<void> {
+async function apologise(ctx: CommandContext | ComponentContext | ModalSubmitContext, services: CommandServices): Promise<void> {
   try {
     if (!ctx.answered) await ctx.reply({ text: commonText.failed, ephemeral: true });
     else if ('edit' in ctx) await ctx.edit({ text: commonText.failed });
@@ -32,6 +34,27 @@ export function createDispatcher(registry: readonly Command[], services: Command
   const mentionHandler = registry.find((c) => c.onMention);
   const { log } = services;
 
+  /** Runs the handler a custom id `<command>:<action>:<state>` routes to, or says the control is no longer active. */
+  const routed = async <C extends ComponentContext | ModalSubmitContext>(
+    ctx: C,
+    handlers: (command: Command) => Record<string, (ctx: C, services: CommandServices, state: string) => Promise<void>> | undefined,
+    failure: string,
+  ): Promise<void> => {
+    const { command: name, action, state } = parseCustomId(ctx.customId);
+    const command = byName.get(name);
+    const handler = command ? handlers(command)?.[action] : undefined;
+    try {
+      if (!handler) {
+        await ctx.reply({ text: commonText.unknownComponent, ephemeral: true });
+        return;
+      }
+      await handler(ctx, services, state);
+    } catch (error) {
+      log.error({ err: error, customId: ctx.customId, interaction: ctx.id }, failure);
+      await apologise(ctx, services);
+    }
+  };
+
   return {
     async command(ctx) {
       const command = byName.get(ctx.commandName);
@@ -46,20 +69,8 @@ export function createDispatcher(registry: readonly Command[], services: Command
         await apologise(ctx, services);
       }
     },
-    async component(ctx) {
-      const { command: name, action, state } = parseCustomId(ctx.customId);
-      const handler = byName.get(name)?.components?.[action];
-      try {
-        if (!handler) {
-          await ctx.reply({ text: commonText.unknownComponent, ephemeral: true });
-          return;
-        }
-        await handler(ctx, services, state);
-      } catch (error) {
-        log.error({ err: error, customId: ctx.customId, interaction: ctx.id }, 'component failed');
-        await apologise(ctx, services);
-      }
-    },
+    component: (ctx) => routed(ctx, (command) => command.components, 'component failed'),
+    modal: (ctx) => routed(ctx, (command) => command.modals, 'form failed'),
     async mention(ctx) {
       if (!mentionHandler?.onMention) return;
       try {

@@ -13,6 +13,10 @@ export const consoleText = {
   badOption: (name: string, problem: string) => `Option ${name}: ${problem}.`,
   unknownOption: (name: string, known: string[]) => `Unknown option "${name}". Options: ${known.join(', ') || 'none'}.`,
   missingOption: (name: string) => `Missing required option "${name}".`,
+  formHint: 'One line per field; Enter keeps the suggestion in [brackets].',
+  formField: (n: number, label: string, suggestion: string) => `${n}. ${label} [${suggestion}]`,
+  formCancelled: '(input ended before the form was complete; nothing was sent)',
+  file: (name: string) => `--- ${name} ---`,
   subcommandNeeded: (name: string, subs: string[]) => `/${name} needs one of: ${subs.join(', ')}.`,
 };
 

@@ -28,32 +28,43 @@ export function parseLine(line: string, registry: readonly Command[]): ParsedLin
   if (subs.length > 0) {
     const wanted = (restWords[0] ?? '').toLowerCase();
     const sub = subs.find((s) => s.name === wanted);
-    if (!sub) return { kind: 'error', message: consoleText.subcommandNeeded(name, subs.map((s) => s.name)) };
-    subcommand = sub.name;
-    rest = rest.slice(restWords[0]?.length ?? 0).trim();
+    const fallback = subs.find((s) => s.name === command.data.defaultSubcommand);
+    if (!sub && !fallback) return { kind: 'error', message: consoleText.subcommandNeeded(name, subs.map((s) => s.name)) };
+    subcommand = (sub ?? fallback)?.name ?? null;
+    if (sub) rest = rest.slice(restWords[0]?.length ?? 0).trim();
   }
   const scope: readonly OptionSpec[] = optionsOf(command.data, subcommand);
   const options = new Map<string, ConsoleValue>();
   const only = scope.length === 1 ? scope[0] : undefined;
+  // Free text (a string option without fixed choices, like an exercise name or a note) runs on over spaces.
+  const isFreeText = (option: OptionSpec) => option.type === 'string' && !option.choices;
   // A command with a single text option (like /ask) takes the whole rest of the line, colons and all.
   if (only && only.type === 'string') {
     const value = rest.startsWith(`${only.name}:`) ? rest.slice(only.name.length + 1).trim() : rest;
     if (value) options.set(only.name, value);
   } else {
     const positional: string[] = [];
+    // The free-text option being written: following words that name no option belong to it.
+    let open: OptionSpec | undefined;
     for (const token of rest.split(/\s+/).filter(Boolean)) {
       const match = /^([a-z_-]+):(.*)$/i.exec(token);
       const option = match ? scope.find((o) => o.name === match[1]?.toLowerCase()) : undefined;
+      if (open && !option) {
+        options.set(open.name, `${String(options.get(open.name) ?? '')} ${token}`.trim());
+        continue;
+      }
       if (match && !option) return { kind: 'error', message: consoleText.unknownOption(match[1] ?? '', scope.map((o) => o.name)) };
-      if (match && option) options.set(option.name, match[2] ?? '');
-      else positional.push(token);
+      if (match && option) {
+        options.set(option.name, match[2] ?? '');
+        open = isFreeText(option) ? option : undefined;
+      } else positional.push(token);
     }
-    // Bare words fill the options not named, required ones first, in declaration order.
-    const open = [...scope.filter((o) => o.required), ...scope.filter((o) => !o.required)].filter((o) => !options.has(o.name));
-    for (const word of positional) {
-      const option = open.shift();
-      if (!option) return { kind: 'error', message: consoleText.unknownOption(word, scope.map((o) => o.name)) };
-      options.set(option.name, word);
+    // Bare words fill the options not named, required ones first, in declaration order; free text takes every word left.
+    const unnamed = [...scope.filter((o) => o.required), ...scope.filter((o) => !o.required)].filter((o) => !options.has(o.name));
+    while (positional.length) {
+      const option = unnamed.shift();
+      if (!option) return { kind: 'error', message: consoleText.unknownOption(positional[0] ?? '', scope.map((o) => o.name)) };
+      options.set(option.name, isFreeText(option) ? positional.splice(0).join(' ') : (positional.shift() ?? ''));
     }
   }
   for (const option of scope) {
@@ -64,8 +75,8 @@ export function parseLine(line: string, registry: readonly Command[]): ParsedLin
     }
     if (option.type === 'integer' || option.type === 'number') {
       const n = Number(raw);
-      if (!Number.isFinite(n) || (option.type === 'integer' && !Number.isInteger(n))) {
-        return { kind: 'error', message: consoleText.badOption(option.name, 'must be a whole number') };
+      if (raw === '' || !Number.isFinite(n) || (option.type === 'integer' && !Number.isInteger(n))) {
+        return { kind: 'error', message: consoleText.badOption(option.name, option.type === 'integer' ? 'must be a whole number' : 'must be a number') };
       }
       options.set(option.name, n);
     } else if (option.type === 'boolean') {

@@ -1,7 +1,7 @@
 /** The local playground: reads commands from a stream line by line and runs the same handlers as Discord, as text. */
 import { createInterface } from 'node:readline';
 import { cardToText } from '../commands/cards/card-text.ts';
-import type { Command, CommandContext, ComponentContext, Markup, Member, Reply } from '../commands/command-kit.ts';
+import type { Command, CommandContext, ComponentContext, Markup, Member, ModalSpec, ModalSubmitContext, Reply } from '../commands/command-kit.ts';
 import { createDispatcher } from '../commands/dispatch.ts';
 import type { CommandServices } from '../commands/services.ts';
 import { consoleText } from './console-messages.ts';
@@ -42,6 +42,7 @@ export function replyToText(reply: Reply): string {
     const offset = reply.card?.actions?.length ?? 0;
     parts.push(`${reply.select.placeholder}:\n${reply.select.options.map((o, i) => `[${offset + i + 1}] ${o.label}`).join('\n')}\n`);
   }
+  for (const file of reply.files ?? []) parts.push(`${consoleText.file(file.name)}\n${file.content.replace(/\r\n/g, '\n')}`);
   return parts.join('');
 }
 
@@ -64,8 +65,47 @@ export async function runPlayground(options: PlaygroundOptions): Promise<void> {
   const base = { guildId: null, channelId: null, canManageGuild: true, member, markup: consoleMarkup };
 
   if (options.banner) write(`${consoleText.banner}\n\n`);
-  const lines = createInterface({ input: options.input, terminal: false, crlfDelay: Infinity });
-  for await (const line of lines) {
+  const lines = createInterface({ input: options.input, terminal: false, crlfDelay: Infinity })[Symbol.asyncIterator]();
+  /** The next typed line, or undefined at the end of input. */
+  const nextLine = async (): Promise<string | undefined> => {
+    const next = await lines.next();
+    return next.done ? undefined : next.value;
+  };
+
+  /** Asks for a form's fields one line each (Enter keeps the suggestion), then submits it; false when input ended first. */
+  const fillForm = async (modal: ModalSpec): Promise<boolean> => {
+    write(`${modal.title}\n${consoleText.formHint}\n`);
+    const fields: Record<string, string> = {};
+    for (const [i, field] of modal.fields.entries()) {
+      write(`${consoleText.formField(i + 1, field.label, field.value ?? '')}\n`);
+      const typed = await nextLine();
+      if (typed === undefined) {
+        write(`${consoleText.formCancelled}\n\n`);
+        return false;
+      }
+      fields[field.id] = typed.trim() === '' ? (field.value ?? '') : typed.trim();
+    }
+    write('\n');
+    let answered = false;
+    const ctx: ModalSubmitContext = {
+      ...base,
+      id: nextId(),
+      customId: modal.id,
+      fields,
+      get answered() {
+        return answered;
+      },
+      reply: async (reply) => {
+        answered = true;
+        show(reply);
+      },
+      followUp: async (reply) => show(reply),
+    };
+    await dispatch.modal(ctx);
+    return true;
+  };
+
+  for (let line = await nextLine(); line !== undefined; line = await nextLine()) {
     const parsed = parseLine(line, options.commands);
     if (parsed.kind === 'empty') continue;
     if (parsed.kind === 'error') {
@@ -115,6 +155,7 @@ export async function runPlayground(options: PlaygroundOptions): Promise<void> {
     }
     const isButton = parsed.n <= current.buttons.length;
     let answered = false;
+    let form: ModalSpec | undefined;
     const ctx: ComponentContext = {
       ...base,
       id: nextId(),
@@ -122,6 +163,11 @@ export async function runPlayground(options: PlaygroundOptions): Promise<void> {
       values: isButton ? [] : [current.select?.values[parsed.n - 1 - current.buttons.length] ?? ''],
       get answered() {
         return answered;
+      },
+      // As in Discord, the form opens once the press is answered; it is filled from the next lines of input.
+      showModal: async (modal) => {
+        answered = true;
+        form = modal;
       },
       update: async (reply) => {
         answered = true;
@@ -134,5 +180,6 @@ export async function runPlayground(options: PlaygroundOptions): Promise<void> {
       followUp: async (reply) => show(reply),
     };
     await dispatch.component(ctx);
+    if (form && !(await fillForm(form))) break;
   }
 }

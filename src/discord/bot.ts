@@ -4,7 +4,7 @@ import type { Log } from '../app/ports.ts';
 import type { Command } from '../commands/command-kit.ts';
 import { createDispatcher } from '../commands/dispatch.ts';
 import type { CommandServices } from '../commands/services.ts';
-import { autocompleteContext, commandContext, componentContext, mentionContext } from './interaction-adapters.ts';
+import { autocompleteContext, commandContext, componentContext, mentionContext, modalSubmitContext } from './interaction-adapters.ts';
 
 /** How long stop() waits for in-flight handlers. @default 5000 */
 export const STOP_GRACE_MS = 5000;
@@ -55,6 +55,7 @@ export function createBot(options: BotOptions): Bot {
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
     if (interaction.isChatInputCommand()) track(dispatch.command(commandContext(interaction)));
     else if (interaction.isButton() || interaction.isStringSelectMenu()) track(dispatch.component(componentContext(interaction)));
+    else if (interaction.isModalSubmit()) track(dispatch.modal(modalSubmitContext(interaction)));
     else if (interaction.isAutocomplete()) track(dispatch.autocomplete(autocompleteContext(interaction)));
   });
   client.on(Events.MessageCreate, (message: Message) => {

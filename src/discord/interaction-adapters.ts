@@ -6,10 +6,12 @@ import {
   type ChatInputCommandInteraction,
   type Message,
   type MessageComponentInteraction,
+  type ModalSubmitInteraction,
 } from 'discord.js';
 import { stripMentions } from '../core/text-analysis.ts';
-import type { AutocompleteContext, CommandContext, ComponentContext, MentionContext, Member, Reply } from '../commands/command-kit.ts';
+import type { AutocompleteContext, CommandContext, ComponentContext, MentionContext, Member, ModalSubmitContext, Reply } from '../commands/command-kit.ts';
 import { discordMarkup, replyPayload } from './render/card-embed.ts';
+import { modalJson } from './render/modal-json.ts';
 
 /**
  * The payload as discord.js takes it. Embeds and components are already Discord's JSON, so they are handed over
@@ -22,6 +24,8 @@ function sendPayload(reply: Reply) {
     ...payload,
     embeds: payload.embeds.map((embed) => ({ toJSON: () => embed })),
     components: payload.components.map((row) => ({ toJSON: () => row })),
+    // Text files become attachments (a multipart request); a reply without files sends none.
+    ...(reply.files?.length ? { files: reply.files.map((f) => ({ attachment: Buffer.from(f.content, 'utf8'), name: f.name, ...(f.description ? { description: f.description } : {}) })) } : {}),
   };
 }
 
@@ -36,7 +40,7 @@ function memberOf(user: { id: string; username: string; globalName?: string | nu
 }
 
 /** What every interaction context shares: who, where, and whether they may manage the server. */
-function baseContext(interaction: ChatInputCommandInteraction | MessageComponentInteraction) {
+function baseContext(interaction: ChatInputCommandInteraction | MessageComponentInteraction | ModalSubmitInteraction) {
   return {
     id: interaction.id,
     member: memberOf(interaction.user),
@@ -90,8 +94,32 @@ export function componentContext(interaction: MessageComponentInteraction): Comp
     get answered() {
       return interaction.replied || interaction.deferred;
     },
+    async showModal(modal) {
+      const json = modalJson(modal);
+      await interaction.showModal({ toJSON: () => json });
+    },
     async update(reply) {
       await interaction.update(editPayload(reply));
+    },
+    async reply(reply) {
+      await interaction.reply(sendPayload(reply));
+    },
+    async followUp(reply) {
+      await interaction.followUp(sendPayload(reply));
+    },
+  };
+}
+
+/** A submitted modal as a ModalSubmitContext: the text of every input, by its custom id. */
+export function modalSubmitContext(interaction: ModalSubmitInteraction): ModalSubmitContext {
+  const fields: Record<string, string> = {};
+  for (const [id, field] of interaction.fields.fields) if ('value' in field && typeof field.value === 'string') fields[id] = field.value;
+  return {
+    ...baseContext(interaction),
+    customId: interaction.customId,
+    fields,
+    get answered() {
+      return interaction.replied || interaction.deferred;
     },
     async reply(reply) {
       await interaction.reply(sendPayload(reply));

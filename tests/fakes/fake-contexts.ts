@@ -1,13 +1,15 @@
 /** Hand-made command-layer contexts that record what a handler sends, for unit tests of commands and the dispatcher. */
-import type { CommandContext, ComponentContext, Markup, MentionContext, Reply } from '../../src/commands/command-kit.ts';
+import type { CommandContext, ComponentContext, Markup, MentionContext, ModalSpec, ModalSubmitContext, Reply } from '../../src/commands/command-kit.ts';
 
 /** Markup that keeps what a handler asked for visible in assertions. */
 export const testMarkup: Markup = { channel: (id) => `#${id}`, time: (at) => at.toISOString(), bold: (text) => `*${text}*` };
 
 /** One thing a handler did to an interaction. */
 export interface Sent {
-  kind: 'reply' | 'defer' | 'edit' | 'followUp' | 'update';
+  kind: 'reply' | 'defer' | 'edit' | 'followUp' | 'update' | 'modal';
   reply?: Reply;
+  /** The form shown, for kind 'modal'. */
+  modal?: ModalSpec;
 }
 
 /** A slash command context; `sent` records every call in order. */
@@ -61,9 +63,36 @@ export function componentContext(input: { customId: string; values?: string[]; m
     get answered() {
       return answered;
     },
+    showModal: async (modal) => {
+      answered = true;
+      sent.push({ kind: 'modal', modal });
+    },
     update: async (reply) => {
       answered = true;
       sent.push({ kind: 'update', reply });
+    },
+    reply: async (reply) => {
+      answered = true;
+      sent.push({ kind: 'reply', reply });
+    },
+    followUp: async (reply) => void sent.push({ kind: 'followUp', reply }),
+  };
+}
+
+/** A submitted form; `sent` records every call in order. */
+export function modalSubmitContext(input: { customId: string; fields: Record<string, string>; memberId?: string }, sent: Sent[]): ModalSubmitContext {
+  let answered = false;
+  return {
+    id: 'f',
+    member: { id: input.memberId ?? 'm1', name: 'm1' },
+    guildId: 'g',
+    channelId: 'c',
+    canManageGuild: false,
+    markup: testMarkup,
+    customId: input.customId,
+    fields: input.fields,
+    get answered() {
+      return answered;
     },
     reply: async (reply) => {
       answered = true;

@@ -20,6 +20,17 @@ export interface RecordedRequest {
   /** performance.now() when it arrived. */
   at: number;
   headers: IncomingMessage['headers'];
+  /** Files of a multipart request (attachments), as text. */
+  files?: RecordedFile[];
+}
+
+/** One file part of a multipart request. */
+export interface RecordedFile {
+  /** The form field, e.g. `files[0]`. */
+  field: string;
+  name: string;
+  contentType: string;
+  content: string;
 }
 
 /** A custom REST answer: status and JSON body (and extra headers). */
@@ -43,7 +54,7 @@ export interface FakeUser {
 /** Options for dispatching a slash command. */
 export interface CommandInteractionInput {
   name: string;
-  options?: { name: string; type: number; value?: string | number | boolean; options?: unknown[] }[];
+  options?: { name: string; type: number; value?: string | number | boolean; options?: unknown[]; focused?: boolean }[];
   user?: FakeUser;
   guildId?: string | null;
   channelId?: string;
@@ -66,6 +77,35 @@ export interface ComponentInteractionInput {
   message?: Record<string, unknown>;
   guildId?: string | null;
   channelId?: string;
+}
+
+/** Options for submitting a modal the bot showed. */
+export interface ModalSubmitInput {
+  /** The modal's custom id. */
+  customId: string;
+  /** Text input custom id → submitted value, in the modal's order. */
+  fields: Record<string, string>;
+  user?: FakeUser;
+  /** The message whose button opened the modal, when it came from one. */
+  message?: Record<string, unknown>;
+  guildId?: string | null;
+  channelId?: string;
+}
+
+/** The file parts of a multipart/form-data body. */
+function multipartFiles(text: string, contentType: string): RecordedFile[] {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  const marker = boundary?.[1] ?? boundary?.[2];
+  if (!marker) return [];
+  return text.split(`--${marker}`).flatMap((part) => {
+    const split = part.indexOf('\r\n\r\n');
+    if (split < 0) return [];
+    const head = part.slice(0, split);
+    const disposition = /name="([^"]*)"; filename="([^"]*)"/.exec(head);
+    if (!disposition) return [];
+    const type = /content-type:\s*([^\r\n]+)/i.exec(head)?.[1] ?? 'application/octet-stream';
+    return [{ field: disposition[1] ?? '', name: disposition[2] ?? '', contentType: type, content: part.slice(split + 4).replace(/\r\n$/, '') }];
+  });
 }
 
 const EPOCH = 1420070400000n;
@@ -256,6 +296,23 @@ export class FakeDiscord extends EventEmitter {
     return { id: base.id, token: base.token };
   }
 
+  /** Dispatches a modal submission (interaction type 5) with the given text inputs; returns the interaction id and token. */
+  modalSubmit(input: ModalSubmitInput): { id: string; token: string } {
+    const user = input.user ?? member('1400000000000000001', 'alice');
+    const guildId = input.guildId === undefined ? this.guildId : input.guildId;
+    const channelId = input.channelId ?? this.channelId;
+    const base = this.interactionBase(5, user, guildId, channelId);
+    this.dispatch('INTERACTION_CREATE', {
+      ...base,
+      ...(input.message ? { message: input.message } : {}),
+      data: {
+        custom_id: input.customId,
+        components: Object.entries(input.fields).map(([id, value]) => ({ type: 1, components: [{ type: 4, custom_id: id, value }] })),
+      },
+    });
+    return { id: base.id, token: base.token };
+  }
+
   /** Dispatches a guild message (e.g. one mentioning the bot); returns its id. */
   message(input: { content: string; user?: FakeUser; mentionsBot?: boolean; mentionEveryone?: boolean; channelId?: string }): string {
     const user = input.user ?? member('1400000000000000001', 'alice');
@@ -398,8 +455,10 @@ export class FakeDiscord extends EventEmitter {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = decodeURIComponent(url.pathname.replace(/^\/api(\/v\d+)?/, ''));
     let body: unknown = undefined;
+    let files: RecordedFile[] | undefined;
     if (text) {
       if ((req.headers['content-type'] ?? '').includes('multipart/form-data')) {
+        files = multipartFiles(text, req.headers['content-type'] ?? '');
         const json = /name="payload_json"\r\n(?:Content-Type: application\/json\r\n)?\r\n([\s\S]*?)\r\n--/.exec(text);
         body = json?.[1] ? JSON.parse(json[1]) : text;
       } else {
@@ -410,7 +469,7 @@ export class FakeDiscord extends EventEmitter {
         }
       }
     }
-    const request: RecordedRequest = { method: req.method ?? 'GET', path, query: url.search, body, at: performance.now(), headers: req.headers };
+    const request: RecordedRequest = { method: req.method ?? 'GET', path, query: url.search, body, at: performance.now(), headers: req.headers, ...(files ? { files } : {}) };
     const reply = (r: FakeResponse) => {
       // A 204 carries no body and so no JSON content type (the client would try to parse it).
       const empty = r.status === 204 || r.body === undefined;
