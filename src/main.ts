@@ -157,7 +157,7 @@ export async function startApp(env: Record<string, string | undefined>, io: AppI
       knowledge,
       library,
       answers,
-      workouts: createWorkoutService({ sessions: stores.sessions, profiles: stores.profiles, knowledge, clock }),
+      workouts: createWorkoutService({ sessions: stores.sessions, profiles: stores.profiles, knowledge, clock, progress: trainingLog.progress }),
       profiles: createProfileService({ profiles: stores.profiles, votes: stores.votes, sessions: stores.sessions, trainingLog, limiters: [askLimiter] }, clock),
       trainingLog,
       votes: createVoteService({ votes: stores.votes, clock }),

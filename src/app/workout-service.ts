@@ -7,6 +7,7 @@ import type { PlanKnowledge } from '../core/training-rules.ts';
 import { localDateUtc } from '../core/dates.ts';
 import { createKeyedQueue, type KeyedQueue } from './keyed-queue.ts';
 import type { Clock, ProfileStore, WorkoutSession, WorkoutSessionStore } from './ports.ts';
+import type { PlanProgressView } from './training-log-service.ts';
 import { withProfileDefaults, type WorkoutOptions } from './profile-service.ts';
 import { applySwap, nextVariation, sessionPlan, startWorkout, swapOptions, type SwapOption } from './workout-session.ts';
 
@@ -16,8 +17,8 @@ export interface SessionRef {
   sessionId: string;
 }
 
-/** The session as it now stands. */
-export type SessionShown = { kind: 'ok'; session: WorkoutSession; plan: Plan };
+/** The session as it now stands, with the owner's "Last time" and next targets when they have a training log. */
+export type SessionShown = { kind: 'ok'; session: WorkoutSession; plan: Plan; progress?: PlanProgressView };
 
 /** Why a click on a session changed nothing. */
 export type SessionRefusal =
@@ -42,6 +43,8 @@ export interface WorkoutService {
   swapMenu(clicker: string, ref: SessionRef): Promise<SwapMenu>;
   /** Applies a swap if it is still on offer. */
   swap(clicker: string, ref: SessionRef, from: string, to: string): Promise<SwapResult>;
+  /** The session's plan for any member (read-only): everyone who does a posted workout may log it. */
+  plan(ref: SessionRef): Promise<SessionShown | { kind: 'expired' }>;
 }
 
 /** What the workout use cases need. */
@@ -52,6 +55,8 @@ export interface WorkoutServiceDeps {
   clock: Clock;
   /** Serialises changes to one session. @default a per-process queue */
   serial?: KeyedQueue;
+  /** "Last time" and next targets for a member's plan (the training log); none when absent. */
+  progress?: (memberId: string, plan: Plan) => Promise<PlanProgressView>;
 }
 
 /** Creates the workout service. */
@@ -60,6 +65,12 @@ export function createWorkoutService(deps: WorkoutServiceDeps): WorkoutService {
   // Two clicks at once (a double click, a pick racing "Another variation") would each read the same session and
   // the later save would silently drop the earlier change, so changes to one session run in turn.
   const serial = deps.serial ?? createKeyedQueue();
+
+  /** The session shown to its owner: the plan with their "Last time" lines and targets. */
+  const shown = async (session: WorkoutSession, plan: Plan): Promise<SessionShown> => {
+    const progress = await deps.progress?.(session.ownerId, plan);
+    return progress ? { kind: 'ok', session, plan, progress } : { kind: 'ok', session, plan };
+  };
 
   /** Runs `change` on the clicker's own stored session, one change at a time. */
   const withSession = <T>(clicker: string, ref: SessionRef, change: (session: WorkoutSession) => Promise<T>): Promise<T | SessionRefusal> => {
@@ -77,26 +88,30 @@ export function createWorkoutService(deps: WorkoutServiceDeps): WorkoutService {
       if (!started.ok) return { kind: 'invalid', message: started.message };
       // Saved before it is shown, so a quick click on the new buttons always finds its session.
       await sessions.save(started.session);
-      return { kind: 'ok', session: started.session, plan: started.plan };
+      return shown(started.session, started.plan);
     },
     variation: (clicker, ref) =>
       withSession(clicker, ref, async (session) => {
         const next = nextVariation(session);
         await sessions.save(next);
-        return { kind: 'ok' as const, session: next, plan: sessionPlan(next, knowledge) };
+        return shown(next, sessionPlan(next, knowledge));
       }),
     swapMenu: (clicker, ref) =>
       withSession(clicker, ref, async (session): Promise<SwapMenu> => {
         const plan = sessionPlan(session, knowledge);
         const options = swapOptions(plan, knowledge);
-        return options.length ? { kind: 'ok', session, plan, options } : { kind: 'no-substitutes' };
+        return options.length ? { ...(await shown(session, plan)), options } : { kind: 'no-substitutes' };
       }),
     swap: (clicker, ref, from, to) =>
       withSession(clicker, ref, async (session): Promise<SwapResult> => {
         const swapped = applySwap(session, from, to, knowledge);
         if (!swapped.ok) return { kind: 'swap-gone' };
         await sessions.save(swapped.session);
-        return { kind: 'ok', session: swapped.session, plan: swapped.plan };
+        return shown(swapped.session, swapped.plan);
       }),
+    async plan(ref) {
+      const session = await sessions.get(ref.ownerId, ref.sessionId);
+      return session ? { kind: 'ok', session, plan: sessionPlan(session, knowledge) } : { kind: 'expired' };
+    },
   };
 }

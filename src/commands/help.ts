@@ -16,6 +16,7 @@ export function helpCard(markup: Markup, library: Library, catalog: readonly Com
     fields: [
       { name: helpText.commands, value: [...commandLines, helpText.mention].join('\n') },
       { name: helpText.sources, value: sourceLines.join('\n') || '—' },
+      { name: helpText.stored, value: helpText.storedValue },
     ],
     footer: helpText.footer,
   };

@@ -1,8 +1,11 @@
 /** /profile set|show|forget: a member's saved defaults, and deleting everything kept about them. */
 import { EQUIPMENT_LEVELS, GOALS, LEVELS } from '../core/plan-types.ts';
+import { canonicalTimeZone, suggestTimeZones } from '../app/daily-schedule.ts';
 import type { Profile } from '../app/ports.ts';
 import { isEmptyChange, type ProfileChanges } from '../app/profile-service.ts';
+import type { LogOverview } from '../app/training-log-service.ts';
 import type { Card } from './cards/card.ts';
+import { streakText } from './cards/training-log-cards.ts';
 import type { Command, CommandOptions, CommandSpec } from './command-kit.ts';
 import { profileText } from './messages.ts';
 import { EQUIPMENT_CHOICES, GOAL_CHOICES, LEVEL_CHOICES } from './plan-choices.ts';
@@ -21,6 +24,7 @@ const spec: CommandSpec = {
         { name: 'equipment', description: profileText.equipment, type: 'string', choices: EQUIPMENT_CHOICES },
         { name: 'goal', description: profileText.goal, type: 'string', choices: GOAL_CHOICES },
         { name: 'units', description: profileText.units, type: 'string', choices: UNITS.map((u) => ({ name: profileText.unitsChoices[u], value: u })) },
+        { name: 'timezone', description: profileText.timezone, type: 'string', autocomplete: true, maxLength: 64 },
       ],
     },
     { name: 'show', description: profileText.showDescription },
@@ -44,22 +48,27 @@ function typedChanges(options: CommandOptions): { ok: true; changes: ProfileChan
     if (!value) return { ok: false, message: profileText.badChoice(name, allowed) };
     changes[name] = value;
   }
+  const zone = options.string('timezone');
+  if (zone !== null) {
+    const canonical = canonicalTimeZone(zone);
+    if (!canonical) return { ok: false, message: profileText.badTimezone(zone.trim().slice(0, 64)) };
+    changes.timezone = canonical;
+  }
   return { ok: true, changes: changes as ProfileChanges };
 }
 
-/** The profile as a card. */
-function profileCard(title: string, profile: Profile): Card {
+/** The profile as a card; with the log's overview, also its size and the weekly streak. */
+function profileCard(title: string, profile: Profile | undefined, log?: LogOverview): Card {
   const shown = (v: string | undefined) => v ?? profileText.notSet;
-  return {
-    title,
-    description: profileText.usedBy,
-    fields: [
-      { name: profileText.fields.level, value: shown(profile.level), inline: true },
-      { name: profileText.fields.equipment, value: shown(profile.equipment), inline: true },
-      { name: profileText.fields.goal, value: shown(profile.goal), inline: true },
-      { name: profileText.fields.units, value: shown(profile.units), inline: true },
-    ],
-  };
+  const fields = [
+    { name: profileText.fields.level, value: shown(profile?.level), inline: true },
+    { name: profileText.fields.equipment, value: shown(profile?.equipment), inline: true },
+    { name: profileText.fields.goal, value: shown(profile?.goal), inline: true },
+    { name: profileText.fields.units, value: shown(profile?.units), inline: true },
+    { name: profileText.fields.timezone, value: profile?.timezone ?? profileText.defaultZone, inline: true },
+  ];
+  if (log) fields.push({ name: profileText.fields.log, value: profileText.logValue(log.entries, streakText(log.streak)), inline: false });
+  return { title, description: profileText.usedBy, fields };
 }
 
 /** The /profile command; every reply is ephemeral (it is the member's own data). */
@@ -68,8 +77,9 @@ export const profile: Command = {
   async execute(ctx, services) {
     const sub = ctx.options.subcommand();
     if (sub === 'show') {
-      const saved = await services.profiles.show(ctx.member.id);
-      await ctx.reply(saved ? { card: profileCard(profileText.yours, saved), ephemeral: true } : { text: profileText.none, ephemeral: true });
+      const [saved, log] = await Promise.all([services.profiles.show(ctx.member.id), services.trainingLog.overview(ctx.member.id)]);
+      const reply = saved || log.entries > 0 ? { card: profileCard(profileText.yours, saved, log) } : { text: profileText.none };
+      await ctx.reply({ ...reply, ephemeral: true });
       return;
     }
     if (sub === 'forget') {
@@ -89,5 +99,9 @@ export const profile: Command = {
     }
     const saved = await services.profiles.set(ctx.member.id, changes);
     await ctx.reply({ card: profileCard(profileText.saved, saved), ephemeral: true });
+  },
+  async autocomplete(ctx) {
+    if (ctx.focused.name !== 'timezone') return ctx.respond([]);
+    await ctx.respond(suggestTimeZones(ctx.focused.value).map((zone) => ({ name: zone, value: zone })));
   },
 };

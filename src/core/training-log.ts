@@ -107,6 +107,9 @@ export function validateSet(input: SetInput, defaultUnit: WeightUnit): { ok: tru
   return { ok: true, value };
 }
 
+/** Longest line the form accepts (a full line is about 30 characters). @default 100 */
+export const LOG_LINE_MAX_LENGTH = 100;
+
 /** What one line of the "Log this workout" form says. */
 export type ParsedLine =
   | { kind: 'ok'; value: SetValues }

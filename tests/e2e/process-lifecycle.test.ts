@@ -38,8 +38,8 @@ describe('the process, as npm start runs it', () => {
     expect(await run.exited).toBe(0);
     const out = run.out();
     expect(out).toMatch(/^# Legs/m);
-    expect(out).toContain('[1] Another variation   [2] Swap exercise');
-    expect(out).toMatch(/Pick an exercise to swap in:\n\[3\] 1\. /);
+    expect(out).toContain('[1] Another variation   [2] Swap exercise   [3] Log this workout');
+    expect(out).toMatch(/Pick an exercise to swap in:\n\[4\] 1\. /);
     expect(out).toMatch(/\[1\]/);
     expect(out).toContain('Unknown command /nope');
     // Logs stay on stderr and are quiet at the default level.

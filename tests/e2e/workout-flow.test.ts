@@ -8,7 +8,7 @@ const BOB = member('1400000000000000002', 'bob');
 describe('/workout through the real discord.js client', () => {
   const e2e = useE2e();
 
-  test('GIVEN /workout legs THEN the reply is an embed with the plan, two buttons and no parsed mentions', async () => {
+  test('GIVEN /workout legs THEN the reply is an embed with the plan, three buttons and no parsed mentions', async () => {
     const { id } = e2e.fake.command({ name: 'workout', options: [str('group', 'legs'), str('level', 'beginner')], user: ALICE });
     const callback = await e2e.callback(id);
     expect(callback.body.type).toBe(4);
@@ -21,8 +21,8 @@ describe('/workout through the real discord.js client', () => {
     expect(text).toMatch(/\d+ × \d+/);
     expect(data.embeds[0].fields.length).toBeGreaterThan(2);
     const ids = customIds(data);
-    expect(ids).toEqual([`workout:variation:${ALICE.id}:${id}`, `workout:swap:${ALICE.id}:${id}`]);
-    expect(data.components[0].components.map((c: { label: string }) => c.label)).toEqual(['Another variation', 'Swap exercise']);
+    expect(ids).toEqual([`workout:variation:${ALICE.id}:${id}`, `workout:swap:${ALICE.id}:${id}`, `workout:log:${ALICE.id}:${id}`]);
+    expect(data.components[0].components.map((c: { label: string }) => c.label)).toEqual(['Another variation', 'Swap exercise', 'Log this workout']);
   });
 
   test('GIVEN the requester presses "Another variation" THEN the message is updated with the next seed', async () => {

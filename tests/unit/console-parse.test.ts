@@ -19,6 +19,14 @@ describe('parseLine', () => {
     ['/profile set level:beginner equipment:bands', { sub: 'set', level: 'beginner', equipment: 'bands' }],
     ['/profile show', { sub: 'show' }],
     ['/help', { sub: null }],
+    ['/log exercise:back squat sets:3 reps:8 weight:100 unit:kg rpe:8', { sub: null, exercise: 'back squat', sets: 3, reps: 8, weight: 100, unit: 'kg', rpe: 8 }],
+    ['/log exercise:rdl sets:3 reps:10 weight:62.5 note:grip gave out, rest: 2 min', { sub: null, exercise: 'rdl', sets: 3, reps: 10, weight: 62.5, note: 'grip gave out, rest: 2 min' }],
+    ['/history', { sub: 'show' }],
+    ['/history back squat', { sub: 'show', exercise: 'back squat' }],
+    ['/history exercise:back squat days:30', { sub: 'show', exercise: 'back squat', days: 30 }],
+    ['/history export', { sub: 'export' }],
+    ['/prs lat pulldown', { sub: null, exercise: 'lat pulldown' }],
+    ['/profile set timezone:America/New_York units:lb', { sub: 'set', timezone: 'America/New_York', units: 'lb' }],
   ])('GIVEN %s THEN the command and options are read like Discord would send them', (line, expected) => {
     expect(options(line)).toEqual(expected);
   });
@@ -37,6 +45,9 @@ describe('parseLine', () => {
     ['/workout legs minutes:lots', /minutes: must be a whole number/],
     ['/workout legs colour:red', /Unknown option "colour"/],
     ['/profile', /needs one of: set, show, forget/],
+    ['/log exercise:back squat sets:3 reps:8', /Missing required option "weight"/],
+    ['/log exercise:back squat sets:3 reps:8 weight:heavy', /weight: must be a number/],
+    ['/log exercise:back squat sets:three reps:8 weight:100', /sets: must be a whole number/],
   ])('GIVEN %s THEN the error says what is wrong', (line, message) => {
     const parsed = parse(line);
     expect(parsed.kind).toBe('error');

@@ -17,5 +17,9 @@ describe('/help', () => {
     for (const command of commands) expect(listed).toContain(`*/${command.data.name}* — ${command.data.description}`);
     const sources = reply?.card?.fields[1]?.value ?? '';
     for (const doc of library.documents) expect(sources).toContain(doc.origin.title);
+    // It says what is stored about a member, the training log included, and how to delete it.
+    const stored = reply?.card?.fields[2]?.value ?? '';
+    expect(stored).toMatch(/training log/i);
+    expect(stored).toContain('/profile forget');
   });
 });

@@ -7,6 +7,8 @@ import { cardEmbed, EMBED_LIMITS } from '../../src/discord/render/card-embed.ts'
 import { generatePlan } from '../../src/core/plan-generator.ts';
 import { EQUIPMENT_LEVELS, GOALS, GROUPS, LEVELS } from '../../src/core/plan-types.ts';
 import { knowledge, request } from './plan-fixtures.ts';
+import type { PlanProgressView } from '../../src/app/training-log-service.ts';
+import { PROGRESSION_SOURCES } from '../../src/core/progression-targets.ts';
 
 const k = knowledge();
 const ctx = { date: '2026-11-23', seed: 1 };
@@ -71,5 +73,30 @@ describe('planCard', () => {
   test('GIVEN a session that fills its budget THEN the card adds no such note', () => {
     const plan = generatePlan(request(), ctx, k);
     expect(planCard(plan, k).description).not.toContain(planCardText.capped(k.rules.exerciseCount.max));
+  });
+
+  test('GIVEN the member\'s progress THEN each logged exercise reads "Last time" and a cited next target in their unit, within Discord\'s limits', () => {
+    const plan = generatePlan(request({ group: 'back', level: 'advanced' }), ctx, k);
+    const [first, second] = plan.exercises;
+    const progress: PlanProgressView = {
+      unit: 'lb',
+      items: plan.exercises.map((exercise, i) => ({
+        exerciseId: exercise.id,
+        lastAt: '2026-11-20T18:00:00.000Z',
+        last: i === 0 ? [{ sets: 3, reps: 12, weight: 100, unit: 'kg' as const }] : [{ sets: 4, reps: 10, weight: 135, unit: 'lb' as const }, { sets: 1, reps: 8, weight: 135, unit: 'lb' as const }],
+        target: { sets: exercise.sets, reps: 13, weight: 220, unit: 'lb' as const, change: 'add-rep' as const },
+        sources: PROGRESSION_SOURCES.back,
+      })),
+    };
+    const card = planCard(plan, k, progress);
+    const field = (name: string) => card.fields.find((f) => f.name.endsWith(`. ${name}`))!.value;
+    expect(field(first!.name)).toContain('Last time: 3 × 12 @ 220.5 lb\n');
+    expect(field(first!.name)).toContain(`Next: ${first!.sets} × 13 @ 220 lb (add a rep) [back-pump#a-pump-is-not-the-main-signal]`);
+    expect(field(second!.name)).toContain('Last time: 4 × 10 @ 135 lb, 1 × 8 @ 135 lb');
+    expect(card.fields.at(-1)!.value).toContain('Back Pump');
+    const embed = cardEmbed(card);
+    expect(embed.fields!.map((f) => f.name)).toEqual(card.fields.map((f) => f.name));
+    // Without progress the card is as before: no "Last time" anywhere.
+    expect(cardToText(planCard(plan, k))).not.toContain('Last time');
   });
 });

@@ -1,8 +1,10 @@
 /** Renders a generated plan as a Card (any transport renders it: Discord as an embed, the console as text). No actions: /workout adds them. */
+import type { PlanProgressView } from '../../app/training-log-service.ts';
 import type { Plan, PlanActivity } from '../../core/plan-types.ts';
 import type { PlanKnowledge } from '../../core/training-rules.ts';
 import { planCardText } from '../messages.ts';
 import type { Card, CardField } from './card.ts';
+import { setText } from './training-log-cards.ts';
 
 /** Below this share of the budget, a full session explains why it is short. @default 0.8 */
 export const CAPPED_SHARE = 0.8;
@@ -15,17 +17,20 @@ function field(name: string, value: string): CardField {
   return { name, value: value || '—' };
 }
 
-/** The source documents a plan cites, as "Article title (author)", in first-cited order. */
-function planSourceTitles(plan: Plan, knowledge: PlanKnowledge): string[] {
-  const docIds = [...new Set(plan.sources.map((id) => id.split('#')[0] ?? id))];
+/** The source documents of the cited passages, as "Article title (author)", in first-cited order. */
+function planSourceTitles(passageIds: readonly string[], knowledge: PlanKnowledge): string[] {
+  const docIds = [...new Set(passageIds.map((id) => id.split('#')[0] ?? id))];
   return docIds.flatMap((docId) => {
     const doc = knowledge.library.documents.find((d) => d.id === docId);
     return doc ? [planCardText.source(doc.origin.title, doc.origin.author)] : [];
   });
 }
 
-/** Builds the workout card: title, estimate, warm-up, numbered exercises, cool-down and a sources line. */
-export function planCard(plan: Plan, knowledge: PlanKnowledge): Card {
+/**
+ * Builds the workout card: title, estimate, warm-up, numbered exercises, cool-down and a sources line. With the
+ * member's progress, each exercise they logged before gets "Last time" and a cited next target.
+ */
+export function planCard(plan: Plan, knowledge: PlanKnowledge, progress?: PlanProgressView): Card {
   const text = planCardText;
   const { rules } = knowledge;
   const label = rules.groups[plan.group].label;
@@ -46,10 +51,16 @@ export function planCard(plan: Plan, knowledge: PlanKnowledge): Card {
     if (exercise.technique) lines.push(text.technique(exercise.technique, exercise.techniqueNote));
     const cue = exercise.cues[0];
     if (cue) lines.push(text.cue(cue));
+    const mine = progress?.items.find((p) => p.exerciseId === exercise.id);
+    if (mine && progress) {
+      lines.push(text.lastTime(mine.last.map((group) => setText(group, progress.unit)).join(', ')));
+      lines.push(text.next(setText(mine.target, progress.unit), text.changes[mine.target.change] ?? mine.target.change, mine.sources.join('; ')));
+    }
     fields.push(field(`${i + 1}. ${exercise.name}`, lines.join('\n')));
   });
   fields.push(field(text.cooldown(coolMinutes), plan.cooldown.map((a) => text.activity(a.name, a.minutes)).join('\n')));
-  fields.push(field(text.sourcesName, planSourceTitles(plan, knowledge).join('\n')));
+  const cited = [...plan.sources, ...(progress?.items.flatMap((p) => p.sources) ?? [])];
+  fields.push(field(text.sourcesName, planSourceTitles(cited, knowledge).join('\n')));
 
   return {
     title: text.title(label, plan.goal, plan.level),
