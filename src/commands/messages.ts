@@ -100,7 +100,7 @@ export const historyText = {
   filtered: (name: string) => ` · ${name}`,
   lastDays: (days: number) => ` · last ${days} day${days === 1 ? '' : 's'}`,
   line: (date: string, name: string, set: string, rpe: string, note: string) => `${date} · ${name} · ${set}${rpe}${note ? ` — ${note}` : ''}`,
-  footer: (page: number, total: number, streak: string, zone: string) => `Page ${page} · ${total} entries in all · ${streak} · dates in ${zone}`,
+  footer: (page: number, total: number, streak: string, zone: string) => `Page ${page} · ${total} entr${total === 1 ? 'y' : 'ies'} in all · ${streak} · dates in ${zone}`,
   newer: '◀ Newer',
   older: 'Older ▶',
   empty: 'Your log is empty. Log a set with /log exercise:back squat sets:3 reps:8 weight:100, or press "Log this workout" under a /workout.',
