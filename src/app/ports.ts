@@ -93,22 +93,22 @@ export interface WorkoutSessionStore {
 }
 
 // Training log
-import type { LogEntry, TrainingLogHead } from '../core/training-log.ts';
+import type { ExerciseSummary, LogEntry, TrainingLogHead } from '../core/training-log.ts';
 
 /**
- * A member's training log: entries in the order logged, and the small head kept beside them (keyv in production,
- * one namespace). The head is written after the entries it counts, so it is the commit point of a write.
+ * A member's training log (keyv in production, one namespace): the entries in the order logged, a summary per
+ * exercise, and the small head that counts them. The head is written after the rest, so it is the commit point.
  */
 export interface TrainingLogStore {
-  /** The member's head, or undefined for a member with no log. */
-  head(memberId: string): Promise<TrainingLogHead | undefined>;
-  /** Stores entries (numbered by their `seq`, continuing the log) and then the head that counts them. */
-  append(memberId: string, entries: readonly LogEntry[], head: TrainingLogHead): Promise<void>;
-  /** Replaces the head alone (e.g. its weeks recomputed for a new time zone). */
-  saveHead(memberId: string, head: TrainingLogHead): Promise<void>;
+  /** The head (undefined for a member with no log) and the summaries of the given exercises that exist, in one read. */
+  read(memberId: string, exerciseIds: readonly string[]): Promise<{ head: TrainingLogHead | undefined; summaries: Record<string, ExerciseSummary> }>;
+  /** Stores a write: the entries (at their `seq`) and the summaries they changed, then the head that counts them. */
+  append(memberId: string, entries: readonly LogEntry[], summaries: readonly ExerciseSummary[], head: TrainingLogHead): Promise<void>;
+  /** Replaces summaries and then the head, without entries (a repaired summary, weeks for a new time zone). */
+  save(memberId: string, changes: { head?: TrainingLogHead; summaries?: readonly ExerciseSummary[] }): Promise<void>;
   /** Entries with `from <= seq < to`, oldest first. */
   range(memberId: string, from: number, to: number): Promise<LogEntry[]>;
-  /** Deletes the member's whole log, head included. */
+  /** Deletes the member's whole log: entries, summaries and head. */
   deleteMember(memberId: string): Promise<void>;
 }
 

@@ -7,14 +7,17 @@ import type { Exercise } from '../core/exercise.ts';
 import { loggableExercises, nearestExercises, resolveExercise } from '../core/exercise-lookup.ts';
 import type { Plan } from '../core/plan-types.ts';
 import { formPrefill, planProgress, type ExerciseProgress } from '../core/progression-targets.ts';
-import { recordsOf, type ExerciseRecords, type RecordKind } from '../core/records.ts';
+import { recordsOf, type ExerciseRecords } from '../core/records.ts';
 import { streakOf, weekOf, type Streak } from '../core/streak.ts';
 import {
   emptyHead,
   entriesCsv,
-  foldHead,
+  foldLog,
   parseSetLine,
+  summaryIds,
   validateSet,
+  type EntryEffect,
+  type ExerciseSummary,
   type FieldProblem,
   type LogEntry,
   type SetInput,
@@ -30,8 +33,8 @@ import type { Clock, Profile, ProfileStore, TrainingLogStore } from './ports.ts'
 export const DEFAULT_TIMEZONE = 'UTC';
 /** Entries per /history page. @default 10 */
 export const HISTORY_PAGE_SIZE = 10;
-/** Entries read from the store at a time while scanning the log. @default 500 */
-const SCAN_BLOCK = 500;
+/** Most entries read from the store at a time while scanning the log. @default 1000 */
+const SCAN_BLOCK = 1000;
 
 /** What /log received (null = left out). */
 export interface LogRequest extends SetInput {
@@ -44,15 +47,9 @@ export interface LogViewer {
   timezone: string;
 }
 
-/** A logged entry with what it means for the member. */
-export interface LoggedEntry {
+/** A logged entry with what it means for the member: the records it broke, those before it, whether it is the first. */
+export interface LoggedEntry extends EntryEffect {
   entry: LogEntry;
-  /** Records this entry broke (empty for a first entry, which sets the baseline). */
-  broken: RecordKind[];
-  /** The records before this entry, for "was …" in the announcement. */
-  before: ExerciseRecords | undefined;
-  /** First time this exercise is logged. */
-  first: boolean;
 }
 
 /** The outcome of /log. */
@@ -207,28 +204,54 @@ export function createTrainingLogService(deps: TrainingLogDeps): TrainingLogServ
     if (head.zone === timezone) return head;
     const weeks = [...new Set((await allEntries(memberId, head.count)).map((e) => weekIn(e.at, timezone)))].sort((a, b) => a - b);
     const rezoned = { ...head, zone: timezone, weeks };
-    await store.saveHead(memberId, rezoned);
+    await store.save(memberId, { head: rezoned });
     return rezoned;
+  };
+
+  /**
+   * The summaries of `ids` as the committed entries make them. A summary at or past the head's count (or one the
+   * head lists but that is missing) belongs to a write that never committed: it is rebuilt from the entries. Rare.
+   */
+  const committedSummaries = async (memberId: string, head: TrainingLogHead, summaries: Record<string, ExerciseSummary>, ids: readonly string[]) => {
+    const stale = ids.filter((id) => (summaries[id] ? (summaries[id] as ExerciseSummary).throughSeq >= head.count : id in head.exercises));
+    if (!stale.length) return summaries;
+    const entries = (await allEntries(memberId, head.count)).filter((e) => stale.includes(e.exerciseId));
+    const rebuilt = foldLog(emptyHead(head.zone), {}, entries, () => 0).summaries;
+    const fresh = { ...summaries };
+    for (const id of stale) {
+      if (rebuilt[id]) fresh[id] = rebuilt[id];
+      else delete fresh[id];
+    }
+    return fresh;
   };
 
   const streakNow = (head: TrainingLogHead, timezone: string) => streakOf(head.weeks, localDateIn(clock.now(), timezone));
 
-  /** Stores validated entries of one session after the member's log; the records each broke. */
-  const append = (memberId: string, sessionId: string, values: { exercise: Exercise; value: SetValues }[]) =>
+  /**
+   * One write, run in turn with the member's other writes: reads the profile, head and the summaries of `exerciseIds`
+   * once, lets `prepare` validate in the member's unit, then stores the entries as one session.
+   */
+  const write = <R>(
+    memberId: string,
+    sessionId: string,
+    exerciseIds: readonly string[],
+    prepare: (viewer: LogViewer) => { values: { exercise: Exercise; value: SetValues }[] } | { refused: R },
+  ) =>
     serial(memberId, async () => {
-      const [profile, stored] = await Promise.all([deps.profiles.get(memberId), store.head(memberId)]);
-      const { timezone } = viewerOf(profile, stored);
-      const head = await headIn(memberId, stored, timezone);
+      const [profile, read] = await Promise.all([deps.profiles.get(memberId), store.read(memberId, exerciseIds)]);
+      const viewer = viewerOf(profile, read.head);
+      const prepared = prepare(viewer);
+      if ('refused' in prepared) return prepared;
+      const head = await headIn(memberId, read.head, viewer.timezone);
+      const summaries = await committedSummaries(memberId, head, read.summaries, exerciseIds);
       const at = clock.now().toISOString();
-      const entries: LogEntry[] = values.map(({ exercise, value }, i) => ({ seq: head.count + i, at, sessionId, exerciseId: exercise.id, exerciseName: exercise.name, ...value }));
-      const update = foldHead(head, entries, (instant) => weekIn(instant, timezone));
-      await store.append(memberId, entries, update.head);
-      // Records before each entry: the head before the write, then each earlier entry of the same write folded in.
-      const logged: LoggedEntry[] = entries.map((entry, i) => {
-        const earlier = foldHead(head, entries.slice(0, i), () => 0).head.exercises[entry.exerciseId];
-        return { entry, broken: update.broken[i] ?? [], before: earlier?.records, first: !earlier };
-      });
-      return { logged, viewer: viewerOf(profile, update.head), streak: streakNow(update.head, timezone) };
+      const entries: LogEntry[] = prepared.values.map(({ exercise, value }, i) => ({ seq: head.count + i, at, sessionId, exerciseId: exercise.id, exerciseName: exercise.name, ...value }));
+      const update = foldLog(head, summaries, entries, (instant) => weekIn(instant, viewer.timezone));
+      // A new exercise is listed in the head before its summary is stored, so /profile forget always finds every key.
+      if (Object.keys(update.head.exercises).some((id) => !(id in head.exercises))) await store.save(memberId, { head: { ...head, exercises: update.head.exercises } });
+      await store.append(memberId, entries, Object.values(update.summaries), update.head);
+      const logged: LoggedEntry[] = entries.map((entry, i) => ({ entry, ...(update.effects[i] as EntryEffect) }));
+      return { logged, viewer: viewerOf(profile, update.head), streak: streakNow(update.head, viewer.timezone) };
     });
 
   /** The exercise the text names, or the problem naming the three nearest. */
@@ -244,9 +267,11 @@ export function createTrainingLogService(deps: TrainingLogDeps): TrainingLogServ
     const found: LogEntry[] = [];
     let skipped = 0;
     let more = false;
-    // Entries are stored in time order, so a scan back stops at the first entry older than the window.
-    scan: for (let to = count; to > 0; to -= SCAN_BLOCK) {
-      const block = await store.range(memberId, Math.max(0, to - SCAN_BLOCK), to);
+    // Entries are stored in time order, so a scan back stops at the first entry older than the window. Blocks start
+    // at one page and grow, so an unfiltered page reads about ten entries and a filtered one a few thousand at most.
+    let size = skip + take + 1;
+    scan: for (let to = count; to > 0; to -= size, size = Math.min(size * 4, SCAN_BLOCK)) {
+      const block = await store.range(memberId, Math.max(0, to - size), to);
       for (let i = block.length - 1; i >= 0; i--) {
         const entry = block[i] as LogEntry;
         if (cutoff && entry.at < cutoff) break scan;
@@ -265,16 +290,25 @@ export function createTrainingLogService(deps: TrainingLogDeps): TrainingLogServ
     return { entries: found, more };
   };
 
-  /** "Last time" and targets: read-only, one small document whatever the size of the log, so /workout stays as fast. */
+  /** "Last time" and targets: read-only, the head and the plan's few summaries whatever the size of the log. */
   const progress = async (memberId: string, plan: Plan): Promise<PlanProgressView> => {
-    const [profile, head] = await Promise.all([deps.profiles.get(memberId), store.head(memberId)]);
-    const { unit } = viewerOf(profile, head);
-    return { unit, items: planProgress(plan, head, unit) };
+    const ids = plan.exercises.map((e) => e.id);
+    const [profile, read] = await Promise.all([deps.profiles.get(memberId), store.read(memberId, ids)]);
+    const { unit } = viewerOf(profile, read.head);
+    if (!read.head) return { unit, items: [] };
+    const { head } = read;
+    let summaries = read.summaries;
+    // An exercise whose catalogue id changed is found under the name it was logged with (a second, rare read).
+    const renamed = plan.exercises.flatMap((e) => (summaries[e.id] ? [] : summaryIds(head, e.id, e.name).slice(1)));
+    if (renamed.length) summaries = { ...summaries, ...(await store.read(memberId, renamed)).summaries };
+    // A summary holding a write that never committed is left out rather than shown; the next /log repairs it.
+    const committed = Object.fromEntries(Object.entries(summaries).filter(([, summary]) => summary.throughSeq < head.count));
+    return { unit, items: planProgress(plan, head, committed, unit) };
   };
 
   /** The member's profile and head, with the head's weeks in the member's zone. */
   const load = async (memberId: string) => {
-    const [profile, stored] = await Promise.all([deps.profiles.get(memberId), store.head(memberId)]);
+    const [profile, { head: stored }] = await Promise.all([deps.profiles.get(memberId), store.read(memberId, [])]);
     const viewer = viewerOf(profile, stored);
     const head = stored && stored.zone !== viewer.timezone ? await serial(memberId, () => headIn(memberId, stored, viewer.timezone)) : (stored ?? emptyHead(viewer.timezone));
     return { viewer, head };
@@ -283,35 +317,39 @@ export function createTrainingLogService(deps: TrainingLogDeps): TrainingLogServ
   return {
     async log(memberId, sessionId, request) {
       const found = exerciseFor(request.exercise);
-      const [profile, stored] = await Promise.all([deps.profiles.get(memberId), store.head(memberId)]);
-      const checked = validateSet(request, viewerOf(profile, stored).unit);
-      const problems = [...('problem' in found ? [found.problem] : []), ...(checked.ok ? [] : checked.problems)];
-      if (problems.length || !checked.ok || !('exercise' in found)) return { kind: 'invalid', problems };
-      const { logged, viewer, streak } = await append(memberId, sessionId, [{ exercise: found.exercise, value: checked.value }]);
-      return { kind: 'logged', ...(logged[0] as LoggedEntry), ...viewer, streak };
+      const exercise = 'exercise' in found ? found.exercise : undefined;
+      const result = await write<LogOutcome>(memberId, sessionId, exercise ? [exercise.id] : [], (viewer) => {
+        const checked = validateSet(request, viewer.unit);
+        const problems = [...('problem' in found ? [found.problem] : []), ...(checked.ok ? [] : checked.problems)];
+        if (!exercise || !checked.ok) return { refused: { kind: 'invalid', problems } };
+        return { values: [{ exercise, value: checked.value }] };
+      });
+      if ('refused' in result) return result.refused;
+      return { kind: 'logged', ...(result.logged[0] as LoggedEntry), ...result.viewer, streak: result.streak };
     },
 
     async logSession(memberId, sessionId, lines) {
-      const [profile, stored] = await Promise.all([deps.profiles.get(memberId), store.head(memberId)]);
-      const { unit } = viewerOf(profile, stored);
-      const bad: BadLine[] = [];
       const skipped: SkippedLine[] = [];
-      const values: { exercise: Exercise; value: SetValues }[] = [];
-      lines.forEach((line, index) => {
+      const known = lines.flatMap((line) => {
         const exercise = byId.get(line.exerciseId);
-        if (!exercise) {
-          skipped.push({ exerciseId: line.exerciseId, exerciseName: line.exerciseId, reason: 'unknown-exercise' });
-          return;
-        }
-        const parsed = parseSetLine(line.text, unit);
-        if (parsed.kind === 'ok') values.push({ exercise, value: parsed.value });
-        else if (parsed.kind === 'skipped') skipped.push({ exerciseId: exercise.id, exerciseName: exercise.name, reason: parsed.reason });
-        else bad.push({ position: index + 1, exerciseName: exercise.name, text: line.text, problems: parsed.kind === 'invalid' ? parsed.problems : [] });
+        if (!exercise) skipped.push({ exerciseId: line.exerciseId, exerciseName: line.exerciseId, reason: 'unknown-exercise' });
+        return exercise ? [{ ...line, exercise }] : [];
       });
-      if (bad.length) return { kind: 'invalid', lines: bad };
-      if (!values.length) return { kind: 'empty', skipped };
-      const { logged, viewer, streak } = await append(memberId, sessionId, values);
-      return { kind: 'logged', entries: logged, skipped, streak, ...viewer };
+      const result = await write<SessionOutcome>(memberId, sessionId, [...new Set(known.map((line) => line.exercise.id))], ({ unit }) => {
+        const bad: BadLine[] = [];
+        const values: { exercise: Exercise; value: SetValues }[] = [];
+        known.forEach(({ exercise, text }) => {
+          const parsed = parseSetLine(text, unit);
+          if (parsed.kind === 'ok') values.push({ exercise, value: parsed.value });
+          else if (parsed.kind === 'skipped') skipped.push({ exerciseId: exercise.id, exerciseName: exercise.name, reason: parsed.reason });
+          else bad.push({ position: lines.findIndex((line) => line.exerciseId === exercise.id) + 1, exerciseName: exercise.name, text, problems: parsed.kind === 'invalid' ? parsed.problems : [] });
+        });
+        if (bad.length) return { refused: { kind: 'invalid', lines: bad } };
+        if (!values.length) return { refused: { kind: 'empty', skipped } };
+        return { values };
+      });
+      if ('refused' in result) return result.refused;
+      return { kind: 'logged', entries: result.logged, skipped, streak: result.streak, ...result.viewer };
     },
 
     async history(memberId, query, page) {

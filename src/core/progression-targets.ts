@@ -5,7 +5,7 @@
  */
 import type { Group, Plan, PlanExercise } from './plan-types.ts';
 import { SAME_LOAD_KG } from './records.ts';
-import { formatSetLine, summaryFor, type SetGroup, type TrainingLogHead } from './training-log.ts';
+import { formatSetLine, summaryIds, type ExerciseSummary, type SetGroup, type TrainingLogHead } from './training-log.ts';
 import { convertWeight, formatNumber, roundTo, toKg, type WeightUnit } from './units.ts';
 
 /**
@@ -117,10 +117,15 @@ export interface ExerciseProgress {
   sources: readonly string[];
 }
 
-/** Progress lines for every exercise of the plan the member has logged before, in plan order. */
-export function planProgress(plan: Plan, head: TrainingLogHead | undefined, unit: WeightUnit): ExerciseProgress[] {
+/**
+ * Progress lines for every exercise of the plan the member has logged before, in plan order. `summaries` holds the
+ * summaries read for the plan (by id, see summaryIds), `head` the names they were logged under.
+ */
+export function planProgress(plan: Plan, head: TrainingLogHead | undefined, summaries: Readonly<Record<string, ExerciseSummary>>, unit: WeightUnit): ExerciseProgress[] {
   return plan.exercises.flatMap((exercise: PlanExercise) => {
-    const summary = summaryFor(head, exercise.id, exercise.name);
+    const summary = summaryIds(head, exercise.id, exercise.name)
+      .map((id) => summaries[id])
+      .find((found) => found !== undefined);
     if (!summary || summary.last.groups.length === 0) return [];
     const target = nextTarget(summary.last.groups, { sets: exercise.sets, reps: exercise.reps, equipment: exercise.equipment }, unit);
     return [{ exerciseId: exercise.id, lastAt: summary.last.at, last: summary.last.groups, target, sources: PROGRESSION_SOURCES[plan.group] }];

@@ -159,24 +159,29 @@ export function formatSetLine(sets: number, reps: number, load: string): string 
 
 // The summary kept beside the entries.
 
-/** What the summary keeps per exercise: enough for "Last time", the next target and record announcements. */
+/**
+ * What is kept per exercise beside the entries: enough for "Last time", the next target and record announcements.
+ * Stored under its own key, so /workout reads the plan's few exercises and /log the one it logs, whatever the log's size.
+ */
 export interface ExerciseSummary {
   /** The catalogue id logged against. */
   id: string;
   name: string;
   /** Entries logged for it. */
   count: number;
+  /** The seq of the newest entry folded in: a summary at or past the head's count holds a write that never committed. */
+  throughSeq: number;
   /** The most recent session with it: every entry of that session, in order. */
   last: { at: string; sessionId: string; groups: SetGroup[] };
   records: ExerciseRecords;
 }
 
 /**
- * The small document kept beside a member's entries and updated with every write: /workout and /log read only this,
- * so their cost does not grow with the log. Written after the entries it covers, so it is the commit point.
+ * The small document kept beside a member's entries and summaries, and written after them: it is the commit point.
+ * Its size grows with the exercises and weeks a member has logged, never with the number of entries.
  */
 export interface TrainingLogHead {
-  v: 1;
+  v: 2;
   /** Entries committed; seq 0 … count-1. */
   count: number;
   /** The unit of the newest entry (the display unit when the profile sets none). */
@@ -185,12 +190,13 @@ export interface TrainingLogHead {
   zone: string;
   /** Local weeks with at least one entry, as the day number of their Monday, ascending. */
   weeks: number[];
-  exercises: Record<string, ExerciseSummary>;
+  /** Every exercise with a summary: id → name (finding a summary by name when a catalogue id changes, deleting them all). */
+  exercises: Record<string, string>;
 }
 
 /** The head of a member with no log, weeks in `zone`. */
 export function emptyHead(zone: string): TrainingLogHead {
-  return { v: 1, count: 0, zone, weeks: [], exercises: {} };
+  return { v: 2, count: 0, zone, weeks: [], exercises: {} };
 }
 
 /** Adds a week (a Monday's day number) to a sorted list of weeks, once. */
@@ -199,54 +205,65 @@ export function addWeek(weeks: readonly number[], week: number): number[] {
   return [...weeks, week].sort((a, b) => a - b);
 }
 
-/** What a write changed: the new head and, per entry (same order), the records it broke. */
-export interface HeadUpdate {
+/** What one entry of a write meant. */
+export interface EntryEffect {
+  /** Records it broke (none for an exercise's first entry, which sets the baseline). */
+  broken: RecordKind[];
+  /** The exercise's records just before it. */
+  before: ExerciseRecords | undefined;
+  /** First entry ever for its exercise. */
+  first: boolean;
+}
+
+/** A write folded into the head and summaries. */
+export interface LogUpdate {
   head: TrainingLogHead;
-  broken: RecordKind[][];
-  /** Exercise ids logged for the first time by this write. */
-  firsts: string[];
+  /** The summaries the write changed, by exercise id. */
+  summaries: Record<string, ExerciseSummary>;
+  /** Per entry, in order. */
+  effects: EntryEffect[];
 }
 
 /**
- * Folds new entries (already numbered from `head.count`) into the head. `weekOf` gives an entry's local week in
- * `head.zone`. Pure: the same entries folded into the same head give the same result, whether one write or many.
+ * Folds new entries (numbered from `head.count`) into the head and the summaries of their exercises (`summaries`
+ * must hold every one that exists). `weekOf` gives an entry's local week in `head.zone`. Pure: the same entries give
+ * the same result whether written at once or in many writes.
  */
-export function foldHead(head: TrainingLogHead, entries: readonly LogEntry[], weekOf: (at: string) => number): HeadUpdate {
+export function foldLog(head: TrainingLogHead, summaries: Readonly<Record<string, ExerciseSummary>>, entries: readonly LogEntry[], weekOf: (at: string) => number): LogUpdate {
+  const changed: Record<string, ExerciseSummary> = {};
   const exercises = { ...head.exercises };
   let weeks = head.weeks;
-  const broken: RecordKind[][] = [];
-  const firsts: string[] = [];
+  const effects: EntryEffect[] = [];
   for (const entry of entries) {
-    const previous = exercises[entry.exerciseId];
-    if (!previous) firsts.push(entry.exerciseId);
+    const previous = changed[entry.exerciseId] ?? summaries[entry.exerciseId];
     const group: SetGroup = { sets: entry.sets, reps: entry.reps, weight: entry.weight, unit: entry.unit };
     const sameSession = previous?.last.sessionId === entry.sessionId;
     const added = addToRecords(previous?.records ?? emptyRecords(), { weight: entry.weight, unit: entry.unit, reps: entry.reps, at: entry.at });
-    broken.push(added.broken);
-    exercises[entry.exerciseId] = {
+    effects.push({ broken: added.broken, before: previous?.records, first: !previous });
+    changed[entry.exerciseId] = {
       id: entry.exerciseId,
       name: entry.exerciseName,
       count: (previous?.count ?? 0) + 1,
+      throughSeq: entry.seq,
       last: { at: entry.at, sessionId: entry.sessionId, groups: sameSession && previous ? [...previous.last.groups, group] : [group] },
       records: added.records,
     };
+    exercises[entry.exerciseId] = entry.exerciseName;
     weeks = addWeek(weeks, weekOf(entry.at));
   }
   const last = entries.at(-1);
   return {
     head: { ...head, count: head.count + entries.length, ...(last ? { lastUnit: last.unit } : {}), weeks, exercises },
-    broken,
-    firsts,
+    summaries: changed,
+    effects,
   };
 }
 
-/** The summary of an exercise in the head: by id, else by the name it was logged under (a renamed catalogue id). */
-export function summaryFor(head: TrainingLogHead | undefined, exerciseId: string, exerciseName: string): ExerciseSummary | undefined {
-  if (!head) return undefined;
-  const byId = head.exercises[exerciseId];
-  if (byId) return byId;
+/** The ids whose summaries hold an exercise: its own, and any id logged under the same name (a catalogue id that changed). */
+export function summaryIds(head: TrainingLogHead | undefined, exerciseId: string, exerciseName: string): string[] {
+  if (!head) return [exerciseId];
   const name = exerciseName.toLowerCase();
-  return Object.values(head.exercises).find((e) => e.name.toLowerCase() === name);
+  return [exerciseId, ...Object.entries(head.exercises).filter(([id, logged]) => id !== exerciseId && logged.toLowerCase() === name).map(([id]) => id)];
 }
 
 // CSV export.

@@ -66,7 +66,7 @@ describe('the training log through the real discord.js client', () => {
     expect(content).toMatch(/exercise "bak squatt" is not in the catalogue\. Did you mean: Barbell back squat, [^,]+, [^,]+\?/);
     expect(content).toContain('unit must be kg or lb (you gave stone)');
     expect(content).toContain('rpe must be a number from 6 to 10');
-    expect(await e2e.app.stores.trainingLog.head(ERIN.id)).toBeUndefined();
+    expect((await e2e.app.stores.trainingLog.read(ERIN.id, [])).head).toBeUndefined();
   });
 
   test('GIVEN "Log this workout" on a /workout card THEN a form opens with a prefilled line per exercise, and its lines are stored as one session', async () => {
@@ -90,7 +90,7 @@ describe('the training log through the real discord.js client', () => {
     const refused = (await e2e.callback(bad.id)).body;
     expect(refused.data.flags & 64).toBe(64);
     expect(refused.data.content).toContain(`Line 2 (${inputs[1]![1]}): "a lot"`);
-    expect(await e2e.app.stores.trainingLog.head(ERIN.id)).toBeUndefined();
+    expect((await e2e.app.stores.trainingLog.read(ERIN.id, [])).head).toBeUndefined();
 
     const good = e2e.fake.modalSubmit({ customId: modal.data.custom_id, user: ERIN, fields: { ...fields, [inputs[1]![0]]: '3x12 @ 40 kg rpe 9' } });
     const logged = (await e2e.callback(good.id)).body;
@@ -177,7 +177,7 @@ describe('the training log through the real discord.js client', () => {
 
     const forget = e2e.fake.command({ name: 'profile', user: FINN, options: [{ name: 'forget', type: 1, options: [] }] });
     expect((await e2e.callback(forget.id)).body.data.content).toMatch(/training log/);
-    expect(await e2e.app.stores.trainingLog.head(FINN.id)).toBeUndefined();
+    expect((await e2e.app.stores.trainingLog.read(FINN.id, [])).head).toBeUndefined();
     expect(await e2e.app.stores.trainingLog.range(FINN.id, 0, 10)).toEqual([]);
     const rows = await e2e.app.store.sql?.(`SELECT key FROM keyv WHERE key LIKE ?`, `training-log:${FINN.id}:%`);
     expect(rows).toEqual([]);

@@ -13,11 +13,16 @@ export interface Sent {
 }
 
 /** A slash command context; `sent` records every call in order. */
-export function commandContext(input: { name: string; strings?: Record<string, string>; memberId?: string; deferred?: boolean }, sent: Sent[]): CommandContext {
+export function commandContext(
+  input: { name: string; strings?: Record<string, string>; numbers?: Record<string, number>; memberId?: string; deferred?: boolean; id?: string },
+  sent: Sent[],
+): CommandContext {
   let answered = input.deferred ?? false;
   const strings = input.strings ?? {};
+  const numbers = input.numbers ?? {};
+  const number = (name: string) => (Object.hasOwn(numbers, name) ? (numbers[name] ?? null) : null);
   return {
-    id: '1',
+    id: input.id ?? '1',
     member: { id: input.memberId ?? 'm1', name: 'm1' },
     guildId: 'g',
     channelId: 'c',
@@ -27,8 +32,8 @@ export function commandContext(input: { name: string; strings?: Record<string, s
     options: {
       subcommand: () => null,
       string: (name) => (Object.hasOwn(strings, name) ? (strings[name] ?? null) : null),
-      integer: () => null,
-      number: () => null,
+      integer: number,
+      number,
       boolean: () => null,
       channel: () => null,
     },

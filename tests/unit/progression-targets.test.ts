@@ -12,7 +12,7 @@ import {
   PROGRESSION_SOURCES,
   type LoadKind,
 } from '../../src/core/progression-targets.ts';
-import { emptyHead, foldHead, parseSetLine, type LogEntry } from '../../src/core/training-log.ts';
+import { emptyHead, foldLog, parseSetLine, type LogEntry } from '../../src/core/training-log.ts';
 import { convertWeight, type WeightUnit } from '../../src/core/units.ts';
 import { knowledge, request } from './plan-fixtures.ts';
 
@@ -134,8 +134,8 @@ describe('next target', () => {
     const plan = generatePlan(request({ group: 'legs' }), { date: '2026-03-02', seed: 1 }, knowledge());
     const first = plan.exercises[0]!;
     const entry: LogEntry = { seq: 0, at: '2026-03-01T10:00:00.000Z', sessionId: 's', exerciseId: first.id, exerciseName: first.name, sets: 3, reps: first.reps.max, weight: 100, unit: 'kg' };
-    const head = foldHead(emptyHead('UTC'), [entry], () => 0).head;
-    const progress = planProgress(plan, head, 'kg');
+    const { head, summaries } = foldLog(emptyHead('UTC'), {}, [entry], () => 0);
+    const progress = planProgress(plan, head, summaries, 'kg');
     expect(progress).toHaveLength(1);
     expect(progress[0]).toMatchObject({ exerciseId: first.id, last: [{ sets: 3, reps: first.reps.max, weight: 100 }], sources: PROGRESSION_SOURCES.legs });
     expect(progress[0]!.target.change).toBe(loadKind(first.equipment) === 'unloaded' ? 'add-set' : 'add-load');

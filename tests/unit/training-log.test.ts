@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { recordsOf } from '../../src/core/records.ts';
-import { csvField, emptyHead, entriesCsv, foldHead, parseSetLine, validateSet, type LogEntry, type SetInput } from '../../src/core/training-log.ts';
+import { csvField, emptyHead, entriesCsv, foldLog, parseSetLine, summaryIds, validateSet, type ExerciseSummary, type LogEntry, type SetInput, type TrainingLogHead } from '../../src/core/training-log.ts';
 import { loggableExercises, nearestExercises, resolveExercise, suggestExercises } from '../../src/core/exercise-lookup.ts';
 import { knowledge } from './plan-fixtures.ts';
 
@@ -99,16 +99,31 @@ const entry = (seq: number, exerciseId: string, sets: number, reps: number, weig
   unit,
 });
 
-describe('the head kept beside the log', () => {
+/** Folds a write into a head and the summaries kept so far, as the use case does. */
+function write(state: { head: TrainingLogHead; summaries: Record<string, ExerciseSummary> }, entries: LogEntry[], weekOf: (at: string) => number = () => 0) {
+  const update = foldLog(state.head, state.summaries, entries, weekOf);
+  return { head: update.head, summaries: { ...state.summaries, ...update.summaries }, effects: update.effects };
+}
+const start = () => ({ head: emptyHead('UTC'), summaries: {} as Record<string, ExerciseSummary> });
+
+describe('the head and summaries kept beside the log', () => {
   test('GIVEN entries of one session THEN "last" holds all of them, and a later session replaces it', () => {
-    let head = foldHead(emptyHead('UTC'), [entry(0, 'squat', 3, 8, 100, 'a'), entry(1, 'squat', 1, 6, 100, 'a')], () => 0).head;
-    expect(head.exercises.squat?.last.groups).toEqual([
+    let state = write(start(), [entry(0, 'squat', 3, 8, 100, 'a'), entry(1, 'squat', 1, 6, 100, 'a')]);
+    expect(state.summaries.squat?.last.groups).toEqual([
       { sets: 3, reps: 8, weight: 100, unit: 'kg' },
       { sets: 1, reps: 6, weight: 100, unit: 'kg' },
     ]);
-    head = foldHead(head, [entry(2, 'squat', 3, 9, 100, 'b')], () => 0).head;
-    expect(head.exercises.squat).toMatchObject({ count: 3, last: { sessionId: 'b', groups: [{ sets: 3, reps: 9 }] } });
-    expect(head.count).toBe(3);
+    expect(state.effects.map((e) => e.first)).toEqual([true, false]);
+    state = write(state, [entry(2, 'squat', 3, 9, 100, 'b')]);
+    expect(state.summaries.squat).toMatchObject({ count: 3, throughSeq: 2, last: { sessionId: 'b', groups: [{ sets: 3, reps: 9 }] } });
+    expect(state.head).toMatchObject({ count: 3, exercises: { squat: 'squat' } });
+    expect(state.effects[0]).toMatchObject({ first: false, broken: ['e1rm', 'reps'], before: { bestWeight: { weight: 100, reps: 8 } } });
+  });
+
+  test('GIVEN an exercise logged under an id the catalogue no longer has THEN its summary is found by name', () => {
+    const head = { ...emptyHead('UTC'), exercises: { 'old-squat': 'Barbell back squat', rdl: 'Romanian deadlift' } };
+    expect(summaryIds(head, 'barbell-back-squat', 'Barbell back squat')).toEqual(['barbell-back-squat', 'old-squat']);
+    expect(summaryIds(undefined, 'x', 'X')).toEqual(['x']);
   });
 
   const entriesArb = fc
@@ -118,22 +133,25 @@ describe('the head kept beside the log', () => {
     )
     .map((list) => list.map((e, i) => entry(i, e.exercise, e.sets, e.reps, e.weight * 2.5, `s${Math.floor(i / 3)}`, e.lb ? 'lb' : 'kg')));
 
-  test('GIVEN any entries written in any batches THEN the head is the same as one write of all, and its records are the log\'s', () => {
+  test('GIVEN any entries written in any batches THEN head and summaries are the same as one write of all, and the records are the log\'s', () => {
     fc.assert(
       fc.property(entriesArb, fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 20 }), (entries, sizes) => {
-        const once = foldHead(emptyHead('UTC'), entries, (at) => Number(at.slice(8, 10))).head;
-        let batched = emptyHead('UTC');
+        const weekOf = (at: string) => Number(at.slice(8, 10));
+        const once = write(start(), entries, weekOf);
+        let batched = start();
         for (let from = 0, i = 0; from < entries.length; i++) {
           const size = sizes[i % sizes.length]!;
-          batched = foldHead(batched, entries.slice(from, from + size), (at) => Number(at.slice(8, 10))).head;
+          batched = write(batched, entries.slice(from, from + size), weekOf);
           from += size;
         }
-        expect(batched).toEqual(once);
-        expect(once.count).toBe(entries.length);
-        for (const [id, summary] of Object.entries(once.exercises)) {
+        expect(batched.head).toEqual(once.head);
+        expect(batched.summaries).toEqual(once.summaries);
+        expect(once.head.count).toBe(entries.length);
+        for (const [id, summary] of Object.entries(once.summaries)) {
           const mine = entries.filter((e) => e.exerciseId === id);
           expect(summary.records).toEqual(recordsOf(mine.map(({ weight, unit, reps, at }) => ({ weight, unit, reps, at }))));
           expect(summary.count).toBe(mine.length);
+          expect(summary.throughSeq).toBe(mine.at(-1)!.seq);
         }
       }),
     );
