@@ -66,9 +66,11 @@ export const history: Command = {
     const read = readQuery(ctx.options, services);
     if (!read.ok) return ctx.reply({ text: read.text, ephemeral: true });
     if (ctx.options.subcommand() === 'export') {
+      // An export reads the whole log: acknowledge inside Discord's 3 seconds, then attach the file.
+      await ctx.defer({ ephemeral: true });
       const { csv, rows } = await services.trainingLog.exportCsv(ctx.member.id, read.query);
-      if (rows === 0) return ctx.reply({ text: read.query.exerciseId || read.query.days ? historyText.noMatch : historyText.empty, ephemeral: true });
-      return ctx.reply({ text: historyText.exported(rows), files: [{ name: historyText.fileName, content: csv, description: historyText.fileDescription }], ephemeral: true });
+      if (rows === 0) return ctx.edit({ text: read.query.exerciseId || read.query.days ? historyText.noMatch : historyText.empty });
+      return ctx.edit({ text: historyText.exported(rows), files: [{ name: historyText.fileName, content: csv, description: historyText.fileDescription }] });
     }
     await ctx.reply(await pageReply(ctx.member.id, read.query, 0, services));
   },

@@ -22,9 +22,11 @@ export const prs: Command = {
       if (!found.ok) return ctx.reply({ text: historyText.unknownExercise(typed, found.nearest), ephemeral: true });
       exerciseId = found.exercise.id;
     }
+    // Records are computed from every entry: a long log takes a moment, so acknowledge inside Discord's 3 seconds.
+    await ctx.defer({ ephemeral: true });
     const view = await services.trainingLog.records(ctx.member.id, exerciseId);
-    if (view.exercises.length === 0) return ctx.reply({ text: exerciseId ? historyText.noMatch : prsText.empty, ephemeral: true });
-    await ctx.reply({ card: recordsCard(view, (at) => localDateIn(new Date(at), view.timezone)), ephemeral: true });
+    if (view.exercises.length === 0) return ctx.edit({ text: exerciseId ? historyText.noMatch : prsText.empty });
+    await ctx.edit({ card: recordsCard(view, (at) => localDateIn(new Date(at), view.timezone)) });
   },
   autocomplete: suggestExerciseChoices,
 };

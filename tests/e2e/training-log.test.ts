@@ -144,8 +144,11 @@ describe('the training log through the real discord.js client', () => {
     expect(second.data.components[0].components.map((c: { label: string }) => c.label)).toEqual(['◀ Newer']);
 
     const exported = e2e.fake.command({ name: 'history', user: ERIN, options: history('export') });
-    const request = await e2e.callback(exported.id);
-    expect(request.body.data.flags & 64).toBe(64);
+    const deferred = await e2e.callback(exported.id);
+    expect(deferred.body).toEqual({ type: 5, data: { flags: 64 } });
+    const request = await e2e.edit(exported.token);
+    expect(request.body.content).toMatch(/12 entries as CSV/);
+    expect(request.body.allowed_mentions.parse).toEqual([]);
     expect(request.files).toHaveLength(1);
     expect(request.files![0]!.name).toBe('training-log.csv');
     const csv = request.files![0]!.content.split('\r\n');
@@ -168,7 +171,8 @@ describe('the training log through the real discord.js client', () => {
     expect(page).toContain('dates in Europe/Berlin');
 
     const prs = e2e.fake.command({ name: 'prs', user: FINN });
-    const records = embedText((await e2e.callback(prs.id)).body);
+    expect((await e2e.callback(prs.id)).body.type).toBe(5);
+    const records = embedText({ data: (await e2e.edit(prs.token)).body });
     expect(records).toContain('Barbell back squat (2 entries)');
     expect(records).toContain('Heaviest: 102.1 kg × 8');
 
