@@ -141,6 +141,11 @@ export interface FormPrefill {
   value: string;
 }
 
+/** The member's profile when the caller has just read it (`profile` undefined: they have none), to save a read. */
+export interface KnownProfile {
+  profile: Profile | undefined;
+}
+
 /** The training-log use cases. */
 export interface TrainingLogService {
   /** /log: validates everything, stores one entry, reports records. Nothing is stored when anything is invalid. */
@@ -156,7 +161,7 @@ export interface TrainingLogService {
   /** Entry count and streak. */
   overview(memberId: string): Promise<LogOverview>;
   /** "Last time" and the next target for each plan exercise the member has logged. */
-  progress(memberId: string, plan: Plan): Promise<PlanProgressView>;
+  progress(memberId: string, plan: Plan, known?: KnownProfile): Promise<PlanProgressView>;
   /** The "Log this workout" form's prefilled lines for a plan. */
   formFor(memberId: string, plan: Plan): Promise<FormPrefill[]>;
   /** Deletes the member's whole log. */
@@ -291,9 +296,9 @@ export function createTrainingLogService(deps: TrainingLogDeps): TrainingLogServ
   };
 
   /** "Last time" and targets: read-only, the head and the plan's few summaries whatever the size of the log. */
-  const progress = async (memberId: string, plan: Plan): Promise<PlanProgressView> => {
+  const progress = async (memberId: string, plan: Plan, known?: KnownProfile): Promise<PlanProgressView> => {
     const ids = plan.exercises.map((e) => e.id);
-    const [profile, read] = await Promise.all([deps.profiles.get(memberId), store.read(memberId, ids)]);
+    const [profile, read] = await Promise.all([known ? known.profile : deps.profiles.get(memberId), store.read(memberId, ids)]);
     const { unit } = viewerOf(profile, read.head);
     if (!read.head) return { unit, items: [] };
     const { head } = read;

@@ -7,7 +7,7 @@ import type { PlanKnowledge } from '../core/training-rules.ts';
 import { localDateUtc } from '../core/dates.ts';
 import { createKeyedQueue, type KeyedQueue } from './keyed-queue.ts';
 import type { Clock, ProfileStore, WorkoutSession, WorkoutSessionStore } from './ports.ts';
-import type { PlanProgressView } from './training-log-service.ts';
+import type { KnownProfile, PlanProgressView } from './training-log-service.ts';
 import { withProfileDefaults, type WorkoutOptions } from './profile-service.ts';
 import { applySwap, nextVariation, sessionPlan, startWorkout, swapOptions, type SwapOption } from './workout-session.ts';
 
@@ -56,7 +56,7 @@ export interface WorkoutServiceDeps {
   /** Serialises changes to one session. @default a per-process queue */
   serial?: KeyedQueue;
   /** "Last time" and next targets for a member's plan (the training log); none when absent. */
-  progress?: (memberId: string, plan: Plan) => Promise<PlanProgressView>;
+  progress?: (memberId: string, plan: Plan, known?: KnownProfile) => Promise<PlanProgressView>;
 }
 
 /** Creates the workout service. */
@@ -67,8 +67,8 @@ export function createWorkoutService(deps: WorkoutServiceDeps): WorkoutService {
   const serial = deps.serial ?? createKeyedQueue();
 
   /** The session shown to its owner: the plan with their "Last time" lines and targets. */
-  const shown = async (session: WorkoutSession, plan: Plan): Promise<SessionShown> => {
-    const progress = await deps.progress?.(session.ownerId, plan);
+  const shown = async (session: WorkoutSession, plan: Plan, known?: KnownProfile): Promise<SessionShown> => {
+    const progress = await deps.progress?.(session.ownerId, plan, known);
     return progress ? { kind: 'ok', session, plan, progress } : { kind: 'ok', session, plan };
   };
 
@@ -86,9 +86,10 @@ export function createWorkoutService(deps: WorkoutServiceDeps): WorkoutService {
       const profile = await deps.profiles.get(memberId);
       const started = startWorkout(withProfileDefaults(options, profile), { id: sessionId, ownerId: memberId, date: localDateUtc(deps.clock.now()) }, knowledge);
       if (!started.ok) return { kind: 'invalid', message: started.message };
-      // Saved before it is shown, so a quick click on the new buttons always finds its session.
-      await sessions.save(started.session);
-      return shown(started.session, started.plan);
+      // Saved before it is shown, so a quick click on the new buttons always finds its session; the member's progress
+      // is read meanwhile.
+      const [, view] = await Promise.all([sessions.save(started.session), shown(started.session, started.plan, { profile })]);
+      return view;
     },
     variation: (clicker, ref) =>
       withSession(clicker, ref, async (session) => {
