@@ -1,0 +1,229 @@
+/**
+ * One behaviour suite for every store, run on each backend (stores-sqlite.test.ts, stores-redis.test.ts; the claim
+ * suite also on the in-memory fake the unit tests use). Each suite is a function of a store factory: every call
+ * opens a new connection to the same data, as a second bot process would, so "across processes" behaviour is
+ * tested by calling it twice. A new store gets a suite here and one line in runStoreContract.
+ */
+import { afterEach, describe, expect, test } from 'vitest';
+import type { ClaimStore, DailySettingsStore, HitStore, ProfileStore, Vote, VoteStore, WorkoutSession, WorkoutSessionStore } from '../../src/app/ports.ts';
+import { createKeyvDailySettingsStore } from '../../src/adapters/keyv/daily-settings-store.ts';
+import { keyvHitStore, keyvProfileStore, keyvSessionStore, keyvVoteStore } from '../../src/adapters/keyv/keyv-member-stores.ts';
+import type { OpenStore } from '../../src/adapters/keyv/open-store.ts';
+import { openClaimStore } from '../../src/adapters/open-claim-store.ts';
+import { dailySettings } from '../fakes/daily-fakes.ts';
+
+/** Opens a store on a new connection to the test's data (a fresh file or a flushed Redis per test). */
+export type StoreFactory<T> = () => Promise<T>;
+
+/** A workout session for the session suites. */
+export function sessionFor(id: string, ownerId: string, seed = 1): WorkoutSession {
+  return { id, ownerId, request: { group: 'legs', goal: 'pump', level: 'beginner', equipment: 'gym', minutes: 60 }, date: '2026-01-01', seed, swaps: [] };
+}
+
+/** Profiles: read back whole, deleted with an answer saying whether there was one, shared by every connection. */
+export function profileStoreSuite(make: StoreFactory<ProfileStore>): void {
+  describe('profiles', () => {
+    test('GIVEN a saved profile THEN another connection reads it back whole, and delete says whether one was there', async () => {
+      const [a, b] = [await make(), await make()];
+      expect(await a.get('m1')).toBeUndefined();
+      await a.set('m1', { level: 'advanced', equipment: 'bands', goal: 'strength', units: 'lb', updatedAt: '2026-01-01T00:00:00.000Z' });
+      expect(await b.get('m1')).toEqual({ level: 'advanced', equipment: 'bands', goal: 'strength', units: 'lb', updatedAt: '2026-01-01T00:00:00.000Z' });
+      expect(await b.delete('m1')).toBe(true);
+      expect(await a.get('m1')).toBeUndefined();
+      expect(await a.delete('m1')).toBe(false);
+    });
+
+    test('GIVEN a profile saved twice THEN the second replaces the first', async () => {
+      const profiles = await make();
+      await profiles.set('m1', { level: 'beginner', updatedAt: 't1' });
+      await profiles.set('m1', { goal: 'pump', updatedAt: 't2' });
+      expect(await profiles.get('m1')).toEqual({ goal: 'pump', updatedAt: 't2' });
+    });
+  });
+}
+
+/** Votes: one per member per answer, tallies that follow changes, and a forget that keeps the anonymous counts. */
+export function voteStoreSuite(make: StoreFactory<VoteStore>): void {
+  const vote = (memberId: string, value: Vote['value'], at = 't1'): Vote => ({ answerId: 'a1', memberId, value, mode: 'offline', at });
+  describe('votes', () => {
+    test('GIVEN a member changes their vote THEN one vote is kept and the tally moves with it', async () => {
+      const votes = await make();
+      await votes.record(vote('m1', 'up'));
+      await votes.record(vote('m2', 'up'));
+      await votes.record(vote('m1', 'down', 't2'));
+      expect(await votes.tally('a1')).toEqual({ up: 1, down: 1 });
+      expect(await votes.byMember('m1')).toEqual([vote('m1', 'down', 't2')]);
+    });
+
+    test('GIVEN the same vote twice THEN the tally counts it once', async () => {
+      const votes = await make();
+      await votes.record(vote('m1', 'up'));
+      await votes.record(vote('m1', 'up', 't2'));
+      expect(await votes.tally('a1')).toEqual({ up: 1, down: 0 });
+    });
+
+    test('GIVEN a member is forgotten THEN their votes are gone on every connection and the tally keeps its counts', async () => {
+      const [a, b] = [await make(), await make()];
+      await a.record(vote('m1', 'up'));
+      await b.deleteMember('m1');
+      expect(await a.byMember('m1')).toEqual([]);
+      expect(await a.tally('a1')).toEqual({ up: 1, down: 0 });
+      expect(await a.tally('never-voted')).toEqual({ up: 0, down: 0 });
+    });
+  });
+}
+
+/** Workout sessions: kept under their owner; deleting an owner's takes all of theirs and nobody else's. */
+export function sessionStoreSuite(make: StoreFactory<WorkoutSessionStore>): void {
+  describe('workout sessions', () => {
+    test('GIVEN a saved session THEN another connection reads it, and a save replaces it', async () => {
+      const [a, b] = [await make(), await make()];
+      await a.save(sessionFor('s1', 'm1'));
+      expect(await b.get('m1', 's1')).toEqual(sessionFor('s1', 'm1'));
+      await b.save({ ...sessionFor('s1', 'm1', 2), swaps: [['squat', 'leg-press']] });
+      expect(await a.get('m1', 's1')).toMatchObject({ seed: 2, swaps: [['squat', 'leg-press']] });
+      expect(await a.get('m2', 's1')).toBeUndefined();
+    });
+
+    test('GIVEN sessions of several members THEN deleteOwner removes all of one member\'s and none of the others\'', async () => {
+      const sessions = await make();
+      for (let i = 0; i < 5; i += 1) await sessions.save(sessionFor(`s${i}`, 'm1'));
+      // Owner ids that look like LIKE or glob patterns must not widen the delete.
+      for (const owner of ['m%', 'm_', 'm*', 'm?', 'm[1]', 'm10', 'm2']) await sessions.save(sessionFor('s0', owner));
+      await sessions.deleteOwner('m1');
+      for (let i = 0; i < 5; i += 1) expect(await sessions.get('m1', `s${i}`)).toBeUndefined();
+      for (const owner of ['m%', 'm_', 'm*', 'm?', 'm[1]', 'm10', 'm2']) expect(await sessions.get(owner, 's0'), owner).toBeDefined();
+    });
+  });
+}
+
+/** Rate-limit hits: read back until deleted. */
+export function hitStoreSuite(make: StoreFactory<HitStore>): void {
+  describe('rate-limit hits', () => {
+    test('GIVEN hits saved with a TTL THEN another connection reads them back until deleted', async () => {
+      const [a, b] = [await make(), await make()];
+      await a.set('ask:m1', [1, 2, 3], 60_000);
+      expect(await b.get('ask:m1')).toEqual([1, 2, 3]);
+      await b.delete('ask:m1');
+      expect(await a.get('ask:m1')).toBeUndefined();
+    });
+  });
+}
+
+/** Daily settings: per server, listed together, with a version that changes on every write. */
+export function dailySettingsStoreSuite(make: StoreFactory<DailySettingsStore>, makeInvalid: (guildId: string) => Promise<void>): void {
+  describe('daily settings', () => {
+    test('GIVEN settings saved on one connection THEN another lists and reads them, and the version moved', async () => {
+      const [a, b] = [await make(), await make()];
+      const before = await b.version();
+      await a.set(dailySettings({ guildId: 'g1' }));
+      await a.set(dailySettings({ guildId: 'g2', time: '18:30', thread: true }));
+      expect(await b.version()).not.toBe(before);
+      expect(await b.get('g2')).toEqual(dailySettings({ guildId: 'g2', time: '18:30', thread: true }));
+      expect((await b.all()).map((s) => s.guildId).sort()).toEqual(['g1', 'g2']);
+    });
+
+    test('GIVEN a server turns daily posts off THEN it is gone from the list and the version moved', async () => {
+      const store = await make();
+      await store.set(dailySettings({ guildId: 'g1' }));
+      const before = await store.version();
+      await store.delete('g1');
+      expect(await store.get('g1')).toBeUndefined();
+      expect(await store.all()).toEqual([]);
+      expect(await store.version()).not.toBe(before);
+    });
+
+    test('GIVEN a stored value that fails the schema THEN it is skipped, never crashing the list', async () => {
+      const store = await make();
+      await store.set(dailySettings({ guildId: 'g1' }));
+      await makeInvalid('g-bad');
+      expect(await store.get('g-bad')).toBeUndefined();
+      expect((await store.all()).map((s) => s.guildId)).toEqual(['g1']);
+    });
+  });
+}
+
+/** Daily claims: exactly one winner per key, marks and stale takeovers, on every connection. */
+export function claimStoreSuite(make: StoreFactory<ClaimStore>): void {
+  const at = new Date('2026-06-10T05:00:00Z');
+  const later = new Date('2026-06-10T05:05:00Z');
+  describe('daily claims', () => {
+    test('GIVEN one key claimed on two connections THEN only the first wins; posting, failing and missing are recorded', async () => {
+      const [a, b] = [await make(), await make()];
+      expect(await a.claim('g1:2026-06-10', 'a', at)).toBe(true);
+      expect(await b.claim('g1:2026-06-10', 'b', at)).toBe(false);
+      await a.markPosted('g1:2026-06-10', 'm1', at);
+      expect(await b.get('g1:2026-06-10')).toEqual({ key: 'g1:2026-06-10', status: 'posted', owner: 'a', claimedAt: at.toISOString(), postedAt: at.toISOString(), messageId: 'm1' });
+      expect(await b.recordMissed('g1:2026-06-10', 'late', at)).toBe(false);
+      expect(await b.recordMissed('g2:2026-06-10', 'late', at)).toBe(true);
+      expect(await a.claim('g2:2026-06-10', 'a', at)).toBe(false);
+      expect(await a.get('g2:2026-06-10')).toMatchObject({ status: 'missed', note: 'late' });
+      await a.claim('g3:2026-06-10', 'a', at);
+      await a.markFailed('g3:2026-06-10', 'Unknown Channel', later);
+      expect(await b.get('g3:2026-06-10')).toMatchObject({ status: 'failed', owner: 'a', note: 'Unknown Channel', postedAt: later.toISOString() });
+      expect(await b.get('g9:2026-06-10')).toBeUndefined();
+    });
+
+    test('GIVEN many connections claiming the same keys at once THEN every key is won exactly once', async () => {
+      const stores = await Promise.all([make(), make(), make()]);
+      const keys = Array.from({ length: 60 }, (_, i) => `g${i}:2026-06-10`);
+      const won = await Promise.all(stores.map(async (store, n) => (await Promise.all(keys.map((key) => store.claim(key, `p${n}`, at)))).filter(Boolean).length));
+      expect(won.reduce((sum, count) => sum + count, 0)).toBe(keys.length);
+    });
+
+    test('GIVEN a claim left unmarked THEN only a stale one is taken over, by exactly one of two callers, and never a posted one', async () => {
+      const [a, b] = [await make(), await make()];
+      await a.claim('g1:2026-06-10', 'dead', at);
+      expect(await b.reclaimStale('g1:2026-06-10', 'b', at, later)).toBe(false);
+      const staleBefore = new Date('2026-06-10T05:03:00Z');
+      const [byB, byC] = await Promise.all([a.reclaimStale('g1:2026-06-10', 'b', staleBefore, later), b.reclaimStale('g1:2026-06-10', 'c', staleBefore, later)]);
+      expect([byB, byC].filter(Boolean)).toHaveLength(1);
+      expect(await a.get('g1:2026-06-10')).toMatchObject({ status: 'claimed', owner: byB ? 'b' : 'c', claimedAt: later.toISOString() });
+      await a.markPosted('g1:2026-06-10', 'm1', later);
+      expect(await b.reclaimStale('g1:2026-06-10', 'd', new Date('2026-06-11T00:00:00Z'), later)).toBe(false);
+      expect(await b.reclaimStale('g9:2026-06-10', 'd', new Date('2026-06-11T00:00:00Z'), later)).toBe(false);
+    });
+
+    test('GIVEN a release by another owner or after posting THEN the claim stays; the owner can release an unposted claim', async () => {
+      const [a, b] = [await make(), await make()];
+      await a.claim('k', 'a', at);
+      await b.release('k', 'b');
+      expect(await b.claim('k', 'b', at)).toBe(false);
+      await a.release('k', 'a');
+      expect(await b.claim('k', 'b', at)).toBe(true);
+      await b.markPosted('k', 'm', at);
+      await b.release('k', 'b');
+      expect((await a.get('k'))?.status).toBe('posted');
+    });
+  });
+}
+
+/** Runs every store suite on one backend; `open` connects to the test's data afresh on every call. */
+export function runStoreContract(open: () => Promise<OpenStore>): void {
+  let opened: OpenStore[] = [];
+  let claimStores: ClaimStore[] = [];
+  afterEach(async () => {
+    for (const claims of claimStores) await claims.close().catch(() => undefined);
+    for (const store of opened) await store.close().catch(() => undefined);
+    opened = [];
+    claimStores = [];
+  });
+  const connect = async () => {
+    const store = await open();
+    opened.push(store);
+    return store;
+  };
+  profileStoreSuite(async () => keyvProfileStore(await connect()));
+  voteStoreSuite(async () => keyvVoteStore(await connect()));
+  sessionStoreSuite(async () => keyvSessionStore(await connect()));
+  hitStoreSuite(async () => keyvHitStore(await connect()));
+  dailySettingsStoreSuite(
+    async () => createKeyvDailySettingsStore((await connect()).namespace('daily')),
+    async (guildId) => void (await (await connect()).namespace('daily').set(`guild:${guildId}`, { guildId, time: 'soon' })),
+  );
+  claimStoreSuite(async () => {
+    const claims = await openClaimStore(await connect());
+    claimStores.push(claims);
+    return claims;
+  });
+}
