@@ -121,10 +121,15 @@ export interface DailyClaimRecord {
 export interface ClaimStore {
   /** True when this caller now holds the key; false when anyone (this process included) already did. */
   claim(key: string, owner: string, at: Date): Promise<boolean>;
-  /** Records the posted message for a claimed key. */
-  markPosted(key: string, messageId: string, at: Date): Promise<void>;
-  /** Records a claimed key whose post failed for good (the slot is not retried). */
-  markFailed(key: string, note: string, at: Date): Promise<void>;
+  /**
+   * Records the posted message for a key `owner` still holds unmarked; false (and nothing written) when the claim
+   * was taken over meanwhile, so a late process never overwrites the taker's record.
+   */
+  markPosted(key: string, owner: string, messageId: string, at: Date): Promise<boolean>;
+  /** Records a held key whose post failed for good (the slot is not retried); false, like markPosted, when not held. */
+  markFailed(key: string, owner: string, note: string, at: Date): Promise<boolean>;
+  /** Moves a held, unmarked claim's `claimedAt` to `at` while its post is in flight, so it never looks stale; false when not held. */
+  renew(key: string, owner: string, at: Date): Promise<boolean>;
   /** Gives a claimed-but-unposted key back after a transient failure, so a later tick may retry it. */
   release(key: string, owner: string): Promise<void>;
   /**

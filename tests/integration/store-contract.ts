@@ -152,14 +152,14 @@ export function claimStoreSuite(make: StoreFactory<ClaimStore>): void {
       const [a, b] = [await make(), await make()];
       expect(await a.claim('g1:2026-06-10', 'a', at)).toBe(true);
       expect(await b.claim('g1:2026-06-10', 'b', at)).toBe(false);
-      await a.markPosted('g1:2026-06-10', 'm1', at);
+      expect(await a.markPosted('g1:2026-06-10', 'a', 'm1', at)).toBe(true);
       expect(await b.get('g1:2026-06-10')).toEqual({ key: 'g1:2026-06-10', status: 'posted', owner: 'a', claimedAt: at.toISOString(), postedAt: at.toISOString(), messageId: 'm1' });
       expect(await b.recordMissed('g1:2026-06-10', 'late', at)).toBe(false);
       expect(await b.recordMissed('g2:2026-06-10', 'late', at)).toBe(true);
       expect(await a.claim('g2:2026-06-10', 'a', at)).toBe(false);
       expect(await a.get('g2:2026-06-10')).toMatchObject({ status: 'missed', note: 'late' });
       await a.claim('g3:2026-06-10', 'a', at);
-      await a.markFailed('g3:2026-06-10', 'Unknown Channel', later);
+      expect(await a.markFailed('g3:2026-06-10', 'a', 'Unknown Channel', later)).toBe(true);
       expect(await b.get('g3:2026-06-10')).toMatchObject({ status: 'failed', owner: 'a', note: 'Unknown Channel', postedAt: later.toISOString() });
       expect(await b.get('g9:2026-06-10')).toBeUndefined();
     });
@@ -179,9 +179,34 @@ export function claimStoreSuite(make: StoreFactory<ClaimStore>): void {
       const [byB, byC] = await Promise.all([a.reclaimStale('g1:2026-06-10', 'b', staleBefore, later), b.reclaimStale('g1:2026-06-10', 'c', staleBefore, later)]);
       expect([byB, byC].filter(Boolean)).toHaveLength(1);
       expect(await a.get('g1:2026-06-10')).toMatchObject({ status: 'claimed', owner: byB ? 'b' : 'c', claimedAt: later.toISOString() });
-      await a.markPosted('g1:2026-06-10', 'm1', later);
+      expect(await a.markPosted('g1:2026-06-10', byB ? 'b' : 'c', 'm1', later)).toBe(true);
       expect(await b.reclaimStale('g1:2026-06-10', 'd', new Date('2026-06-11T00:00:00Z'), later)).toBe(false);
       expect(await b.reclaimStale('g9:2026-06-10', 'd', new Date('2026-06-11T00:00:00Z'), later)).toBe(false);
+    });
+
+    test('GIVEN a claim taken over from a stalled owner THEN the late owner\'s marks change nothing and say so', async () => {
+      const [stalled, taker] = [await make(), await make()];
+      await stalled.claim('g1:2026-06-10', 'slow', at);
+      expect(await taker.reclaimStale('g1:2026-06-10', 'taker', new Date('2026-06-10T05:03:00Z'), later)).toBe(true);
+      expect(await taker.markPosted('g1:2026-06-10', 'taker', 'm-taker', later)).toBe(true);
+      expect(await stalled.markFailed('g1:2026-06-10', 'slow', 'timed out', later)).toBe(false);
+      expect(await stalled.markPosted('g1:2026-06-10', 'slow', 'm-slow', later)).toBe(false);
+      expect(await stalled.renew('g1:2026-06-10', 'slow', later)).toBe(false);
+      expect(await taker.get('g1:2026-06-10')).toMatchObject({ status: 'posted', owner: 'taker', messageId: 'm-taker' });
+      expect(await stalled.markPosted('g9:2026-06-10', 'slow', 'm', later)).toBe(false);
+    });
+
+    test('GIVEN the owner renews its claim THEN it is not stale, a stranger cannot renew it, and a marked claim is never renewed', async () => {
+      const [owner, other] = [await make(), await make()];
+      await owner.claim('g1:2026-06-10', 'owner', at);
+      expect(await other.renew('g1:2026-06-10', 'other', later)).toBe(false);
+      expect(await owner.renew('g1:2026-06-10', 'owner', later)).toBe(true);
+      expect(await other.get('g1:2026-06-10')).toMatchObject({ status: 'claimed', owner: 'owner', claimedAt: later.toISOString() });
+      // Stale before 05:03 would have taken the 05:00 claim; the renewal at 05:05 keeps it.
+      expect(await other.reclaimStale('g1:2026-06-10', 'other', new Date('2026-06-10T05:03:00Z'), later)).toBe(false);
+      await owner.markPosted('g1:2026-06-10', 'owner', 'm1', later);
+      expect(await owner.renew('g1:2026-06-10', 'owner', new Date('2026-06-10T06:00:00Z'))).toBe(false);
+      expect(await other.get('g1:2026-06-10')).toMatchObject({ status: 'posted', claimedAt: later.toISOString() });
     });
 
     test('GIVEN a release by another owner or after posting THEN the claim stays; the owner can release an unposted claim', async () => {
@@ -191,7 +216,7 @@ export function claimStoreSuite(make: StoreFactory<ClaimStore>): void {
       expect(await b.claim('k', 'b', at)).toBe(false);
       await a.release('k', 'a');
       expect(await b.claim('k', 'b', at)).toBe(true);
-      await b.markPosted('k', 'm', at);
+      await b.markPosted('k', 'b', 'm', at);
       await b.release('k', 'b');
       expect((await a.get('k'))?.status).toBe('posted');
     });
