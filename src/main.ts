@@ -21,11 +21,12 @@ import { createRateLimiter } from './app/rate-limit.ts';
 import { createVoteService } from './app/vote-service.ts';
 import { createWorkoutService } from './app/workout-service.ts';
 import { createKeyvDailySettingsStore } from './adapters/keyv/daily-settings-store.ts';
-import { keyvHitStore, keyvProfileStore, keyvSessionStore, keyvVoteStore } from './adapters/keyv/keyv-member-stores.ts';
+import { keyvProfileStore, keyvSessionStore, keyvVoteStore } from './adapters/keyv/keyv-member-stores.ts';
 import { openStore, StoreError, type OpenStore } from './adapters/keyv/open-store.ts';
 import { loadPlanKnowledge } from './adapters/knowledge/load-plan-knowledge.ts';
 import { createMinisearchRetriever } from './adapters/knowledge/minisearch-retriever.ts';
 import { openClaimStore } from './adapters/open-claim-store.ts';
+import { openHitStore } from './adapters/open-hit-store.ts';
 import { loadPrompt } from './adapters/prompts/load-prompt.ts';
 import { systemClock } from './adapters/system-clock.ts';
 import { dailyPostCard } from './commands/cards/daily-post-card.ts';
@@ -128,7 +129,7 @@ export async function startApp(env: Record<string, string | undefined>, io: AppI
     const knowledge = loadPlanKnowledge();
     const { library } = knowledge;
     const answers = await buildAnswerService(config, library);
-    const stores: AppStores = { profiles: keyvProfileStore(store), votes: keyvVoteStore(store), sessions: keyvSessionStore(store), hits: keyvHitStore(store) };
+    const stores: AppStores = { profiles: keyvProfileStore(store), votes: keyvVoteStore(store), sessions: keyvSessionStore(store), hits: await openHitStore(store) };
     const askPolicy = { limit: config.ask.rateLimit, windowMinutes: config.ask.rateWindowMinutes };
     const askLimiter = createRateLimiter(stores.hits, clock, { limit: askPolicy.limit, windowMs: askPolicy.windowMinutes * 60_000 });
 

@@ -55,10 +55,27 @@ export interface VoteStore {
   deleteMember(memberId: string): Promise<void>;
 }
 
-/** Timestamps (ms) of a member's recent requests, as the rate limiter keeps them. */
+/** A rate limit's window: at most `limit` requests in any `windowMs`. */
+export interface RateWindow {
+  limit: number;
+  windowMs: number;
+}
+
+/** What one atomic step on a HitStore did. */
+export interface HitResult {
+  /** True when this request was recorded (it fits the budget). */
+  recorded: boolean;
+  /** The hits (ms) inside the window after the step, oldest first; this request's among them when recorded. */
+  hits: number[];
+}
+
+/** Members' recent request times on the shared store, so every process draws on one budget per member. */
 export interface HitStore {
-  get(key: string): Promise<number[] | undefined>;
-  set(key: string, hits: number[], ttlMs: number): Promise<void>;
+  /**
+   * One atomic operation across processes: forgets `key`'s hits at or before `nowMs - windowMs`, then records
+   * `nowMs` when fewer than `limit` remain (hits from a clock running ahead still count).
+   */
+  hit(key: string, nowMs: number, window: RateWindow): Promise<HitResult>;
   delete(key: string): Promise<void>;
 }
 

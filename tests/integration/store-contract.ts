@@ -4,12 +4,15 @@
  * opens a new connection to the same data, as a second bot process would, so "across processes" behaviour is
  * tested by calling it twice. A new store gets a suite here and one line in runStoreContract.
  */
+import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { ClaimStore, DailySettingsStore, HitStore, ProfileStore, Vote, VoteStore, WorkoutSession, WorkoutSessionStore } from '../../src/app/ports.ts';
 import { createKeyvDailySettingsStore } from '../../src/adapters/keyv/daily-settings-store.ts';
-import { keyvHitStore, keyvProfileStore, keyvSessionStore, keyvVoteStore } from '../../src/adapters/keyv/keyv-member-stores.ts';
+import { keyvProfileStore, keyvSessionStore, keyvVoteStore } from '../../src/adapters/keyv/keyv-member-stores.ts';
 import type { OpenStore } from '../../src/adapters/keyv/open-store.ts';
 import { openClaimStore } from '../../src/adapters/open-claim-store.ts';
+import { openHitStore } from '../../src/adapters/open-hit-store.ts';
+import { recordHit } from '../../src/app/rate-limit.ts';
 import { dailySettings } from '../fakes/daily-fakes.ts';
 
 /** Opens a store on a new connection to the test's data (a fresh file or a flushed Redis per test). */
@@ -97,15 +100,56 @@ export function sessionStoreSuite(make: StoreFactory<WorkoutSessionStore>): void
   });
 }
 
-/** Rate-limit hits: read back until deleted. */
+/** Rate-limit hits: one atomic step per request, the same answers as the pure recordHit, one budget on every connection. */
 export function hitStoreSuite(make: StoreFactory<HitStore>): void {
+  const window = { limit: 3, windowMs: 60_000 };
   describe('rate-limit hits', () => {
-    test('GIVEN hits saved with a TTL THEN another connection reads them back until deleted', async () => {
+    test('GIVEN requests up to the limit THEN each is recorded; the next is refused and changes nothing', async () => {
+      const hits = await make();
+      expect(await hits.hit('ask:m1', 1000, window)).toEqual({ recorded: true, hits: [1000] });
+      expect(await hits.hit('ask:m1', 2000, window)).toEqual({ recorded: true, hits: [1000, 2000] });
+      expect(await hits.hit('ask:m1', 3000, window)).toEqual({ recorded: true, hits: [1000, 2000, 3000] });
+      expect(await hits.hit('ask:m1', 4000, window)).toEqual({ recorded: false, hits: [1000, 2000, 3000] });
+      expect(await hits.hit('ask:m2', 4000, window)).toEqual({ recorded: true, hits: [4000] });
+    });
+
+    test('GIVEN a hit exactly one window old THEN it no longer counts, and the budget has room again', async () => {
+      const hits = await make();
+      for (const at of [1000, 2000, 3000]) await hits.hit('ask:m1', at, window);
+      expect(await hits.hit('ask:m1', 1000 + window.windowMs, window)).toEqual({ recorded: true, hits: [2000, 3000, 1000 + window.windowMs] });
+    });
+
+    test('GIVEN twenty requests at the same moment through four connections THEN exactly the limit are recorded', async () => {
+      const connections = await Promise.all([make(), make(), make(), make()]);
+      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => (connections[i % 4] as HitStore).hit('ask:m1', 5000, window)));
+      expect(results.filter((r) => r.recorded)).toHaveLength(window.limit);
+      expect((await (connections[0] as HitStore).hit('ask:m1', 5001, window)).hits).toEqual([5000, 5000, 5000]);
+    });
+
+    test('GIVEN a member forgotten on one connection THEN the whole budget is back on every connection', async () => {
       const [a, b] = [await make(), await make()];
-      await a.set('ask:m1', [1, 2, 3], 60_000);
-      expect(await b.get('ask:m1')).toEqual([1, 2, 3]);
+      for (const at of [1000, 2000, 3000]) await a.hit('ask:m1', at, window);
+      await a.hit('ask:m2', 1000, window);
       await b.delete('ask:m1');
-      expect(await a.get('ask:m1')).toBeUndefined();
+      expect(await a.hit('ask:m1', 4000, window)).toEqual({ recorded: true, hits: [4000] });
+      expect((await a.hit('ask:m2', 4000, window)).hits).toEqual([1000, 4000]);
+    });
+
+    test('GIVEN any sequence of requests THEN the store answers exactly as the pure recordHit does', async () => {
+      const hits = await make();
+      let run = 0;
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.integer({ min: 0, max: 200_000 }), { minLength: 1, maxLength: 12 }), async (times) => {
+          const key = `ask:run${(run += 1)}`;
+          let kept: number[] = [];
+          for (const at of [...times].sort((x, y) => x - y)) {
+            const expected = recordHit(kept, at, window);
+            expect(await hits.hit(key, at, window)).toEqual(expected);
+            kept = expected.hits;
+          }
+        }),
+        { numRuns: 25 },
+      );
     });
   });
 }
@@ -241,7 +285,7 @@ export function runStoreContract(open: () => Promise<OpenStore>): void {
   profileStoreSuite(async () => keyvProfileStore(await connect()));
   voteStoreSuite(async () => keyvVoteStore(await connect()));
   sessionStoreSuite(async () => keyvSessionStore(await connect()));
-  hitStoreSuite(async () => keyvHitStore(await connect()));
+  hitStoreSuite(async () => openHitStore(await connect()));
   dailySettingsStoreSuite(
     async () => createKeyvDailySettingsStore((await connect()).namespace('daily')),
     async (guildId) => void (await (await connect()).namespace('daily').set(`guild:${guildId}`, { guildId, time: 'soon' })),

@@ -1,5 +1,5 @@
-/** The member-data ports (profiles, votes, rate-limit hits, workout sessions) on keyv namespaces of one open store. */
-import type { HitStore, Profile, ProfileStore, Vote, VoteStore, WorkoutSession, WorkoutSessionStore } from '../../app/ports.ts';
+/** The member-data ports (profiles, votes, workout sessions) on keyv namespaces of one open store. */
+import type { Profile, ProfileStore, Vote, VoteStore, WorkoutSession, WorkoutSessionStore } from '../../app/ports.ts';
 import { createKeyedQueue } from '../../app/keyed-queue.ts';
 import type { OpenStore } from './open-store.ts';
 
@@ -47,20 +47,6 @@ export function keyvVoteStore(store: OpenStore): VoteStore {
       serial(memberId, async () => {
         await kv.delete(memberId);
       }),
-  };
-}
-
-/** Rate-limit hits in the `rate-limits` namespace, expiring with their window. */
-export function keyvHitStore(store: OpenStore): HitStore {
-  const kv = store.namespace<number[]>('rate-limits');
-  return {
-    get: async (key) => (await kv.get(key)) ?? undefined,
-    set: async (key, hits, ttlMs) => {
-      await kv.set(key, hits, ttlMs);
-    },
-    delete: async (key) => {
-      await kv.delete(key);
-    },
   };
 }
 
