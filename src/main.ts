@@ -18,6 +18,7 @@ import { createDailyService, type DailyService } from './app/daily-service.ts';
 import type { ClaimStore, Clock, HitStore, Log, Poster, ProfileStore, VoteStore, WorkoutSessionStore } from './app/ports.ts';
 import { createProfileService } from './app/profile-service.ts';
 import { createRateLimiter } from './app/rate-limit.ts';
+import { createSharedQueue } from './app/shared-queue.ts';
 import { createVoteService } from './app/vote-service.ts';
 import { createWorkoutService } from './app/workout-service.ts';
 import { createKeyvDailySettingsStore } from './adapters/keyv/daily-settings-store.ts';
@@ -26,7 +27,7 @@ import { openStore, StoreError, type OpenStore } from './adapters/keyv/open-stor
 import { loadPlanKnowledge } from './adapters/knowledge/load-plan-knowledge.ts';
 import { createMinisearchRetriever } from './adapters/knowledge/minisearch-retriever.ts';
 import { openClaimStore } from './adapters/open-claim-store.ts';
-import { openHitStore } from './adapters/open-hit-store.ts';
+import { openHitStore, openLockStore } from './adapters/open-atomic-stores.ts';
 import { loadPrompt } from './adapters/prompts/load-prompt.ts';
 import { systemClock } from './adapters/system-clock.ts';
 import { dailyPostCard } from './commands/cards/daily-post-card.ts';
@@ -129,7 +130,15 @@ export async function startApp(env: Record<string, string | undefined>, io: AppI
     const knowledge = loadPlanKnowledge();
     const { library } = knowledge;
     const answers = await buildAnswerService(config, library);
-    const stores: AppStores = { profiles: keyvProfileStore(store), votes: keyvVoteStore(store), sessions: keyvSessionStore(store), hits: await openHitStore(store) };
+    // Read-modify-writes of one record run in turn across every process on the store, not only within this one.
+    const locks = await openLockStore(store);
+    const serialAcross = (namespace: string) => createSharedQueue(locks, { namespace });
+    const stores: AppStores = {
+      profiles: keyvProfileStore(store),
+      votes: keyvVoteStore(store, serialAcross('votes')),
+      sessions: keyvSessionStore(store),
+      hits: await openHitStore(store),
+    };
     const askPolicy = { limit: config.ask.rateLimit, windowMinutes: config.ask.rateWindowMinutes };
     const askLimiter = createRateLimiter(stores.hits, clock, { limit: askPolicy.limit, windowMs: askPolicy.windowMinutes * 60_000 });
 
@@ -148,8 +157,8 @@ export async function startApp(env: Record<string, string | undefined>, io: AppI
       knowledge,
       library,
       answers,
-      workouts: createWorkoutService({ sessions: stores.sessions, profiles: stores.profiles, knowledge, clock }),
-      profiles: createProfileService({ profiles: stores.profiles, votes: stores.votes, sessions: stores.sessions, limiters: [askLimiter] }, clock),
+      workouts: createWorkoutService({ sessions: stores.sessions, profiles: stores.profiles, knowledge, clock, serial: serialAcross('workout-session') }),
+      profiles: createProfileService({ profiles: stores.profiles, votes: stores.votes, sessions: stores.sessions, limiters: [askLimiter] }, clock, serialAcross('profile')),
       votes: createVoteService({ votes: stores.votes, clock }),
       askLimiter,
       askPolicy,

@@ -88,6 +88,14 @@ export interface RateLimiter {
   forget(memberId: string): Promise<void>;
 }
 
+/** Short exclusive locks on the shared store, so a read-modify-write of one record runs in one process at a time. */
+export interface LockStore {
+  /** Takes `key` for at most `ttlMs` (it frees itself should the holder die); a token to release it with, or undefined while another holds it. */
+  acquire(key: string, ttlMs: number): Promise<string | undefined>;
+  /** Frees `key` if `token` still holds it (never a lock that expired and was taken by another). */
+  release(key: string, token: string): Promise<void>;
+}
+
 /** The state of one /workout reply, so its buttons keep working across restarts. */
 export interface WorkoutSession {
   /** The interaction id of the /workout that created it. */

@@ -50,7 +50,7 @@ export interface WorkoutServiceDeps {
   profiles: ProfileStore;
   knowledge: PlanKnowledge;
   clock: Clock;
-  /** Serialises changes to one session. @default a per-process queue */
+  /** Serialises changes to one session; the app passes one that also locks across processes (createSharedQueue). @default a per-process queue */
   serial?: KeyedQueue;
 }
 

@@ -6,12 +6,16 @@
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
-import type { ClaimStore, DailySettingsStore, HitStore, ProfileStore, Vote, VoteStore, WorkoutSession, WorkoutSessionStore } from '../../src/app/ports.ts';
+import type { ClaimStore, DailySettingsStore, HitStore, LockStore, ProfileStore, Vote, VoteStore, WorkoutSession, WorkoutSessionStore } from '../../src/app/ports.ts';
 import { createKeyvDailySettingsStore } from '../../src/adapters/keyv/daily-settings-store.ts';
 import { keyvProfileStore, keyvSessionStore, keyvVoteStore } from '../../src/adapters/keyv/keyv-member-stores.ts';
 import type { OpenStore } from '../../src/adapters/keyv/open-store.ts';
 import { openClaimStore } from '../../src/adapters/open-claim-store.ts';
-import { openHitStore } from '../../src/adapters/open-hit-store.ts';
+import { openHitStore, openLockStore } from '../../src/adapters/open-atomic-stores.ts';
+import { loadPlanKnowledge } from '../../src/adapters/knowledge/load-plan-knowledge.ts';
+import { createSharedQueue } from '../../src/app/shared-queue.ts';
+import { createWorkoutService, type WorkoutService } from '../../src/app/workout-service.ts';
+import { swapOptions } from '../../src/app/workout-session.ts';
 import { recordHit } from '../../src/app/rate-limit.ts';
 import { dailySettings } from '../fakes/daily-fakes.ts';
 
@@ -267,6 +271,80 @@ export function claimStoreSuite(make: StoreFactory<ClaimStore>): void {
   });
 }
 
+/** Locks: one holder at a time across connections, freed by its token or by its expiry, never by a stale token. */
+export function lockStoreSuite(make: StoreFactory<LockStore>): void {
+  describe('locks', () => {
+    test('GIVEN a lock held on one connection THEN another cannot take it until the holder releases it; a wrong token frees nothing', async () => {
+      const [a, b] = [await make(), await make()];
+      const token = await a.acquire('session:m1:s1', 5000);
+      expect(token).toEqual(expect.any(String));
+      expect(await b.acquire('session:m1:s1', 5000)).toBeUndefined();
+      expect(await b.acquire('session:m1:s2', 5000)).toEqual(expect.any(String));
+      await b.release('session:m1:s1', 'not-the-token');
+      expect(await b.acquire('session:m1:s1', 5000)).toBeUndefined();
+      await a.release('session:m1:s1', token as string);
+      expect(await b.acquire('session:m1:s1', 5000)).toEqual(expect.any(String));
+    });
+
+    test('GIVEN a holder that died THEN its lock frees itself after its time, and its late release cannot free the next holder\'s', async () => {
+      const [dead, next] = [await make(), await make()];
+      const stale = await dead.acquire('k', 40);
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      const token = await next.acquire('k', 5000);
+      expect(token).toEqual(expect.any(String));
+      await dead.release('k', stale as string);
+      expect(await dead.acquire('k', 5000)).toBeUndefined();
+    });
+
+    test('GIVEN ten connections racing for one lock THEN exactly one holds it', async () => {
+      const stores = await Promise.all(Array.from({ length: 10 }, () => make()));
+      const tokens = await Promise.all(stores.map((store) => store.acquire('race', 5000)));
+      expect(tokens.filter(Boolean)).toHaveLength(1);
+    });
+
+    test('GIVEN read-modify-writes of one record from two processes\' shared queues THEN none is lost', async () => {
+      // Two "processes": each its own connection and its own local queue, over one slow shared record.
+      const [a, b] = [createSharedQueue(await make(), { namespace: 'counter' }), createSharedQueue(await make(), { namespace: 'counter' })];
+      let record = 0;
+      const increment = async () => {
+        const seen = record;
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        record = seen + 1;
+      };
+      await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b)('r1', increment)));
+      expect(record).toBe(20);
+    });
+  });
+}
+
+/** Button clicks on one /workout through two processes, each with its own workout service over its own connection. */
+export function workoutClicksAcrossProcessesSuite(make: StoreFactory<{ sessions: WorkoutSessionStore; locks: LockStore }>): void {
+  describe('workout clicks across processes', () => {
+    test('GIVEN two swaps picked at the same moment through two processes THEN both are kept', async () => {
+      const knowledge = loadPlanKnowledge();
+      const clock = { now: () => new Date('2026-03-02T10:00:00Z') };
+      const noProfiles = { get: async () => undefined, set: async () => undefined, delete: async () => false };
+      const services = await Promise.all(
+        [0, 1].map(async () => {
+          const { sessions, locks } = await make();
+          return createWorkoutService({ sessions, profiles: noProfiles, knowledge, clock, serial: createSharedQueue(locks, { namespace: 'workout-session' }) });
+        }),
+      );
+      const [one, two] = services as [WorkoutService, WorkoutService];
+      const started = await one.start('m1', 's1', { group: 'legs' });
+      if (started.kind !== 'ok') throw new Error('could not start a workout');
+      const swaps = swapOptions(started.plan, knowledge).filter((o, i, all) => all.findIndex((x) => x.from === o.from) === i);
+      const rounds = swaps.slice(0, 2);
+      if (rounds.length < 2) throw new Error('need swaps for two different exercises');
+      const ref = { ownerId: 'm1', sessionId: 's1' };
+      const results = await Promise.all(rounds.map((swap, i) => (i ? two : one).swap('m1', ref, swap.from, swap.to)));
+      expect(results.map((r) => r.kind)).toEqual(['ok', 'ok']);
+      const stored = await (await make()).sessions.get('m1', 's1');
+      expect(new Set(stored?.swaps.map(([from, to]) => `${from}>${to}`))).toEqual(new Set(rounds.map((swap) => `${swap.from}>${swap.to}`)));
+    });
+  });
+}
+
 /** Runs every store suite on one backend; `open` connects to the test's data afresh on every call. */
 export function runStoreContract(open: () => Promise<OpenStore>): void {
   let opened: OpenStore[] = [];
@@ -290,6 +368,11 @@ export function runStoreContract(open: () => Promise<OpenStore>): void {
     async () => createKeyvDailySettingsStore((await connect()).namespace('daily')),
     async (guildId) => void (await (await connect()).namespace('daily').set(`guild:${guildId}`, { guildId, time: 'soon' })),
   );
+  lockStoreSuite(async () => openLockStore(await connect()));
+  workoutClicksAcrossProcessesSuite(async () => {
+    const store = await connect();
+    return { sessions: keyvSessionStore(store), locks: await openLockStore(store) };
+  });
   claimStoreSuite(async () => {
     const claims = await openClaimStore(await connect());
     claimStores.push(claims);
