@@ -4,6 +4,7 @@
  */
 import type { DailySettings } from '../core/daily-settings.ts';
 import { seedForDate } from '../core/daily-rotation.ts';
+import { shardForGuild } from '../core/shards.ts';
 import { dailyMessages } from './daily-messages.ts';
 import type { DailyPost } from './daily-post.ts';
 import { slotState } from './daily-schedule.ts';
@@ -63,6 +64,8 @@ export interface DailySchedulerDeps {
   maxAttempts?: number;
   /** How often a claim is renewed while its post is in flight. @default CLAIM_RENEW_MS */
   renewEveryMs?: number;
+  /** The gateway shard this process serves: only its own servers are considered. @default every server */
+  shard?: { id: number; count: number };
 }
 
 /** A post in flight renews its claim this often, so a slow send (REST retries, a 429) never looks stale. @default 30 s */
@@ -99,7 +102,10 @@ export function createDailyScheduler(deps: DailySchedulerDeps) {
     // Read the version before the data: a change landing in between is picked up on the next tick.
     const version = await deps.settings.version();
     if (version !== cachedVersion) {
-      cachedSettings = await deps.settings.all();
+      const all = await deps.settings.all();
+      // Each shard process posts for the servers its gateway shard serves; claims still make each post exactly-once.
+      const shard = deps.shard;
+      cachedSettings = shard && shard.count > 1 ? all.filter((settings) => shardForGuild(settings.guildId, shard.count) === shard.id) : all;
       cachedVersion = version;
     }
     return cachedSettings;

@@ -347,3 +347,18 @@ describe('a post in flight across processes', () => {
     expect((await w.settings.get('g1'))?.paused).toBeUndefined();
   });
 });
+
+describe('shards', () => {
+  test('GIVEN two shard processes ticking over one store THEN each posts only for the servers its shard serves, and every server gets one post', async () => {
+    const w = world('2026-06-10T05:00:00Z');
+    // (guild_id >> 22) % 2: an even timestamp part is shard 0, an odd one shard 1.
+    const guilds = Array.from({ length: 6 }, (_, k) => String((BigInt(1_000_000 + k) << 22n) | 5n));
+    for (const guildId of guilds) await w.settings.set(dailySettings({ guildId }));
+    const [zero, one] = [0, 1].map((id) => createDailyScheduler({ settings: w.settings, claims: w.claims, poster: w.poster, clock: w.clock, compose: fakeCompose, owner: `shard${id}`, shard: { id, count: 2 } }));
+    const [a, b] = [await zero!.tick(), await one!.tick()];
+    expect(a.posted).toEqual([0, 2, 4].map((k) => `${guilds[k]}:2026-06-10`));
+    expect(b.posted).toEqual([1, 3, 5].map((k) => `${guilds[k]}:2026-06-10`));
+    expect([...a.alreadyClaimed, ...b.alreadyClaimed]).toEqual([]);
+    expect(w.poster.sent).toHaveLength(6);
+  });
+});
