@@ -67,8 +67,16 @@ export async function startShardManager(options: ShardManagerOptions): Promise<S
     execArgv: options.entry.execArgv,
   });
   manager.on('shardCreate', (shard: Shard) => {
-    // The children get the given environment, not this process's (which discord.js would copy).
-    shard.env = { ...options.env, SHARDING_MANAGER: 'true', SHARDS: String(shard.id), SHARD_COUNT: String(count), DISCORD_TOKEN: options.token };
+    // The children get the given environment, not this process's (which discord.js would copy), plus what
+    // discord.js's client reads in a child: SHARDING_MANAGER_MODE wires its ready/disconnect messages to the manager.
+    shard.env = {
+      ...options.env,
+      SHARDING_MANAGER: 'true',
+      SHARDING_MANAGER_MODE: 'process',
+      SHARDS: String(shard.id),
+      SHARD_COUNT: String(count),
+      DISCORD_TOKEN: options.token,
+    };
     // Process mode: each shard's "process" is a ChildProcess.
     shard.on('spawn', (child) => log.info({ shard: shard.id, pid: (child as ChildProcess).pid }, 'shard process started'));
     shard.on('ready', () => log.info({ shard: shard.id }, 'shard ready'));

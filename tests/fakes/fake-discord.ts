@@ -54,6 +54,8 @@ export interface FakeGuild {
   id: string;
   channelId: string;
   name: string;
+  /** What @everyone (and so the bot) may do. @default '1024' (View Channel only) */
+  everyonePermissions?: string;
 }
 
 /** A message the bot created in a channel (one per distinct nonce: a repeat with `enforce_nonce` returns the first). */
@@ -196,13 +198,13 @@ export class FakeDiscord extends EventEmitter {
   }
 
   /** Adds a guild (with one text channel) that the given shard of `shardCount` owns. */
-  addGuild(options: { shard?: number; shardCount?: number; name?: string } = {}): FakeGuild {
+  addGuild(options: { shard?: number; shardCount?: number; name?: string; everyonePermissions?: string } = {}): FakeGuild {
     const shard = options.shard ?? 0;
     const count = BigInt(options.shardCount ?? 1);
     while (this.nextGuildTime % count !== BigInt(shard)) this.nextGuildTime += 1n;
     const id = String((this.nextGuildTime << 22n) | 1n);
     this.nextGuildTime += 1n;
-    const guild = { id, channelId: snowflake(), name: options.name ?? `Gym ${this.guilds.size + 1}` };
+    const guild: FakeGuild = { id, channelId: snowflake(), name: options.name ?? `Gym ${this.guilds.size + 1}`, everyonePermissions: options.everyonePermissions };
     this.guilds.set(id, guild);
     return guild;
   }
@@ -479,7 +481,7 @@ export class FakeDiscord extends EventEmitter {
       large: false,
       features: [],
       premium_tier: 0,
-      roles: [{ id: guild.id, name: '@everyone', permissions: '1024', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+      roles: [{ id: guild.id, name: '@everyone', permissions: guild.everyonePermissions ?? '1024', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
       channels: [{ id: guild.channelId, type: 0, name: 'general', position: 0, permission_overwrites: [], guild_id: guild.id }],
       members: [{ ...this.memberFor(this.botUser), permissions: undefined }],
       emojis: [],
