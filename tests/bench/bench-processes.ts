@@ -29,6 +29,7 @@ export async function startHost(shards = 1) {
     });
   return {
     ...ready,
+    pid: child.pid as number,
     batch: (items: BatchItem[]) => ask<BatchResult>({ cmd: 'batch', items }),
     throughput: (round: ThroughputRound) => ask<ThroughputResult>({ cmd: 'throughput', round }),
     close: () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.send({ cmd: 'close' }))),
@@ -40,7 +41,7 @@ export const root = fileURLToPath(new URL('../../', import.meta.url));
 export const START = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
 
 /** Starts the bot as `npm start` does (exec'd so the pid is npm start's own); resolves once it logs `readyLine`. */
-export async function spawnBot(env: Record<string, string>, readyLine = 'bot ready'): Promise<{ child: ChildProcess; stop: () => Promise<void> }> {
+export async function spawnBot(env: Record<string, string>, readyLine = 'bot ready'): Promise<{ child: ChildProcess; stop: () => Promise<void>; log: () => string }> {
   const child = spawn('sh', ['-c', `exec ${START}`], {
     cwd: root,
     env: { ...process.env, ...env, LOG_LEVEL: 'info', PATH: `${join(root, 'node_modules', '.bin')}:${process.env.PATH ?? ''}` },
@@ -56,7 +57,14 @@ export async function spawnBot(env: Record<string, string>, readyLine = 'bot rea
   });
   child.removeAllListeners('exit');
   const stop = () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM')));
-  return { child, stop };
+  return { child, stop, log: () => log };
+}
+
+/** CPU time (user + system, ms) another process has used so far, from /proc (Linux; clock ticks of 10 ms). */
+export function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  // After "pid (comm) ", utime and stime are the 12th and 13th fields.
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** Resident memory of another process, from /proc (Linux). */
