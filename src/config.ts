@@ -13,6 +13,9 @@ export const CLAUDE_TIMEOUT_MS = 8000;
 /** Retries after Claude's first attempt; the bot and `coach ask` share it. @default 1 */
 export const CLAUDE_MAX_RETRIES = 1;
 
+/** The most shard processes SHARDS may ask for (Discord recommends one per 1,000–2,500 servers). @default 1024 */
+export const MAX_SHARDS = 1024;
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 // Blank values count as unset, so a copied .env.example with empty lines still parses.
@@ -26,7 +29,11 @@ const withDefault = <T extends z.ZodType>(schema: T, fallback: string) =>
 const positiveInt = (fallback: number, max: number) =>
   withDefault(z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(max, `must be at most ${max}`), String(fallback));
 
-const envSchema = z.object({
+const shardNumber = z.coerce.number().int().min(0).max(MAX_SHARDS);
+const SHARDS_PROBLEM = `must be auto or a whole number from 1 to ${MAX_SHARDS}`;
+
+const envSchema = z
+  .object({
   DISCORD_TOKEN: optionalText,
   DISCORD_APP_ID: snowflake,
   DISCORD_GUILD_ID: snowflake,
@@ -41,7 +48,25 @@ const envSchema = z.object({
     (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim().toLowerCase() : undefined),
     z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
   ),
-});
+  SHARDS: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim().toLowerCase() : '1'),
+    z.union([z.literal('auto'), z.coerce.number({ error: SHARDS_PROBLEM }).int(SHARDS_PROBLEM).min(1, SHARDS_PROBLEM).max(MAX_SHARDS, SHARDS_PROBLEM)], { error: SHARDS_PROBLEM }),
+  ),
+  // Set by discord.js's ShardingManager in the child processes it starts (SHARDS then holds the child's shard id).
+  SHARDING_MANAGER: optionalText,
+  SHARD_COUNT: optionalText,
+})
+  .superRefine((e, ctx) => {
+    if (e.SHARDING_MANAGER || e.SHARDS === 1) return;
+    if (!e.DISCORD_TOKEN) ctx.addIssue({ code: 'custom', path: ['SHARDS'], message: 'shards are Discord processes: set DISCORD_TOKEN too (the console playground is one process)' });
+    if (e.KEYV_URL.startsWith('sqlite:')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SHARDS'],
+        message: `${e.SHARDS} shards need one store they all share: set KEYV_URL=redis://host:6379 (a SQLite file belongs to one machine's processes)`,
+      });
+    }
+  });
 
 /** A pino level name. */
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -81,7 +106,18 @@ export interface Config {
   };
   /** Unset → main.ts picks a default suited to the mode (quiet in the console). */
   logLevel: LogLevel | undefined;
+  /** How this process takes part in sharding (SHARDS). @default { role: 'single' } */
+  sharding: Sharding;
 }
+
+/** How a process takes part in sharding. */
+export type Sharding =
+  /** One process serves every server (SHARDS=1). */
+  | { role: 'single' }
+  /** This process starts discord.js's ShardingManager, one child process per shard, and serves nothing itself (SHARDS=N>1 or auto). */
+  | { role: 'manager'; shards: number | 'auto' }
+  /** A child the manager started: it serves shard `id` of `count` (SHARDING_MANAGER, SHARDS and SHARD_COUNT set by discord.js). */
+  | { role: 'shard'; id: number; count: number };
 
 /** Every problem with the environment, one per line. */
 export class ConfigError extends Error {
@@ -99,7 +135,8 @@ export function processEnvironment(): Record<string, string | undefined> {
 
 /** Parses the environment once; throws ConfigError listing every problem together. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
-  const parsed = envSchema.safeParse(env);
+  // In a shard child, SHARDS is the child's own shard id (discord.js writes it), read by shardingOf instead.
+  const parsed = envSchema.safeParse(env.SHARDING_MANAGER?.trim() ? { ...env, SHARDS: undefined } : env);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.map(String).join('.') || '(environment)'}: ${issue.message}`));
   }
@@ -116,5 +153,19 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     ask: { rateLimit: e.ASK_RATE_LIMIT, rateWindowMinutes: e.ASK_RATE_WINDOW_MINUTES },
     daily: { catchupMinutes: e.DAILY_CATCHUP_MINUTES },
     logLevel: e.LOG_LEVEL,
+    sharding: shardingOf(env, e.SHARDS, e.SHARDING_MANAGER),
   };
+}
+
+/** The process's part in sharding; a child's SHARDS/SHARD_COUNT (written by discord.js) must name a valid shard. */
+function shardingOf(env: Record<string, string | undefined>, shards: number | 'auto', manager: string | undefined): Sharding {
+  if (manager) {
+    const id = shardNumber.safeParse(env.SHARDS);
+    const count = shardNumber.safeParse(env.SHARD_COUNT);
+    if (!id.success || !count.success || id.data >= count.data) {
+      throw new ConfigError([`SHARDS/SHARD_COUNT: a shard process needs a shard id below its count (got ${env.SHARDS}/${env.SHARD_COUNT})`]);
+    }
+    return { role: 'shard', id: id.data, count: count.data };
+  }
+  return shards === 1 ? { role: 'single' } : { role: 'manager', shards };
 }

@@ -4,6 +4,7 @@
  * with their own environment, and the `coach` CLI builds its answer service with buildAnswerService.
  */
 import { hostname } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import type pino from 'pino';
 import { ConfigError, loadConfig, processEnvironment, type Config } from './config.ts';
 import { createLogger, scrubSecrets, type Logger } from './logger.ts';
@@ -18,23 +19,26 @@ import { createDailyService, type DailyService } from './app/daily-service.ts';
 import type { ClaimStore, Clock, HitStore, Log, Poster, ProfileStore, TrainingLogStore, VoteStore, WorkoutSessionStore } from './app/ports.ts';
 import { createProfileService } from './app/profile-service.ts';
 import { createRateLimiter } from './app/rate-limit.ts';
+import { createSharedQueue } from './app/shared-queue.ts';
 import { createTrainingLogService } from './app/training-log-service.ts';
 import { createVoteService } from './app/vote-service.ts';
 import { createWorkoutService } from './app/workout-service.ts';
 import { createKeyvDailySettingsStore } from './adapters/keyv/daily-settings-store.ts';
-import { keyvHitStore, keyvProfileStore, keyvSessionStore, keyvVoteStore } from './adapters/keyv/keyv-member-stores.ts';
+import { keyvProfileStore, keyvSessionStore, keyvVoteStore } from './adapters/keyv/keyv-member-stores.ts';
 import { openStore, StoreError, type OpenStore } from './adapters/keyv/open-store.ts';
 import { keyvTrainingLogStore } from './adapters/keyv/training-log-store.ts';
 import { loadPlanKnowledge } from './adapters/knowledge/load-plan-knowledge.ts';
 import { createMinisearchRetriever } from './adapters/knowledge/minisearch-retriever.ts';
 import { openClaimStore } from './adapters/open-claim-store.ts';
+import { openHitStore, openLockStore } from './adapters/open-atomic-stores.ts';
 import { loadPrompt } from './adapters/prompts/load-prompt.ts';
 import { systemClock } from './adapters/system-clock.ts';
 import { dailyPostCard } from './commands/cards/daily-post-card.ts';
 import type { CommandServices } from './commands/services.ts';
 import { commands } from './commands/index.ts';
 // Type only: the Discord transport itself is loaded when a token is set.
-import type { Bot } from './discord/bot.ts';
+import type { Bot, ShardSpec } from './discord/bot.ts';
+import type { ShardEntry, ShardFleet } from './discord/shard-manager.ts';
 
 /** What the process talks to; tests pass their own. */
 export interface AppIo {
@@ -96,6 +100,11 @@ export async function buildAnswerService(config: Config, library: Library): Prom
   return createAnswerService({ library, retriever: createMinisearchRetriever(library), claude });
 }
 
+/** The gateway shard a process serves: its own under the shard manager, else the only one. */
+function shardOf(config: Config): ShardSpec {
+  return config.sharding.role === 'shard' ? { id: config.sharding.id, count: config.sharding.count } : { id: 0, count: 1 };
+}
+
 /** The daily posts over the store: settings, claims, the scheduler and the /daily service. */
 async function buildDaily(deps: { config: Config; store: OpenStore; poster: Poster; knowledge: PlanKnowledge; clock: Clock; log: Logger }): Promise<DailyParts> {
   const claims = await openClaimStore(deps.store);
@@ -112,6 +121,7 @@ async function buildDaily(deps: { config: Config; store: OpenStore; poster: Post
     catchupMinutes: deps.config.daily.catchupMinutes,
     owner: `${hostname()}:${process.pid}`,
     log: deps.log,
+    shard: shardOf(deps.config),
   });
   const service = createDailyService({ settings, claims, poster: deps.poster, clock: deps.clock, compose });
   return { service, scheduler, claims };
@@ -120,7 +130,9 @@ async function buildDaily(deps: { config: Config; store: OpenStore; poster: Post
 /** Builds every part from the environment and starts Discord or the console. */
 export async function startApp(env: Record<string, string | undefined>, io: AppIo): Promise<RunningApp> {
   const config = loadConfig(env);
-  const logger = createLogger(config.logLevel ?? (config.discord.token ? 'info' : 'warn'), io.logDestination);
+  if (config.sharding.role === 'manager') throw new Error('SHARDS asks for shard processes: start them with startShards, not startApp');
+  const root = createLogger(config.logLevel ?? (config.discord.token ? 'info' : 'warn'), io.logDestination);
+  const logger = config.sharding.role === 'shard' ? root.child({ shardProcess: config.sharding.id }) : root;
   const clock = io.clock ?? systemClock;
   const store = await openStore(config.keyvUrl, { cwd: io.cwd, onError: (error) => logger.error({ err: error }, 'store error') });
   let daily: DailyParts | undefined;
@@ -131,11 +143,14 @@ export async function startApp(env: Record<string, string | undefined>, io: AppI
     const knowledge = loadPlanKnowledge();
     const { library } = knowledge;
     const answers = await buildAnswerService(config, library);
+    // Read-modify-writes of one record run in turn across every process on the store, not only within this one.
+    const locks = await openLockStore(store);
+    const serialAcross = (namespace: string) => createSharedQueue(locks, { namespace });
     const stores: AppStores = {
       profiles: keyvProfileStore(store),
-      votes: keyvVoteStore(store),
+      votes: keyvVoteStore(store, serialAcross('votes')),
       sessions: keyvSessionStore(store),
-      hits: keyvHitStore(store),
+      hits: await openHitStore(store),
       trainingLog: keyvTrainingLogStore(store, { onInvalid: (memberId, key, problem) => logger.warn({ memberId, key, problem }, 'skipping an unreadable training-log entry') }),
     };
     const askPolicy = { limit: config.ask.rateLimit, windowMinutes: config.ask.rateWindowMinutes };
@@ -143,7 +158,7 @@ export async function startApp(env: Record<string, string | undefined>, io: AppI
 
     // Discord mode: the client comes first, because the daily posts send through it.
     const discord = config.discord.token ? await import('./discord/bot.ts') : undefined;
-    const client = discord?.createDiscordClient(config.discord.apiUrl);
+    const client = discord?.createDiscordClient(config.discord.apiUrl, shardOf(config));
     if (client) {
       const { createDiscordPoster } = await import('./discord/discord-poster.ts');
       const dailyLog = logger.child({ feature: 'daily' });
@@ -152,13 +167,13 @@ export async function startApp(env: Record<string, string | undefined>, io: AppI
     }
 
     const log: Log = logger;
-    const trainingLog = createTrainingLogService({ store: stores.trainingLog, profiles: stores.profiles, exercises: knowledge.exercises, clock });
+    const trainingLog = createTrainingLogService({ store: stores.trainingLog, profiles: stores.profiles, exercises: knowledge.exercises, clock, serial: serialAcross('training-log') });
     const services: CommandServices = {
       knowledge,
       library,
       answers,
-      workouts: createWorkoutService({ sessions: stores.sessions, profiles: stores.profiles, knowledge, clock, progress: trainingLog.progress }),
-      profiles: createProfileService({ profiles: stores.profiles, votes: stores.votes, sessions: stores.sessions, trainingLog, limiters: [askLimiter] }, clock),
+      workouts: createWorkoutService({ sessions: stores.sessions, profiles: stores.profiles, knowledge, clock, progress: trainingLog.progress, serial: serialAcross('workout-session') }),
+      profiles: createProfileService({ profiles: stores.profiles, votes: stores.votes, sessions: stores.sessions, trainingLog, limiters: [askLimiter] }, clock, serialAcross('profile')),
       trainingLog,
       votes: createVoteService({ votes: stores.votes, clock }),
       askLimiter,
@@ -208,14 +223,60 @@ export async function startApp(env: Record<string, string | undefined>, io: AppI
   }
 }
 
-/** `npm start`: runs the app, prints start-up problems as one clear message, shuts down on SIGTERM/SIGINT. */
+/**
+ * What a shard child process runs: this very module, with the Node flags this process was started with
+ * (`--import tsx` and the heap bounds from source; none extra once compiled). The one place to change if the
+ * children should run something else.
+ */
+export function shardEntry(): ShardEntry {
+  return { file: fileURLToPath(import.meta.url), execArgv: process.execArgv };
+}
+
+/** A started shard manager (SHARDS above 1): the child processes, one per shard, each running startApp. */
+export interface RunningShards {
+  mode: 'shards';
+  config: Config;
+  logger: Logger;
+  fleet: ShardFleet;
+  /** Resolves after stop(). */
+  done: Promise<void>;
+  /** Stops every shard process (each shuts down as on SIGTERM). Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** Starts one child process per shard; `env` is also the children's environment, `entry` what they run. */
+export async function startShards(env: Record<string, string | undefined>, io: Pick<AppIo, 'logDestination'> = {}, entry: ShardEntry = shardEntry()): Promise<RunningShards> {
+  const config = loadConfig(env);
+  if (config.sharding.role !== 'manager' || !config.discord.token) throw new Error('startShards needs SHARDS above 1 (or auto) and DISCORD_TOKEN');
+  const logger = createLogger(config.logLevel ?? 'info', io.logDestination).child({ role: 'shard-manager' });
+  const { startShardManager } = await import('./discord/shard-manager.ts');
+  let fleet: ShardFleet;
+  try {
+    fleet = await startShardManager({ token: config.discord.token, apiUrl: config.discord.apiUrl, shards: config.sharding.shards, entry, env, log: logger });
+  } catch (error) {
+    throw new Error(`Could not start the shard processes: ${scrubSecrets((error as Error).message, [config.discord.token])}`);
+  }
+  let finish = () => {};
+  const done = new Promise<void>((resolve) => (finish = resolve));
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      logger.info('stopping shard processes');
+      await fleet.stop();
+      finish();
+    })());
+  logger.info({ shards: fleet.count }, 'all shards ready');
+  return { mode: 'shards', config, logger, fleet, done, stop };
+}
+
+/** `npm start`: runs the app (or the shard processes), prints start-up problems as one clear message, shuts down on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   // `npm start | head` closes stdout early: that is the reader's choice, not a crash.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
   });
   // Signals are caught from the first moment: one that lands while the app is still starting stops it once it is up.
-  let app: RunningApp | undefined;
+  let app: RunningApp | RunningShards | undefined;
   let stopSignal: string | undefined;
   const shutdown = (signal: string) => {
     stopSignal = signal;
@@ -225,8 +286,14 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+  // A shard child whose manager died (even by SIGKILL) loses its IPC channel: it shuts down rather than live on orphaned.
+  if (process.send) process.once('disconnect', () => shutdown('disconnect'));
   try {
-    app = await startApp(processEnvironment(), { stdin: process.stdin, stdout: (text) => process.stdout.write(text) });
+    const env = processEnvironment();
+    app =
+      loadConfig(env).sharding.role === 'manager'
+        ? await startShards(env)
+        : await startApp(env, { stdin: process.stdin, stdout: (text) => process.stdout.write(text) });
   } catch (error) {
     const known = error instanceof ConfigError || error instanceof StoreError || (error as Error).name === 'KnowledgeError';
     process.stderr.write(`pump-coach could not start: ${known ? (error as Error).message : String((error as Error).stack ?? error)}\n`);

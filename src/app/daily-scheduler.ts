@@ -4,6 +4,7 @@
  */
 import type { DailySettings } from '../core/daily-settings.ts';
 import { seedForDate } from '../core/daily-rotation.ts';
+import { shardForGuild } from '../core/shards.ts';
 import { dailyMessages } from './daily-messages.ts';
 import type { DailyPost } from './daily-post.ts';
 import { slotState } from './daily-schedule.ts';
@@ -61,7 +62,14 @@ export interface DailySchedulerDeps {
   concurrency?: number;
   /** Transient failures of one slot before it is given up. @default 3 */
   maxAttempts?: number;
+  /** How often a claim is renewed while its post is in flight. @default CLAIM_RENEW_MS */
+  renewEveryMs?: number;
+  /** The gateway shard this process serves: only its own servers are considered. @default every server */
+  shard?: { id: number; count: number };
 }
+
+/** A post in flight renews its claim this often, so a slow send (REST retries, a 429) never looks stale. @default 30 s */
+export const CLAIM_RENEW_MS = STALE_CLAIM_MS / 4;
 
 interface Memo {
   /** The settings object last seen: the same object means the same fingerprint, without rebuilding it. */
@@ -81,6 +89,7 @@ export function createDailyScheduler(deps: DailySchedulerDeps) {
   const catchupMinutes = deps.catchupMinutes ?? 180;
   const concurrency = deps.concurrency ?? 8;
   const maxAttempts = deps.maxAttempts ?? 3;
+  const renewEveryMs = deps.renewEveryMs ?? CLAIM_RENEW_MS;
   const memo = new Map<string, Memo>();
   const attempts = new Map<string, number>();
   let cachedVersion: string | undefined;
@@ -93,7 +102,10 @@ export function createDailyScheduler(deps: DailySchedulerDeps) {
     // Read the version before the data: a change landing in between is picked up on the next tick.
     const version = await deps.settings.version();
     if (version !== cachedVersion) {
-      cachedSettings = await deps.settings.all();
+      const all = await deps.settings.all();
+      // Each shard process posts for the servers its gateway shard serves; claims still make each post exactly-once.
+      const shard = deps.shard;
+      cachedSettings = shard && shard.count > 1 ? all.filter((settings) => shardForGuild(settings.guildId, shard.count) === shard.id) : all;
       cachedVersion = version;
     }
     return cachedSettings;
@@ -124,13 +136,24 @@ export function createDailyScheduler(deps: DailySchedulerDeps) {
       return held?.status === 'claimed' ? Date.parse(held.claimedAt) + STALE_CLAIM_MS : undefined;
     }
     let outcome;
+    // While the send is in flight the claim is renewed, so another process never takes a live post over.
+    const renewal = setInterval(() => {
+      deps.claims.renew(key, deps.owner, deps.clock.now()).then(
+        (held) => held || deps.log?.warn({ key }, 'daily claim was taken over while its post was in flight'),
+        (error: unknown) => deps.log?.warn({ key, err: (error as Error).message }, 'daily claim renewal failed'),
+      );
+    }, renewEveryMs);
     try {
       outcome = await deps.poster.post(settings.channelId, deps.compose(settings, localDate), { nonce: slotNonce(key), thread: settings.thread });
     } catch (error) {
       outcome = { ok: false as const, kind: 'transient' as const, reason: (error as Error).message };
+    } finally {
+      clearInterval(renewal);
     }
     if (outcome.ok) {
-      await deps.claims.markPosted(key, outcome.messageId, deps.clock.now());
+      // False only if the claim was taken over (its renewals failed): the taker's record stands; the shared nonce
+      // makes Discord drop the taker's repeat of this message.
+      if (!(await deps.claims.markPosted(key, deps.owner, outcome.messageId, deps.clock.now()))) deps.log?.warn({ key }, 'daily post sent after its claim was taken over');
       attempts.delete(key);
       report.posted.push(key);
       deps.log?.info({ key, messageId: outcome.messageId }, 'daily post sent');
@@ -141,7 +164,7 @@ export function createDailyScheduler(deps: DailySchedulerDeps) {
       attempts.set(key, tries);
       if (tries >= maxAttempts) {
         // Give the slot up rather than retry every minute for the whole window.
-        await deps.claims.markFailed(key, outcome.reason, deps.clock.now());
+        await deps.claims.markFailed(key, deps.owner, outcome.reason, deps.clock.now());
         attempts.delete(key);
         deps.log?.warn({ key, reason: outcome.reason, tries }, 'daily post given up');
         return undefined;
@@ -152,8 +175,9 @@ export function createDailyScheduler(deps: DailySchedulerDeps) {
       return deps.clock.now().getTime() + 60_000;
     }
     const reason = outcome.kind === 'gone' ? dailyMessages.pausedGone : dailyMessages.pausedForbidden(outcome.reason);
-    await deps.claims.markFailed(key, reason, deps.clock.now());
-    await pause(settings, reason, report);
+    // A slot taken over meanwhile is the taker's to post or fail: a late failure here must not pause its schedule.
+    if (await deps.claims.markFailed(key, deps.owner, reason, deps.clock.now())) await pause(settings, reason, report);
+    else deps.log?.warn({ key, reason }, 'daily post failed after its claim was taken over; not pausing');
     return undefined;
   }
 

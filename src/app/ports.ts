@@ -57,10 +57,27 @@ export interface VoteStore {
   deleteMember(memberId: string): Promise<void>;
 }
 
-/** Timestamps (ms) of a member's recent requests, as the rate limiter keeps them. */
+/** A rate limit's window: at most `limit` requests in any `windowMs`. */
+export interface RateWindow {
+  limit: number;
+  windowMs: number;
+}
+
+/** What one atomic step on a HitStore did. */
+export interface HitResult {
+  /** True when this request was recorded (it fits the budget). */
+  recorded: boolean;
+  /** The hits (ms) inside the window after the step, oldest first; this request's among them when recorded. */
+  hits: number[];
+}
+
+/** Members' recent request times on the shared store, so every process draws on one budget per member. */
 export interface HitStore {
-  get(key: string): Promise<number[] | undefined>;
-  set(key: string, hits: number[], ttlMs: number): Promise<void>;
+  /**
+   * One atomic operation across processes: forgets `key`'s hits at or before `nowMs - windowMs`, then records
+   * `nowMs` when fewer than `limit` remain (hits from a clock running ahead still count).
+   */
+  hit(key: string, nowMs: number, window: RateWindow): Promise<HitResult>;
   delete(key: string): Promise<void>;
 }
 
@@ -71,6 +88,14 @@ export type RateDecision = { allowed: true; remaining: number } | { allowed: fal
 export interface RateLimiter {
   take(memberId: string): Promise<RateDecision>;
   forget(memberId: string): Promise<void>;
+}
+
+/** Short exclusive locks on the shared store, so a read-modify-write of one record runs in one process at a time. */
+export interface LockStore {
+  /** Takes `key` for at most `ttlMs` (it frees itself should the holder die); a token to release it with, or undefined while another holds it. */
+  acquire(key: string, ttlMs: number): Promise<string | undefined>;
+  /** Frees `key` if `token` still holds it (never a lock that expired and was taken by another). */
+  release(key: string, token: string): Promise<void>;
 }
 
 /** The state of one /workout reply, so its buttons keep working across restarts. */
@@ -143,10 +168,15 @@ export interface DailyClaimRecord {
 export interface ClaimStore {
   /** True when this caller now holds the key; false when anyone (this process included) already did. */
   claim(key: string, owner: string, at: Date): Promise<boolean>;
-  /** Records the posted message for a claimed key. */
-  markPosted(key: string, messageId: string, at: Date): Promise<void>;
-  /** Records a claimed key whose post failed for good (the slot is not retried). */
-  markFailed(key: string, note: string, at: Date): Promise<void>;
+  /**
+   * Records the posted message for a key `owner` still holds unmarked; false (and nothing written) when the claim
+   * was taken over meanwhile, so a late process never overwrites the taker's record.
+   */
+  markPosted(key: string, owner: string, messageId: string, at: Date): Promise<boolean>;
+  /** Records a held key whose post failed for good (the slot is not retried); false, like markPosted, when not held. */
+  markFailed(key: string, owner: string, note: string, at: Date): Promise<boolean>;
+  /** Moves a held, unmarked claim's `claimedAt` to `at` while its post is in flight, so it never looks stale; false when not held. */
+  renew(key: string, owner: string, at: Date): Promise<boolean>;
   /** Gives a claimed-but-unposted key back after a transient failure, so a later tick may retry it. */
   release(key: string, owner: string): Promise<void>;
   /**

@@ -1,6 +1,6 @@
 /** Member profiles: merging /profile set changes, filling /workout options, and forgetting a member entirely. */
 import type { EquipmentLevel, Goal, Level } from '../core/plan-types.ts';
-import { createKeyedQueue } from './keyed-queue.ts';
+import { createKeyedQueue, type KeyedQueue } from './keyed-queue.ts';
 import type { Clock, Profile, ProfileStore, RateLimiter, VoteStore, WorkoutSessionStore } from './ports.ts';
 
 /** The fields /profile set may change. */
@@ -67,11 +67,10 @@ export interface ProfileService {
   forget(memberId: string): Promise<void>;
 }
 
-/** Creates the profile service over the stores. */
-export function createProfileService(data: MemberData, clock: Clock): ProfileService {
+/** Creates the profile service over the stores; `serial` runs one member's changes in turn (@default a per-process queue). */
+export function createProfileService(data: MemberData, clock: Clock, serial: KeyedQueue = createKeyedQueue()): ProfileService {
   // One member's set and forget run in turn: two sets at once would each merge into the same old profile (one
   // change lost), and a set finishing after a forget would bring the profile back.
-  const serial = createKeyedQueue();
   return {
     show: (memberId) => data.profiles.get(memberId),
     set: (memberId, changes) =>

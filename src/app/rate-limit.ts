@@ -1,25 +1,38 @@
-/** A sliding-window rate limit per member: pure decision logic plus a limiter over any HitStore. */
-import { createKeyedQueue } from './keyed-queue.ts';
-import type { Clock, HitStore, RateDecision, RateLimiter } from './ports.ts';
+/**
+ * A sliding-window rate limit per member: the pure semantics every HitStore implements (recordHit), the decision
+ * drawn from a store's answer, and a limiter that asks the store in one atomic step, so N processes share one budget.
+ */
+import type { Clock, HitResult, HitStore, RateDecision, RateLimiter, RateWindow } from './ports.ts';
 
 /** How many requests a member may make per window. */
-export interface RatePolicy {
+export interface RatePolicy extends RateWindow {
   /** @default 5 */
   limit: number;
   /** @default 10 minutes */
   windowMs: number;
 }
 
+/**
+ * The step a HitStore performs atomically, as a pure function: hits at or before `nowMs - windowMs` are dropped,
+ * and `nowMs` is recorded when fewer than `limit` remain.
+ */
+export function recordHit(hits: readonly number[], nowMs: number, window: RateWindow): HitResult {
+  const recent = hits.filter((t) => t > nowMs - window.windowMs).sort((a, b) => a - b);
+  if (recent.length >= window.limit) return { recorded: false, hits: recent };
+  return { recorded: true, hits: [...recent, nowMs].sort((a, b) => a - b) };
+}
+
+/** The member's answer from a store's step: how many are left, or how long until the oldest counted hit leaves the window. */
+export function rateDecision(result: HitResult, nowMs: number, window: RateWindow): RateDecision {
+  if (result.recorded) return { allowed: true, remaining: Math.max(0, window.limit - result.hits.length) };
+  const oldest = result.hits[result.hits.length - window.limit] ?? nowMs;
+  return { allowed: false, retryAfterMs: Math.max(1, oldest + window.windowMs - nowMs) };
+}
+
 /** Decides one request against the member's earlier hits; returns the hits to keep. */
 export function decideRate(hits: readonly number[], nowMs: number, policy: RatePolicy): { decision: RateDecision; hits: number[] } {
-  const recent = hits.filter((t) => t > nowMs - policy.windowMs && t <= nowMs).sort((a, b) => a - b);
-  if (recent.length >= policy.limit) {
-    // The oldest hit still inside the window decides when a slot frees up.
-    const oldest = recent[recent.length - policy.limit] ?? nowMs;
-    return { decision: { allowed: false, retryAfterMs: Math.max(1, oldest + policy.windowMs - nowMs) }, hits: recent };
-  }
-  recent.push(nowMs);
-  return { decision: { allowed: true, remaining: policy.limit - recent.length }, hits: recent };
+  const result = recordHit(hits, nowMs, policy);
+  return { decision: rateDecision(result, nowMs, policy), hits: result.hits };
 }
 
 /** Whole minutes to tell a member to wait (never "0 minutes"). */
@@ -27,17 +40,13 @@ export function minutesToWait(retryAfterMs: number): number {
   return Math.max(1, Math.ceil(retryAfterMs / 60_000));
 }
 
-/** A RateLimiter over a HitStore; requests for one member are serialised so concurrent ones cannot both slip in. */
+/** A RateLimiter over a HitStore: each request is one atomic step on the store, shared by every process. */
 export function createRateLimiter(store: HitStore, clock: Clock, policy: RatePolicy, prefix = 'ask'): RateLimiter {
-  const serial = createKeyedQueue();
   return {
-    take: (memberId) =>
-      serial(`${prefix}:${memberId}`, async () => {
-        const key = `${prefix}:${memberId}`;
-        const { decision, hits } = decideRate((await store.get(key)) ?? [], clock.now().getTime(), policy);
-        if (decision.allowed) await store.set(key, hits, policy.windowMs);
-        return decision;
-      }),
-    forget: (memberId) => serial(`${prefix}:${memberId}`, () => store.delete(`${prefix}:${memberId}`)),
+    async take(memberId) {
+      const now = clock.now().getTime();
+      return rateDecision(await store.hit(`${prefix}:${memberId}`, now, policy), now, policy);
+    },
+    forget: (memberId) => store.delete(`${prefix}:${memberId}`),
   };
 }

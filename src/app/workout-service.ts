@@ -53,7 +53,7 @@ export interface WorkoutServiceDeps {
   profiles: ProfileStore;
   knowledge: PlanKnowledge;
   clock: Clock;
-  /** Serialises changes to one session. @default a per-process queue */
+  /** Serialises changes to one session; the app passes one that also locks across processes (createSharedQueue). @default a per-process queue */
   serial?: KeyedQueue;
   /** "Last time" and next targets for a member's plan (the training log); none when absent. */
   progress?: (memberId: string, plan: Plan, known?: KnownProfile) => Promise<PlanProgressView>;

@@ -27,11 +27,22 @@ export interface Bot {
   stop(): Promise<void>;
 }
 
-/** The discord.js client on a REST base (DISCORD_API_URL); the gateway URL comes from GET /gateway/bot on it. */
-export function createDiscordClient(apiUrl: string): Client {
+/** Which gateway shard a client connects as. @default shard 0 of 1 */
+export interface ShardSpec {
+  id: number;
+  count: number;
+}
+
+/**
+ * The discord.js client on a REST base (DISCORD_API_URL); the gateway URL comes from GET /gateway/bot on it. The
+ * shard is always given, so discord.js never reads it from SHARDS/SHARD_COUNT in the environment itself.
+ */
+export function createDiscordClient(apiUrl: string, shard: ShardSpec = { id: 0, count: 1 }): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
     rest: { api: apiUrl },
+    shards: [shard.id],
+    shardCount: shard.count,
     // The bot reads no history and looks nobody up: bounded caches keep memory flat however many members it meets.
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,

@@ -1,6 +1,8 @@
 /**
  * Daily posts: one tick over 10,000 configured servers on the SQLite store (keyv settings + claims table),
- * with none due and with 1,000 due, posting through a fake Poster that answers at once.
+ * with none due and with 1,000 due, posting through a fake Poster that answers at once; and the tick with
+ * 100,000 servers on one real Redis split over 2 shards (two schedulers, each on its own connection, as two shard
+ * processes would run them).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +14,9 @@ import type { DailySettings } from '../../src/core/daily-settings.ts';
 import { openStore } from '../../src/adapters/keyv/open-store.ts';
 import { openClaimStore } from '../../src/adapters/open-claim-store.ts';
 import { createKeyvDailySettingsStore } from '../../src/adapters/keyv/daily-settings-store.ts';
+import type { OpenStore } from '../../src/adapters/keyv/open-store.ts';
 import { ManualClock, fakeCompose } from '../fakes/daily-fakes.ts';
+import { withRedisServer } from './bench-processes.ts';
 import { figure, percentile, section } from './bench-kit.ts';
 
 const SERVERS = 10_000;
@@ -30,7 +34,8 @@ function serverSettings(i: number, due: number): DailySettings {
   const zone = ZONES[i % ZONES.length] as string;
   const slot = i < due ? new Date(NOW.getTime() - 60_000) : new Date(NOW.getTime() + (30 + ((i * 7919) % (20 * 60))) * 60_000);
   return {
-    guildId: `${100000000000000000n + BigInt(i)}`,
+    // Ids whose timestamp parts are consecutive, so (id >> 22) % shards spreads the servers over the shards.
+    guildId: String((BigInt(20_000_000_000 + i) << 22n) | 1n),
     channelId: `${200000000000000000n + BigInt(i)}`,
     time: localTime(slot, zone),
     timezone: zone,
@@ -41,16 +46,23 @@ function serverSettings(i: number, due: number): DailySettings {
   };
 }
 
+/** Writes `count` servers' settings in chunks (the settings store would bump the version each time), then bumps once. */
+async function seed(store: OpenStore, count: number, due: number): Promise<void> {
+  const keyv = store.namespace('daily');
+  for (let first = 0; first < count; first += 2000) {
+    const chunk = Array.from({ length: Math.min(2000, count - first) }, (_, k) => serverSettings(first + k, due));
+    await Promise.all(chunk.map((settings) => keyv.set(`guild:${settings.guildId}`, settings)));
+  }
+  await keyv.set('version', 'seeded');
+}
+
 async function scenario(due: number) {
   const dir = mkdtempSync(join(tmpdir(), 'daily-bench-'));
   const file = join(dir, 'coach.sqlite');
   const store = await openStore(`sqlite://${file}`);
   const claims = await openClaimStore(store);
   const settings = createKeyvDailySettingsStore(store.namespace('daily'));
-  const keyv = store.namespace('daily');
-  // Seed the rows in one go (the settings store would bump the version 10,000 times), then bump once.
-  await Promise.all(Array.from({ length: SERVERS }, (_, i) => keyv.set(`guild:${serverSettings(i, due).guildId}`, serverSettings(i, due))));
-  await keyv.set('version', 'seeded');
+  await seed(store, SERVERS, due);
   let sent = 0;
   const poster: Poster = { checkChannel: async () => ({ ok: true }), post: async () => ({ ok: true, messageId: String(++sent) }) };
   // Start-up tick three minutes early (before the due servers' slot): loads settings, computes every slot.
@@ -78,6 +90,52 @@ async function scenario(due: number) {
   return { startupMs, tickMs, warm, posted: first.posted.length, sent };
 }
 
+/** 100,000 servers on one Redis, none due, ticked by the two shards' schedulers. */
+async function shardedOnRedis(url: string) {
+  const seeding = await openStore(url);
+  await seed(seeding, SHARDED_SERVERS, 0);
+  await seeding.close();
+  const shards = await Promise.all(
+    [0, 1].map(async (id) => {
+      const store = await openStore(url);
+      const claims = await openClaimStore(store);
+      const clock = new ManualClock(new Date(NOW.getTime() - 3 * 60_000));
+      const scheduler = createDailyScheduler({
+        settings: createKeyvDailySettingsStore(store.namespace('daily')),
+        claims,
+        poster: { checkChannel: async () => ({ ok: true }), post: async () => ({ ok: false, kind: 'transient', reason: 'nothing is due' }) },
+        clock,
+        compose: fakeCompose,
+        owner: `bench-shard-${id}`,
+        shard: { id, count: 2 },
+      });
+      return { store, clock, scheduler };
+    }),
+  );
+  const result = [];
+  for (const shard of shards) {
+    let start = performance.now();
+    const warmup = await shard.scheduler.tick();
+    const startupMs = performance.now() - start;
+    if (warmup.posted.length || warmup.missed.length || warmup.retrying.length) throw new Error('the start-up tick did work: the scenario is wrong');
+    const warm: number[] = [];
+    shard.clock.set(NOW);
+    for (let minute = 0; minute < 20; minute += 1) {
+      shard.clock.advanceMinutes(minute === 0 ? 0 : 1);
+      start = performance.now();
+      const report = await shard.scheduler.tick();
+      warm.push(performance.now() - start);
+      if (report.posted.length || report.retrying.length) throw new Error('a no-op tick did work: the scenario is wrong');
+    }
+    result.push({ startupMs, warm });
+  }
+  for (const shard of shards) await shard.store.close();
+  return result;
+}
+
+/** Servers in the sharded Redis scenario. */
+const SHARDED_SERVERS = 100_000;
+
 /** Runs the daily-post section of `npm run bench`. */
 export async function run(): Promise<void> {
   section('daily posts: one tick over 10,000 servers on SQLite');
@@ -91,6 +149,14 @@ export async function run(): Promise<void> {
   figure('tick with 1,000 due (claim + post + mark, fake Poster)', some.tickMs, 'ms');
   figure('per due server', some.tickMs / DUE, 'ms');
   figure('tick after those posts, none due (median of 20)', percentile(some.warm, 50), 'ms', { max: 50 });
+
+  section('daily posts: one tick over 100,000 servers on one Redis, split over 2 shards');
+  await withRedisServer(async (redis) => {
+    const shards = await shardedOnRedis(redis.url);
+    shards.forEach((shard, id) => figure(`shard ${id}/2: tick, none due (median of 20)`, percentile(shard.warm, 50), 'ms', { max: 50 }));
+    shards.forEach((shard, id) => figure(`shard ${id}/2: tick, none due (p95 of 20)`, percentile(shard.warm, 95), 'ms', { max: 50 }));
+    shards.forEach((shard, id) => figure(`shard ${id}/2: start-up tick (lists 100k, keeps its ~50k)`, shard.startupMs, 'ms'));
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await run();

@@ -3,72 +3,15 @@
  * /workout INTERACTION_CREATE → callback latency with 200 in flight, /ask time to the defer, start-up to ready,
  * and RSS over 10,000 interactions. The bot runs in this process through startApp, as `npm start` runs it.
  */
-import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import { startApp, type RunningApp } from '../../src/main.ts';
 import { figure, percentile, section } from './bench-kit.ts';
-import type { BatchItem, BatchResult } from './fake-discord-host.ts';
-
-/** Starts the fake Discord host process and returns a batch runner. */
-async function startHost() {
-  const child = fork(fileURLToPath(new URL('./fake-discord-host.ts', import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const waiting = new Map<number, (r: BatchResult) => void>();
-  let seq = 0;
-  const ready = await new Promise<{ apiUrl: string; token: string }>((resolve) => {
-    child.on('message', (message: { ready?: boolean; apiUrl: string; token: string; seq?: number; result?: BatchResult }) => {
-      if (message.ready) resolve(message);
-      else if (message.seq !== undefined && message.result) waiting.get(message.seq)?.(message.result);
-    });
-  });
-  return {
-    ...ready,
-    batch: (items: BatchItem[]) =>
-      new Promise<BatchResult>((resolve) => {
-        const id = ++seq;
-        waiting.set(id, (r) => {
-          waiting.delete(id);
-          resolve(r);
-        });
-        child.send({ cmd: 'batch', seq: id, items });
-      }),
-    close: () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.send({ cmd: 'close' }))),
-  };
-}
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-/** Exactly what `npm start` runs, read from package.json, so the figures are the production process's. */
-const START = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
-
-/** Starts the bot as `npm start` does (one process, exec'd so the pid is the bot's); resolves once it logs "bot ready". */
-async function spawnBot(env: Record<string, string>): Promise<{ child: ChildProcess; stop: () => Promise<void> }> {
-  const child = spawn('sh', ['-c', `exec ${START}`], {
-    cwd: root,
-    env: { ...process.env, ...env, LOG_LEVEL: 'info', PATH: `${join(root, 'node_modules', '.bin')}:${process.env.PATH ?? ''}` },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let log = '';
-  await new Promise<void>((resolve, reject) => {
-    child.stderr!.on('data', (chunk) => {
-      log += String(chunk);
-      if (log.includes('bot ready')) resolve();
-    });
-    child.on('exit', (code) => reject(new Error(`bot exited (${code}) before ready:\n${log}`)));
-  });
-  child.removeAllListeners('exit');
-  const stop = () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM')));
-  return { child, stop };
-}
-
-/** Resident memory of another process, from /proc (Linux). */
-function rssOf(pid: number): number {
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Number(match[1]) / 1024 : Number.NaN;
-}
+import { rssOf, spawnBot, START, startHost } from './bench-processes.ts';
+import type { BatchItem } from './fake-discord-host.ts';
 
 /** Milliseconds from spawning the `npm start` command to its "bot ready" log line; the process is then stopped. */
 async function coldStart(env: Record<string, string>): Promise<number> {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { startApp, type AppIo, type RunningApp } from '../../src/main.ts';
 import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from '../fakes/fake-discord.ts';
 
@@ -70,8 +70,11 @@ export function useE2e(env: Record<string, string> = {}, io: E2eIo = {}): E2e {
     running = await startE2e(env, io);
   });
   afterEach(async () => {
+    // Whatever the test checked, nothing the bot sent may break one of Discord's limits.
+    const violations = running?.fake.violations ?? [];
     await running?.close();
     running = undefined;
+    expect(violations, 'requests the fake Discord refused for breaking a Discord limit').toEqual([]);
   });
   const current = (): E2e => {
     if (!running) throw new Error('the e2e bot is not running: call useE2e inside describe and use it inside tests');

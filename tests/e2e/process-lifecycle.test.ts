@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/fake-discord.ts';
+import { describeWithRedis, useRedisServer } from '../support/redis-server.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 /** Exactly what `npm start` runs, read from package.json. */
@@ -59,5 +60,62 @@ describe('the process, as npm start runs it', () => {
     const logs = run.err();
     expect(logs).toContain('shutting down');
     expect(logs).not.toContain(fake.token);
+  });
+});
+
+/** Resolves when `text()` contains `needle` (the process's log so far). */
+async function logged(text: () => string, needle: string | RegExp, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(typeof needle === 'string' ? text().includes(needle) : needle.test(text()))) {
+    if (Date.now() > deadline) throw new Error(`not logged within ${timeoutMs} ms: ${needle}\n${text()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Whether a process is still alive. */
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('npm start with SHARDS', () => {
+  test('GIVEN SHARDS=2 on the SQLite store THEN start-up refuses with a message pointing to a Redis KEYV_URL', async () => {
+    const run = runMain({ DISCORD_TOKEN: 'tok', SHARDS: '2', KEYV_URL: 'sqlite://data/never.sqlite' }, null);
+    expect(await run.exited).toBe(2);
+    expect(run.err()).toMatch(/SHARDS: 2 shards need one store they all share: set KEYV_URL=redis:\/\/host:6379/);
+  });
+});
+
+describeWithRedis('npm start with SHARDS on Redis', () => {
+  const redis = useRedisServer();
+
+  test('GIVEN SHARDS=auto THEN the count comes from the fake\'s /gateway/bot, one process per shard identifies as its shard, and SIGTERM stops them all', async () => {
+    const fake = await startFakeDiscord();
+    fake.gatewayBot.shards = 2;
+    fake.gatewayBot.maxConcurrency = 2;
+    const run = runMain({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, KEYV_URL: redis.url, SHARDS: 'auto', LOG_LEVEL: 'info' }, null);
+    try {
+      await logged(run.err, 'all shards ready', 30_000);
+      expect(fake.connectedShards.sort()).toEqual([
+        [0, 2],
+        [1, 2],
+      ]);
+      // The manager asked the configured REST base (a proxy would see it), not discord.com.
+      expect(fake.requests.filter((r) => r.path === '/gateway/bot').length).toBeGreaterThanOrEqual(1);
+      const pids = [...run.err().matchAll(/"pid":(\d+)[^\n]*shard process started/g)].map((m) => Number(m[1]));
+      expect(pids).toHaveLength(2);
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+      expect(pids.filter(alive)).toEqual([]);
+      expect(fake.connections).toBe(0);
+      expect(run.err()).not.toContain(fake.token);
+    } finally {
+      run.child.kill('SIGKILL');
+      await fake.close();
+    }
   });
 });

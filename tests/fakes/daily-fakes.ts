@@ -54,13 +54,21 @@ export class MemoryClaimStore implements ClaimStore {
     this.rows.set(key, { key, status: 'claimed', owner, claimedAt: at.toISOString() });
     return true;
   }
-  async markPosted(key: string, messageId: string, at: Date) {
+  /** Changes the row only while it is `owner`'s unmarked claim, like the real stores. */
+  private mark(key: string, owner: string, change: Partial<DailyClaimRecord>): boolean {
     const row = this.rows.get(key);
-    if (row) Object.assign(row, { status: 'posted', messageId, postedAt: at.toISOString() });
+    if (!row || row.owner !== owner || row.status !== 'claimed') return false;
+    Object.assign(row, change);
+    return true;
   }
-  async markFailed(key: string, note: string, at: Date) {
-    const row = this.rows.get(key);
-    if (row) Object.assign(row, { status: 'failed', note, postedAt: at.toISOString() });
+  async markPosted(key: string, owner: string, messageId: string, at: Date) {
+    return this.mark(key, owner, { status: 'posted', messageId, postedAt: at.toISOString() });
+  }
+  async markFailed(key: string, owner: string, note: string, at: Date) {
+    return this.mark(key, owner, { status: 'failed', note, postedAt: at.toISOString() });
+  }
+  async renew(key: string, owner: string, at: Date) {
+    return this.mark(key, owner, { claimedAt: at.toISOString() });
   }
   async release(key: string, owner: string) {
     const row = this.rows.get(key);

@@ -2,12 +2,19 @@
  * A local fake Discord for end-to-end tests: REST under /api/v10 and a JSON gateway, both on 127.0.0.1.
  * It drives the real discord.js client (pointed at it by DISCORD_API_URL), records every REST request, and lets a
  * test dispatch interactions and messages, drop the gateway, or answer a route with a 429.
+ *
+ * It is as strict as Discord where a bot can go wrong: an interaction token takes its first response within 3 s of
+ * dispatch and follow-ups or edits for 15 min; a second acknowledgement gets 40060; what the bot sends is checked
+ * against Discord's documented limits (tests/fakes/discord-limits.ts), and a breach fails the request with 50035 and
+ * is kept in `violations`. The gateway is sharded: IDENTIFY's `shard` pair picks the guilds a session sees
+ * ((guild_id >> 22) % shard_count) and the events it gets.
  */
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { interactionResponseProblems, messageProblems } from './discord-limits.ts';
 
 /** One REST request the bot made. */
 export interface RecordedRequest {
@@ -22,6 +29,8 @@ export interface RecordedRequest {
   headers: IncomingMessage['headers'];
   /** Files of a multipart request (attachments), as text. */
   files?: RecordedFile[];
+  /** The status the fake answered with (set once it has answered). */
+  status?: number;
 }
 
 /** One file part of a multipart request. */
@@ -40,8 +49,47 @@ export interface FakeResponse {
   headers?: Record<string, string>;
 }
 
-/** Handles a route; return undefined to fall through to the built-in behaviour. */
-export type RouteHandler = (request: RecordedRequest) => FakeResponse | undefined;
+/** Handles a route; return (or resolve to) undefined to fall through to the built-in behaviour. */
+export type RouteHandler = (request: RecordedRequest) => FakeResponse | undefined | Promise<FakeResponse | undefined>;
+
+/** A request the fake refused because it broke one of Discord's limits. */
+export interface LimitViolation {
+  method: string;
+  path: string;
+  /** One `field: message` line per broken limit. */
+  problems: string[];
+}
+
+/** A guild the fake knows, with the one text channel it has. */
+export interface FakeGuild {
+  id: string;
+  channelId: string;
+  name: string;
+  /** What @everyone (and so the bot) may do. @default '1024' (View Channel only) */
+  everyonePermissions?: string;
+}
+
+/** A message the bot created in a channel (one per distinct nonce: a repeat with `enforce_nonce` returns the first). */
+export interface CreatedMessage {
+  id: string;
+  channelId: string;
+  nonce: string | undefined;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the bot's JSON
+  body: any;
+}
+
+/** How long an interaction token is good for, from its dispatch. */
+export interface TokenLifetimes {
+  /** The first response (reply, defer, update, autocomplete). @default 3000 */
+  firstResponseMs: number;
+  /** Follow-ups and edits through the webhook. @default 15 minutes */
+  followUpMs: number;
+}
+
+/** The shard that owns a guild: (guild_id >> 22) % shard_count, as Discord routes it. */
+export function shardOfGuild(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
 
 /** A user as Discord sends it. */
 export interface FakeUser {
@@ -134,18 +182,32 @@ export class FakeDiscord extends EventEmitter {
   record = true;
   /** Commands stored by PUT, keyed by route. */
   readonly registered = new Map<string, unknown[]>();
+  /** Requests refused for breaking a Discord limit; the e2e harness fails a test that leaves any. */
+  readonly violations: LimitViolation[] = [];
+  /** Messages created by POST /channels/{id}/messages. */
+  readonly createdMessages: CreatedMessage[] = [];
+  /** Every guild, the default one first; each shard's session sees its own. */
+  readonly guilds = new Map<string, FakeGuild>();
+  /** Token lifetimes; a test may shorten them. */
+  readonly tokenLifetimes: TokenLifetimes = { firstResponseMs: 3000, followUpMs: 15 * 60_000 };
+  /** What GET /gateway/bot recommends: `shards`, and `max_concurrency` (shards that may identify at once). */
+  readonly gatewayBot = { shards: 1, maxConcurrency: 1 };
   private readonly routes: { method: string; pattern: RegExp; handler: RouteHandler }[] = [];
   private readonly sockets = new Set<WebSocket>();
-  private readonly sessionId = `session-${Math.random().toString(36).slice(2)}`;
-  private seq = 0;
-  /** Dispatches sent this session, for replay on resume. */
-  private readonly sent: { s: number; t: string; d: unknown }[] = [];
+  /** Gateway sessions by id (kept after a disconnect, for resume), and the session each socket identified. */
+  private readonly sessions = new Map<string, GatewaySession>();
+  private readonly sessionOf = new Map<WebSocket, GatewaySession>();
+  /** Interaction tokens by token, in dispatch order (so expired ones are dropped from the front). */
+  private readonly tokens = new Map<string, { id: string; channelId: string; at: number; acknowledged: boolean }>();
+  private readonly nonces = new Map<string, CreatedMessage>();
+  private nextGuildTime = 100_000_000_000n;
   private readonly server: Server;
   private readonly wss: WebSocketServer;
   private port = 0;
 
   constructor() {
     super();
+    this.guilds.set(this.guildId, { id: this.guildId, channelId: this.channelId, name: 'Iron Temple' });
     this.setMaxListeners(0);
     this.server = createServer((req, res) => void this.handleHttp(req, res));
     this.server.keepAliveTimeout = 60_000;
@@ -173,6 +235,23 @@ export class FakeDiscord extends EventEmitter {
   /** Number of open gateway connections. */
   get connections(): number {
     return this.sockets.size;
+  }
+
+  /** Adds a guild (with one text channel) that the given shard of `shardCount` owns. */
+  addGuild(options: { shard?: number; shardCount?: number; name?: string; everyonePermissions?: string } = {}): FakeGuild {
+    const shard = options.shard ?? 0;
+    const count = BigInt(options.shardCount ?? 1);
+    while (this.nextGuildTime % count !== BigInt(shard)) this.nextGuildTime += 1n;
+    const id = String((this.nextGuildTime << 22n) | 1n);
+    this.nextGuildTime += 1n;
+    const guild: FakeGuild = { id, channelId: snowflake(), name: options.name ?? `Gym ${this.guilds.size + 1}`, everyonePermissions: options.everyonePermissions };
+    this.guilds.set(id, guild);
+    return guild;
+  }
+
+  /** The text channel of a guild (the default channel for an unknown or absent guild). */
+  channelOf(guildId: string | null | undefined): string {
+    return (guildId && this.guilds.get(guildId)?.channelId) || this.channelId;
   }
 
   /** Adds a route handler (checked before the built-in routes; newest first). */
@@ -219,13 +298,17 @@ export class FakeDiscord extends EventEmitter {
     });
   }
 
-  /** Sends a gateway dispatch to every connected client (kept for replay on resume). */
+  /**
+   * Sends a gateway dispatch to the session of the shard that owns its guild (`d.guild_id`; shard 0 without one),
+   * kept for replay on resume. An interaction's token starts its clock here.
+   */
   dispatch(t: string, d: unknown): void {
-    const s = ++this.seq;
-    this.sent.push({ s, t, d });
-    if (this.sent.length > 1000) this.sent.shift();
-    const frame = JSON.stringify({ op: 0, t, s, d });
-    for (const socket of this.sockets) socket.send(frame);
+    const payload = d as { guild_id?: string; id?: string; token?: string; channel_id?: string } | null;
+    if (t === 'INTERACTION_CREATE' && payload?.token && payload.id) this.issueToken(payload.token, payload.id, payload.channel_id ?? this.channelId);
+    for (const session of this.sessions.values()) {
+      if (payload?.guild_id ? shardOfGuild(payload.guild_id, session.shard[1]) !== session.shard[0] : session.shard[0] !== 0) continue;
+      session.send(t, d);
+    }
   }
 
   /** A guild member as interactions carry it. */
@@ -263,7 +346,7 @@ export class FakeDiscord extends EventEmitter {
   command(input: CommandInteractionInput): { id: string; token: string } {
     const user = input.user ?? member('1400000000000000001', 'alice');
     const guildId = input.guildId === undefined ? this.guildId : input.guildId;
-    const base = this.interactionBase(input.type ?? 2, user, guildId, input.channelId ?? this.channelId, input.permissions);
+    const base = this.interactionBase(input.type ?? 2, user, guildId, input.channelId ?? this.channelOf(guildId), input.permissions);
     this.dispatch('INTERACTION_CREATE', {
       ...base,
       data: {
@@ -282,7 +365,7 @@ export class FakeDiscord extends EventEmitter {
   component(input: ComponentInteractionInput): { id: string; token: string } {
     const user = input.user ?? member('1400000000000000001', 'alice');
     const guildId = input.guildId === undefined ? this.guildId : input.guildId;
-    const channelId = input.channelId ?? this.channelId;
+    const channelId = input.channelId ?? this.channelOf(guildId);
     const base = this.interactionBase(3, user, guildId, channelId);
     this.dispatch('INTERACTION_CREATE', {
       ...base,
@@ -355,6 +438,13 @@ export class FakeDiscord extends EventEmitter {
     for (const socket of this.sockets) socket.terminate();
     // Dispatches from now on are only kept for the resume replay.
     this.sockets.clear();
+    for (const session of this.sessions.values()) session.socket = undefined;
+    this.sessionOf.clear();
+  }
+
+  /** The shard pairs of the sessions identified so far that still have a connection. */
+  get connectedShards(): [number, number][] {
+    return [...this.sessions.values()].filter((session) => session.socket).map((session) => session.shard);
   }
 
   /** Closes the server and every connection. Tear the client down first. */
@@ -367,8 +457,14 @@ export class FakeDiscord extends EventEmitter {
 
   private handleSocket(socket: WebSocket): void {
     this.sockets.add(socket);
-    socket.on('close', () => this.sockets.delete(socket));
-    socket.on('error', () => this.sockets.delete(socket));
+    const gone = () => {
+      this.sockets.delete(socket);
+      const session = this.sessionOf.get(socket);
+      if (session?.socket === socket) session.socket = undefined;
+      this.sessionOf.delete(socket);
+    };
+    socket.on('close', gone);
+    socket.on('error', gone);
     socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 45_000 } }));
     socket.on('message', (raw) => {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- gateway frames are arbitrary JSON
@@ -386,46 +482,54 @@ export class FakeDiscord extends EventEmitter {
     });
   }
 
-  private identify(socket: WebSocket, d: { token?: string }): void {
+  private identify(socket: WebSocket, d: { token?: string; shard?: [number, number] }): void {
     if (d.token !== this.token && d.token !== `Bot ${this.token}`) {
       socket.close(4004, 'Authentication failed.');
       return;
     }
-    this.sent.length = 0;
-    const send = (t: string, payload: unknown) => {
-      const s = ++this.seq;
-      this.sent.push({ s, t, d: payload });
-      socket.send(JSON.stringify({ op: 0, t, s, d: payload }));
-    };
-    send('READY', {
+    const shard: [number, number] = Array.isArray(d.shard) ? [Number(d.shard[0]), Number(d.shard[1])] : [0, 1];
+    if (!(shard[1] >= 1 && shard[0] >= 0 && shard[0] < shard[1])) {
+      socket.close(4010, 'Invalid shard.');
+      return;
+    }
+    // A new identify for a shard replaces its old session (a restarted process starts afresh).
+    for (const [id, old] of this.sessions) if (old.shard[0] === shard[0] && old.shard[1] === shard[1]) this.sessions.delete(id);
+    const session = new GatewaySession(`session-${Math.random().toString(36).slice(2)}`, shard, socket);
+    this.sessions.set(session.id, session);
+    this.sessionOf.set(socket, session);
+    const mine = [...this.guilds.values()].filter((guild) => shardOfGuild(guild.id, shard[1]) === shard[0]);
+    session.send('READY', {
       v: 10,
       user: { discriminator: '0', avatar: null, ...this.botUser },
-      guilds: [{ id: this.guildId, unavailable: true }],
-      session_id: this.sessionId,
+      guilds: mine.map((guild) => ({ id: guild.id, unavailable: true })),
+      session_id: session.id,
       resume_gateway_url: this.gatewayUrl,
       application: { id: this.appId, flags: 0 },
-      shard: [0, 1],
+      shard,
     });
-    send('GUILD_CREATE', this.guildObject());
+    for (const guild of mine) session.send('GUILD_CREATE', this.guildObject(guild));
+    this.emit('identify', shard);
   }
 
   private resume(socket: WebSocket, d: { session_id?: string; seq?: number }): void {
-    if (d.session_id !== this.sessionId) {
+    const session = d.session_id ? this.sessions.get(d.session_id) : undefined;
+    if (!session) {
       socket.send(JSON.stringify({ op: 9, d: false }));
       return;
     }
     // Replay what the client missed while it was away, then confirm.
-    for (const event of this.sent) if (event.s > (d.seq ?? 0)) socket.send(JSON.stringify({ op: 0, ...event }));
-    const s = ++this.seq;
-    socket.send(JSON.stringify({ op: 0, t: 'RESUMED', s, d: {} }));
+    session.socket = socket;
+    this.sessionOf.set(socket, session);
+    session.replayAfter(d.seq ?? 0);
+    session.send('RESUMED', {}, false);
     this.emit('resumed');
   }
 
-  /** The guild the bot sees at start-up. */
-  guildObject() {
+  /** A guild as GUILD_CREATE carries it (the default guild unless another is named). */
+  guildObject(guild: FakeGuild = this.guilds.get(this.guildId) as FakeGuild) {
     return {
-      id: this.guildId,
-      name: 'Iron Temple',
+      id: guild.id,
+      name: guild.name,
       icon: null,
       owner_id: '1400000000000000099',
       unavailable: false,
@@ -434,8 +538,8 @@ export class FakeDiscord extends EventEmitter {
       large: false,
       features: [],
       premium_tier: 0,
-      roles: [{ id: this.guildId, name: '@everyone', permissions: '1024', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
-      channels: [{ id: this.channelId, type: 0, name: 'general', position: 0, permission_overwrites: [], guild_id: this.guildId }],
+      roles: [{ id: guild.id, name: '@everyone', permissions: guild.everyonePermissions ?? '1024', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+      channels: [{ id: guild.channelId, type: 0, name: 'general', position: 0, permission_overwrites: [], guild_id: guild.id }],
       members: [{ ...this.memberFor(this.botUser), permissions: undefined }],
       emojis: [],
       stickers: [],
@@ -471,14 +575,15 @@ export class FakeDiscord extends EventEmitter {
     }
     const request: RecordedRequest = { method: req.method ?? 'GET', path, query: url.search, body, at: performance.now(), headers: req.headers, ...(files ? { files } : {}) };
     const reply = (r: FakeResponse) => {
+      request.status = r.status;
       // A 204 carries no body and so no JSON content type (the client would try to parse it).
       const empty = r.status === 204 || r.body === undefined;
       res.writeHead(r.status, { ...(empty ? {} : { 'content-type': 'application/json' }), ...r.headers });
       res.end(empty ? undefined : JSON.stringify(r.body));
     };
-    for (const route of this.routes) {
+    for (const route of [...this.routes]) {
       if (route.method !== request.method || !route.pattern.test(path)) continue;
-      const custom = route.handler(request);
+      const custom = await route.handler(request);
       if (custom) {
         if (this.record) this.requests.push(request);
         this.emit('request', request);
@@ -488,7 +593,53 @@ export class FakeDiscord extends EventEmitter {
     }
     if (this.record) this.requests.push(request);
     this.emit('request', request);
-    reply(this.builtIn(request));
+    reply(this.strict(request) ?? this.builtIn(request));
+  }
+
+  /** Starts an interaction token's clock. */
+  private issueToken(token: string, id: string, channelId: string): void {
+    const now = performance.now();
+    // Tokens are dispatched in time order: drop the dead ones from the front, so the map stays small.
+    for (const [old, entry] of this.tokens) {
+      if (now - entry.at <= this.tokenLifetimes.followUpMs) break;
+      this.tokens.delete(old);
+    }
+    this.tokens.set(token, { id, channelId, at: now, acknowledged: false });
+  }
+
+  /** Refuses what Discord would refuse: expired tokens, a second acknowledgement, limits broken. */
+  private strict(r: RecordedRequest): FakeResponse | undefined {
+    const callback = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(r.path);
+    const webhook = /^\/webhooks\/\d+\/([^/]+)/.exec(r.path);
+    if (callback && r.method === 'POST') {
+      const entry = this.tokens.get(callback[2] ?? '');
+      if (!entry || entry.id !== callback[1] || performance.now() - entry.at > this.tokenLifetimes.firstResponseMs) {
+        return { status: 404, body: { message: 'Unknown interaction', code: 10062 } };
+      }
+      if (entry.acknowledged) return { status: 400, body: { message: 'Interaction has already been acknowledged.', code: 40060 } };
+      const refused = this.checkLimits(r, interactionResponseProblems(r.body));
+      if (refused) return refused;
+      entry.acknowledged = true;
+      return undefined;
+    }
+    if (webhook && webhook[1]?.startsWith('itoken-')) {
+      const entry = this.tokens.get(webhook[1]);
+      if (!entry || performance.now() - entry.at > this.tokenLifetimes.followUpMs) return { status: 401, body: { message: 'Invalid Webhook Token', code: 50027 } };
+      if (!entry.acknowledged) return { status: 404, body: { message: 'Unknown Webhook', code: 10015 } };
+      if (r.method === 'POST' || r.method === 'PATCH') return this.checkLimits(r, messageProblems(r.body));
+      return undefined;
+    }
+    if (r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path)) return this.checkLimits(r, messageProblems(r.body));
+    return undefined;
+  }
+
+  /** A 50035 answer (and a recorded violation) when there are problems. */
+  private checkLimits(r: RecordedRequest, problems: string[]): FakeResponse | undefined {
+    if (problems.length === 0) return undefined;
+    this.violations.push({ method: r.method, path: r.path, problems });
+    this.emit('violation', this.violations.at(-1));
+    const errors = Object.fromEntries(problems.map((p) => [p.slice(0, p.indexOf(':')), { _errors: [{ code: 'BASE_TYPE_BAD_LENGTH', message: p.slice(p.indexOf(':') + 2) }] }]));
+    return { status: 400, body: { message: 'Invalid Form Body', code: 50035, errors } };
   }
 
   private builtIn(r: RecordedRequest): FakeResponse {
@@ -499,7 +650,7 @@ export class FakeDiscord extends EventEmitter {
     if (r.method === 'GET' && r.path === '/gateway/bot') {
       return {
         status: 200,
-        body: { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } },
+        body: { url: this.gatewayUrl, shards: this.gatewayBot.shards, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: this.gatewayBot.maxConcurrency } },
       };
     }
     if (r.method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(r.path)) return { status: 204 };
@@ -510,7 +661,7 @@ export class FakeDiscord extends EventEmitter {
         status: 200,
         body: this.messageObject({
           id: m[3] && m[3] !== '@original' ? m[3] : undefined,
-          channelId: this.channelId,
+          channelId: this.tokens.get(m[2] ?? '')?.channelId ?? this.channelId,
           content: body.content ?? '',
           author: this.botUser,
           embeds: body.embeds,
@@ -521,11 +672,17 @@ export class FakeDiscord extends EventEmitter {
       };
     }
     if (r.method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(r.path))) {
-      const body = (r.body ?? {}) as { content?: string; embeds?: unknown[]; components?: unknown[] };
-      return {
-        status: 200,
-        body: this.messageObject({ channelId: m[1] ?? '', content: body.content ?? '', author: this.botUser, embeds: body.embeds, components: body.components }),
-      };
+      const body = (r.body ?? {}) as { content?: string; embeds?: unknown[]; components?: unknown[]; nonce?: string; enforce_nonce?: boolean };
+      const channelId = m[1] ?? '';
+      // With enforce_nonce, a repeat of a recent nonce returns the message already created instead of a second one.
+      const repeat = body.enforce_nonce && body.nonce ? this.nonces.get(`${channelId}:${body.nonce}`) : undefined;
+      const message = this.messageObject({ id: repeat?.id, channelId, content: body.content ?? '', author: this.botUser, embeds: body.embeds, components: body.components });
+      if (!repeat) {
+        const created: CreatedMessage = { id: message.id, channelId, nonce: body.nonce, body };
+        this.createdMessages.push(created);
+        if (body.nonce) this.nonces.set(`${channelId}:${body.nonce}`, created);
+      }
+      return { status: 200, body: { ...message, ...(body.nonce ? { nonce: body.nonce } : {}) } };
     }
     if (r.method === 'POST' && /^\/channels\/\d+\/typing$/.test(r.path)) return { status: 204 };
     if (r.method === 'PUT' && (m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(r.path))) {
@@ -541,6 +698,32 @@ export class FakeDiscord extends EventEmitter {
     }
     if (r.method === 'GET' && r.path === '/users/@me') return { status: 200, body: { discriminator: '0', avatar: null, ...this.botUser } };
     return { status: 404, body: { message: `404: Not Found (${r.method} ${r.path})`, code: 0 } };
+  }
+}
+
+/** One gateway session: a shard's sequence of dispatches, kept for replay on resume, and its socket while connected. */
+class GatewaySession {
+  private seq = 0;
+  private readonly sent: { s: number; t: string; d: unknown }[] = [];
+  constructor(
+    readonly id: string,
+    readonly shard: [number, number],
+    public socket: WebSocket | undefined,
+  ) {}
+
+  /** Sends (or, while disconnected, only keeps) one dispatch. */
+  send(t: string, d: unknown, keep = true): void {
+    const s = ++this.seq;
+    if (keep) {
+      this.sent.push({ s, t, d });
+      if (this.sent.length > 1000) this.sent.shift();
+    }
+    this.socket?.send(JSON.stringify({ op: 0, t, s, d }));
+  }
+
+  /** Replays the dispatches after `seq` to the (new) socket. */
+  replayAfter(seq: number): void {
+    for (const event of this.sent) if (event.s > seq) this.socket?.send(JSON.stringify({ op: 0, ...event }));
   }
 }
 

@@ -43,52 +43,6 @@ function racer(args: string[]): Promise<{ name: string; won: string[]; lost?: st
 }
 
 describe('SQLite claims', () => {
-  test('GIVEN one key claimed twice THEN only the first claim wins, and posting, failing and missing are recorded', async () => {
-    const claims = await openSqliteClaimStore(join(dir, 'store.sqlite'));
-    const at = new Date('2026-06-10T05:00:00Z');
-    expect(await claims.claim('g1:2026-06-10', 'a', at)).toBe(true);
-    expect(await claims.claim('g1:2026-06-10', 'b', at)).toBe(false);
-    await claims.markPosted('g1:2026-06-10', 'm1', at);
-    expect(await claims.get('g1:2026-06-10')).toEqual({ key: 'g1:2026-06-10', status: 'posted', owner: 'a', claimedAt: at.toISOString(), postedAt: at.toISOString(), messageId: 'm1' });
-    expect(await claims.recordMissed('g1:2026-06-10', 'late', at)).toBe(false);
-    expect(await claims.recordMissed('g2:2026-06-10', 'late', at)).toBe(true);
-    expect(await claims.claim('g2:2026-06-10', 'a', at)).toBe(false);
-    expect((await claims.get('g2:2026-06-10'))?.status).toBe('missed');
-    await claims.close();
-  });
-
-  test('GIVEN a claim left unmarked THEN only a stale one is taken over, by exactly one of two callers, and never a posted one', async () => {
-    const claims = await openSqliteClaimStore(join(dir, 'store.sqlite'));
-    const at = new Date('2026-06-10T05:00:00Z');
-    const later = new Date('2026-06-10T05:05:00Z');
-    await claims.claim('g1:2026-06-10', 'dead', at);
-    expect(await claims.reclaimStale('g1:2026-06-10', 'b', at, later)).toBe(false);
-    const [b, c] = await Promise.all([
-      claims.reclaimStale('g1:2026-06-10', 'b', new Date('2026-06-10T05:03:00Z'), later),
-      claims.reclaimStale('g1:2026-06-10', 'c', new Date('2026-06-10T05:03:00Z'), later),
-    ]);
-    expect([b, c].filter(Boolean)).toHaveLength(1);
-    expect(await claims.get('g1:2026-06-10')).toMatchObject({ status: 'claimed', owner: b ? 'b' : 'c', claimedAt: later.toISOString() });
-    await claims.markPosted('g1:2026-06-10', 'm1', later);
-    expect(await claims.reclaimStale('g1:2026-06-10', 'd', new Date('2026-06-11T00:00:00Z'), later)).toBe(false);
-    expect(await claims.reclaimStale('g9:2026-06-10', 'd', new Date('2026-06-11T00:00:00Z'), later)).toBe(false);
-    await claims.close();
-  });
-
-  test('GIVEN a release by another owner or after posting THEN the claim stays; the owner can release an unposted claim', async () => {
-    const claims = await openSqliteClaimStore(join(dir, 'store.sqlite'));
-    const at = new Date('2026-06-10T05:00:00Z');
-    await claims.claim('k', 'a', at);
-    await claims.release('k', 'b');
-    expect(await claims.claim('k', 'b', at)).toBe(false);
-    await claims.release('k', 'a');
-    expect(await claims.claim('k', 'b', at)).toBe(true);
-    await claims.markPosted('k', 'm', at);
-    await claims.release('k', 'b');
-    expect((await claims.get('k'))?.status).toBe('posted');
-    await claims.close();
-  });
-
   test('GIVEN a claim store reopened after a restart THEN earlier claims are still there', async () => {
     const path = join(dir, 'store.sqlite');
     const first = await openSqliteClaimStore(path);

@@ -2,13 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { keyvHitStore, keyvProfileStore, keyvSessionStore, keyvVoteStore } from '../../src/adapters/keyv/keyv-member-stores.ts';
+import { keyvProfileStore } from '../../src/adapters/keyv/keyv-member-stores.ts';
 import { openStore, StoreError, type OpenStore } from '../../src/adapters/keyv/open-store.ts';
 import { redisReconnectDelay } from '../../src/adapters/redis/redis-connection.ts';
-import { startFakeRedis } from '../fakes/fake-redis.ts';
-import { createRedisClaimStore, type RedisClaimClient } from '../../src/adapters/redis/claim-store.ts';
+import { openClaimStore } from '../../src/adapters/open-claim-store.ts';
+import { describeWithRedis, freePort, useRedisServer } from '../support/redis-server.ts';
 import { parseStoreUrl, redactStoreUrl } from '../../src/adapters/keyv/store-url.ts';
-import type { WorkoutSession } from '../../src/app/ports.ts';
 
 let dir: string;
 let opened: OpenStore[] = [];
@@ -25,15 +24,6 @@ beforeEach(() => {
 afterEach(async () => {
   for (const store of opened) await store.close().catch(() => undefined);
   rmSync(dir, { recursive: true, force: true });
-});
-
-const session = (id: string, ownerId: string): WorkoutSession => ({
-  id,
-  ownerId,
-  request: { group: 'legs', goal: 'pump', level: 'beginner', equipment: 'gym', minutes: 60 },
-  date: '2026-01-01',
-  seed: 1,
-  swaps: [],
 });
 
 describe('openStore on SQLite', () => {
@@ -78,31 +68,7 @@ describe('openStore on SQLite', () => {
   });
 });
 
-describe('member stores on SQLite', () => {
-  test('GIVEN a member changes their vote THEN one vote is kept and the tally moves with it', async () => {
-    const votes = keyvVoteStore(await open());
-    await votes.record({ answerId: 'a1', memberId: 'm1', value: 'up', mode: 'offline', at: 't1' });
-    await votes.record({ answerId: 'a1', memberId: 'm2', value: 'up', mode: 'offline', at: 't1' });
-    await votes.record({ answerId: 'a1', memberId: 'm1', value: 'down', mode: 'offline', at: 't2' });
-    expect(await votes.tally('a1')).toEqual({ up: 1, down: 1 });
-    expect(await votes.byMember('m1')).toEqual([{ answerId: 'a1', memberId: 'm1', value: 'down', mode: 'offline', at: 't2' }]);
-    await votes.deleteMember('m1');
-    expect(await votes.byMember('m1')).toEqual([]);
-  });
-
-  test('GIVEN sessions of two members THEN deleteOwner removes all of one member\'s and none of the other\'s', async () => {
-    const sessions = keyvSessionStore(await open());
-    for (let i = 0; i < 5; i++) await sessions.save(session(`s${i}`, 'm1'));
-    // An id that looks like a LIKE pattern must not widen the delete.
-    await sessions.save(session('s0', 'm%'));
-    await sessions.save(session('other', 'm2'));
-    expect(await sessions.get('m1', 's4')).toMatchObject({ id: 's4', ownerId: 'm1' });
-    await sessions.deleteOwner('m1');
-    for (let i = 0; i < 5; i++) expect(await sessions.get('m1', `s${i}`)).toBeUndefined();
-    expect(await sessions.get('m2', 'other')).toBeDefined();
-    expect(await sessions.get('m%', 's0')).toBeDefined();
-  });
-
+describe('SQLite maintenance', () => {
   test('GIVEN expired entries THEN purgeExpired deletes them and keeps live ones', async () => {
     const store = await open();
     const kv = store.namespace<string>('workout-sessions');
@@ -127,65 +93,15 @@ describe('member stores on SQLite', () => {
     expect(await stored()).toEqual(['workout-sessions:live']);
   });
 
-  test('GIVEN hits saved with a TTL THEN they read back until deleted', async () => {
-    const hits = keyvHitStore(await open());
-    await hits.set('ask:m1', [1, 2, 3], 60_000);
-    expect(await hits.get('ask:m1')).toEqual([1, 2, 3]);
-    await hits.delete('ask:m1');
-    expect(await hits.get('ask:m1')).toBeUndefined();
-  });
-
   test('GIVEN the store is closed THEN operations fail loudly instead of losing data silently', async () => {
     const store = await open();
     const profiles = keyvProfileStore(store);
     await store.close();
     await expect(profiles.set('m1', { updatedAt: 'x' })).rejects.toThrow();
   });
-
-  test('GIVEN two processes-worth of connections on one file THEN writes from one are read by the other', async () => {
-    const a = await open();
-    const b = await open();
-    await keyvProfileStore(a).set('shared', { goal: 'strength', updatedAt: 'x' });
-    expect(await keyvProfileStore(b).get('shared')).toEqual({ goal: 'strength', updatedAt: 'x' });
-  });
 });
 
-describe('openStore on Redis', () => {
-  test('GIVEN nothing listens at the Redis URL THEN start-up fails at once with a StoreError, without retrying', async () => {
-    const fake = await startFakeRedis();
-    const url = fake.url;
-    await fake.close();
-    await expect(openStore(url)).rejects.toThrow(StoreError);
-    await expect(openStore(url)).rejects.toThrow(/Cannot reach Redis/);
-  });
-
-  test('GIVEN the Redis connection drops after start-up THEN the shared client reconnects: profiles and daily claims keep working', async () => {
-    const fake = await startFakeRedis();
-    const store = await openStore(fake.url);
-    try {
-      const profiles = keyvProfileStore(store);
-      // The daily claims use the shared client directly, without keyv's reconnect-on-use.
-      const claims = createRedisClaimStore(store.redis as unknown as RedisClaimClient);
-      await profiles.set('m1', { level: 'beginner', updatedAt: 'x' });
-      fake.dropConnections();
-      // Calls fail fast while the link is down; once it is back they succeed again.
-      const eventually = async (work: () => Promise<unknown>) => {
-        for (let attempt = 0; attempt < 200; attempt += 1) {
-          if (await work().then(() => true, () => false)) return true;
-          await new Promise((resolve) => setTimeout(resolve, 25));
-        }
-        return false;
-      };
-      expect(await eventually(() => claims.get('g1:2026-06-10'))).toBe(true);
-      expect(await claims.claim('g1:2026-06-10', 'p1', new Date('2026-06-10T05:00:00Z'))).toBe(true);
-      expect(await eventually(() => profiles.set('m2', { level: 'advanced', updatedAt: 'y' }))).toBe(true);
-      expect(await profiles.get('m2')).toMatchObject({ level: 'advanced' });
-    } finally {
-      await store.close();
-      await fake.close();
-    }
-  });
-
+describe('Redis reconnection policy', () => {
   test.each([
     [false, 0, false],
     [true, 0, 100],
@@ -193,5 +109,52 @@ describe('openStore on Redis', () => {
     [true, 30, 5000],
   ])('GIVEN connected before %s and retry %i THEN the reconnect delay is %s', (connected, retries, expected) => {
     expect(redisReconnectDelay(connected, retries)).toBe(expected);
+  });
+});
+
+describeWithRedis('openStore on a real Redis', () => {
+  const redis = useRedisServer();
+
+  test('GIVEN nothing listens at the Redis URL THEN start-up fails at once with a StoreError, without retrying', async () => {
+    const url = `redis://127.0.0.1:${await freePort()}`;
+    await expect(openStore(url)).rejects.toThrow(StoreError);
+    await expect(openStore(url)).rejects.toThrow(/Cannot reach Redis/);
+  });
+
+  test('GIVEN the Redis connections drop after start-up THEN the shared client reconnects: profiles and daily claims keep working', async () => {
+    const store = await openStore(redis.url);
+    opened.push(store);
+    const profiles = keyvProfileStore(store);
+    // The daily claims use the shared client directly, without keyv's reconnect-on-use.
+    const claims = await openClaimStore(store);
+    await profiles.set('m1', { level: 'beginner', updatedAt: 'x' });
+    await redis.dropClients();
+    // Calls fail fast while the link is down; once it is back they succeed again.
+    const eventually = async (work: () => Promise<unknown>) => {
+      for (let attempt = 0; attempt < 200; attempt += 1) {
+        if (await work().then(() => true, () => false)) return true;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      return false;
+    };
+    expect(await eventually(() => claims.get('g1:2026-06-10'))).toBe(true);
+    expect(await claims.claim('g1:2026-06-10', 'p1', new Date('2026-06-10T05:00:00Z'))).toBe(true);
+    expect(await eventually(() => profiles.set('m2', { level: 'advanced', updatedAt: 'y' }))).toBe(true);
+    expect(await profiles.get('m2')).toMatchObject({ level: 'advanced' });
+    expect(await profiles.get('m1')).toMatchObject({ level: 'beginner' });
+  });
+
+  test('GIVEN keys of other namespaces and other tools in the same Redis THEN a prefix delete takes only its own', async () => {
+    const store = await openStore(redis.url);
+    opened.push(store);
+    await store.namespace('workout-sessions').set('m1:s1', 'a');
+    await store.namespace('workout-sessions').set('m10:s1', 'b');
+    await store.namespace('profiles').set('m1:s1', 'c');
+    await redis.command('SET', 'workout-sessions:m1:raw', 'someone else');
+    await store.deletePrefix('workout-sessions', 'm1:');
+    expect(await store.namespace('workout-sessions').get('m1:s1')).toBeUndefined();
+    expect(await store.namespace('workout-sessions').get('m10:s1')).toBe('b');
+    expect(await store.namespace('profiles').get('m1:s1')).toBe('c');
+    expect(await redis.command('GET', 'workout-sessions:m1:raw')).toContain('someone else');
   });
 });

@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       ask: { rateLimit: 5, rateWindowMinutes: 10 },
       daily: { catchupMinutes: 180 },
       logLevel: undefined,
+      sharding: { role: 'single' },
     });
   });
 
@@ -56,5 +57,30 @@ describe('loadConfig', () => {
     }
     expect((error as ConfigError).problems).toHaveLength(6);
     expect(problems).toContain('ASK_RATE_WINDOW_MINUTES: must be a whole number');
+  });
+
+  test.each([
+    [{ SHARDS: '2' }, { role: 'manager', shards: 2 }],
+    [{ SHARDS: ' AUTO ' }, { role: 'manager', shards: 'auto' }],
+    [{ SHARDS: '1' }, { role: 'single' }],
+    // What discord.js's ShardingManager gives its children: SHARDS is then the child's own shard id.
+    [{ SHARDING_MANAGER: 'true', SHARDS: '0', SHARD_COUNT: '2' }, { role: 'shard', id: 0, count: 2 }],
+    [{ SHARDING_MANAGER: 'true', SHARDS: '1', SHARD_COUNT: '2' }, { role: 'shard', id: 1, count: 2 }],
+  ])('GIVEN %j on Redis THEN the process is %j', (env, sharding) => {
+    expect(loadConfig({ DISCORD_TOKEN: 'tok', KEYV_URL: 'redis://cache:6379', ...env }).sharding).toEqual(sharding);
+  });
+
+  test('GIVEN SHARDS above 1 on the SQLite store THEN start-up refuses and points to a Redis KEYV_URL', () => {
+    expect(() => loadConfig({ DISCORD_TOKEN: 'tok', SHARDS: '2' })).toThrow(/SHARDS: 2 shards need one store they all share: set KEYV_URL=redis:\/\//);
+    expect(() => loadConfig({ DISCORD_TOKEN: 'tok', SHARDS: 'auto', KEYV_URL: 'sqlite://data/x.sqlite' })).toThrow(/KEYV_URL=redis:\/\//);
+  });
+
+  test.each([
+    [{ SHARDS: 'two', DISCORD_TOKEN: 'tok', KEYV_URL: 'redis://r' }, 'SHARDS: must be auto or a whole number'],
+    [{ SHARDS: '0', DISCORD_TOKEN: 'tok', KEYV_URL: 'redis://r' }, 'SHARDS: must be auto or a whole number'],
+    [{ SHARDS: '2', KEYV_URL: 'redis://r' }, 'SHARDS: shards are Discord processes: set DISCORD_TOKEN'],
+    [{ SHARDING_MANAGER: 'true', SHARDS: '2', SHARD_COUNT: '2' }, 'a shard process needs a shard id below its count'],
+  ])('GIVEN %j THEN the problem says %s', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
   });
 });

@@ -4,7 +4,6 @@ import { daily } from '../../src/commands/daily.ts';
 import { commands } from '../../src/commands/index.ts';
 import { commandJson } from '../../src/discord/command-json.ts';
 import { classifyPostError } from '../../src/discord/discord-poster.ts';
-import { createRedisClaimStore, type RedisClaimClient } from '../../src/adapters/redis/claim-store.ts';
 
 describe('the /daily command definition', () => {
   const json = commandJson(daily.data);
@@ -41,49 +40,5 @@ describe('classifying a failed send', () => {
     [new Error('socket hang up'), 'transient'],
   ])('GIVEN %s THEN it is %s', (error, kind) => {
     expect(classifyPostError(error).kind).toBe(kind);
-  });
-});
-
-/**
- * The Redis claim store's own logic, against an in-memory stand-in for the three Redis calls it makes
- * (no Redis server is available here; the SET NX semantics below are Redis's documented ones).
- */
-function memoryRedis(): RedisClaimClient & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return {
-    data,
-    async set(key, value, options) {
-      if (options.condition === 'NX' && data.has(key)) return null;
-      if (options.condition === 'XX' && !data.has(key)) return null;
-      data.set(key, value);
-      return 'OK';
-    },
-    async get(key) {
-      return data.get(key) ?? null;
-    },
-    async eval(_script, { keys, arguments: args }) {
-      const raw = data.get(keys[0] ?? '');
-      if (!raw) return 0;
-      const record = JSON.parse(raw) as { owner: string; status: string };
-      if (record.owner === args[0] && record.status === 'claimed') return data.delete(keys[0] ?? '') ? 1 : 0;
-      return 0;
-    },
-  };
-}
-
-describe('the Redis claim store (logic only)', () => {
-  test('GIVEN two claims on one key THEN the first wins; posted and missed records read back', async () => {
-    const redis = memoryRedis();
-    const claims = createRedisClaimStore(redis);
-    const at = new Date('2026-06-10T05:00:00Z');
-    expect(await claims.claim('g1:2026-06-10', 'a', at)).toBe(true);
-    expect(await claims.claim('g1:2026-06-10', 'b', at)).toBe(false);
-    await claims.release('g1:2026-06-10', 'b');
-    expect(await claims.claim('g1:2026-06-10', 'b', at)).toBe(false);
-    await claims.markPosted('g1:2026-06-10', 'm1', at);
-    expect(await claims.get('g1:2026-06-10')).toMatchObject({ status: 'posted', owner: 'a', messageId: 'm1' });
-    expect(await claims.recordMissed('g2:2026-06-10', 'late', at)).toBe(true);
-    expect(await claims.recordMissed('g2:2026-06-10', 'late', at)).toBe(false);
-    expect([...redis.data.keys()]).toEqual(['daily-claim:g1:2026-06-10', 'daily-claim:g2:2026-06-10']);
   });
 });

@@ -291,3 +291,74 @@ describe('stopping', () => {
     expect((await w.service.tick()).skipped).toBe(true);
   });
 });
+
+describe('a post in flight across processes', () => {
+  /** A poster whose sends wait until released; resolves `started` when the first send begins. */
+  function stallingPoster(w: ReturnType<typeof world>) {
+    const original = w.poster.post.bind(w.poster);
+    let release = () => {};
+    let started = () => {};
+    const postStarted = new Promise<void>((resolve) => (started = resolve));
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    w.poster.post = async (channelId, card, options) => {
+      started();
+      await gate;
+      return original(channelId, card, options);
+    };
+    return { postStarted, release: () => release(), restore: () => (w.poster.post = original) };
+  }
+
+  test('GIVEN a send stalled past the stale window THEN the owner\'s renewals keep another process from taking the slot over', async () => {
+    const w = world('2026-06-10T05:00:00Z', { renewEveryMs: 5 });
+    await w.settings.set(dailySettings({ guildId: 'g1' }));
+    const stall = stallingPoster(w);
+    const tick = w.service.tick();
+    await stall.postStarted;
+    // Three minutes pass (the stale window is two) while the send hangs; the owner renews meanwhile.
+    w.clock.set('2026-06-10T05:03:00Z');
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const other = w.make('p2');
+    const report = await other.tick();
+    expect(report.posted).toEqual([]);
+    expect(report.alreadyClaimed).toEqual(['g1:2026-06-10']);
+    stall.release();
+    expect((await tick).posted).toEqual(['g1:2026-06-10']);
+    expect(w.poster.sent).toHaveLength(1);
+    expect(w.claims.rows.get('g1:2026-06-10')).toMatchObject({ status: 'posted', owner: 'p1' });
+  });
+
+  test('GIVEN a slot taken over while its owner\'s send hung THEN the owner\'s late failure neither overwrites the taker\'s post nor pauses the schedule', async () => {
+    // No renewal inside the test's time: the owner is as good as dead to the other process.
+    const w = world('2026-06-10T05:00:00Z', { renewEveryMs: 60 * 60_000 });
+    await w.settings.set(dailySettings({ guildId: 'g1', channelId: 'c1' }));
+    const stall = stallingPoster(w);
+    const tick = w.service.tick();
+    await stall.postStarted;
+    w.clock.set('2026-06-10T05:03:00Z');
+    stall.restore();
+    const taker = w.make('p2');
+    expect((await taker.tick()).posted).toEqual(['g1:2026-06-10']);
+    // The stalled send finally fails for good (the channel went away after the taker posted).
+    w.poster.gone.add('c1');
+    stall.release();
+    const late = await tick;
+    expect(late.paused).toEqual([]);
+    expect(w.claims.rows.get('g1:2026-06-10')).toMatchObject({ status: 'posted', owner: 'p2' });
+    expect((await w.settings.get('g1'))?.paused).toBeUndefined();
+  });
+});
+
+describe('shards', () => {
+  test('GIVEN two shard processes ticking over one store THEN each posts only for the servers its shard serves, and every server gets one post', async () => {
+    const w = world('2026-06-10T05:00:00Z');
+    // (guild_id >> 22) % 2: an even timestamp part is shard 0, an odd one shard 1.
+    const guilds = Array.from({ length: 6 }, (_, k) => String((BigInt(1_000_000 + k) << 22n) | 5n));
+    for (const guildId of guilds) await w.settings.set(dailySettings({ guildId }));
+    const [zero, one] = [0, 1].map((id) => createDailyScheduler({ settings: w.settings, claims: w.claims, poster: w.poster, clock: w.clock, compose: fakeCompose, owner: `shard${id}`, shard: { id, count: 2 } }));
+    const [a, b] = [await zero!.tick(), await one!.tick()];
+    expect(a.posted).toEqual([0, 2, 4].map((k) => `${guilds[k]}:2026-06-10`));
+    expect(b.posted).toEqual([1, 3, 5].map((k) => `${guilds[k]}:2026-06-10`));
+    expect([...a.alreadyClaimed, ...b.alreadyClaimed]).toEqual([]);
+    expect(w.poster.sent).toHaveLength(6);
+  });
+});

@@ -1,18 +1,22 @@
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import type { HitStore } from '../../src/app/ports.ts';
-import { createRateLimiter, decideRate, minutesToWait } from '../../src/app/rate-limit.ts';
+import { createRateLimiter, decideRate, minutesToWait, recordHit } from '../../src/app/rate-limit.ts';
+import { hitStoreSuite } from '../integration/store-contract.ts';
 
 const policy = { limit: 5, windowMs: 10 * 60_000 };
 
-/** A HitStore in a Map (TTL ignored: the decision itself drops old hits). */
+/** A HitStore in a Map, doing the pure step each real store does atomically. */
 function memoryHits(): HitStore & { map: Map<string, number[]> } {
   const map = new Map<string, number[]>();
   return {
     map,
-    get: async (k) => map.get(k),
-    set: async (k, v) => void map.set(k, v),
-    delete: async (k) => void map.delete(k),
+    async hit(key, nowMs, window) {
+      const result = recordHit(map.get(key) ?? [], nowMs, window);
+      map.set(key, result.hits);
+      return result;
+    },
+    delete: async (key) => void map.delete(key),
   };
 }
 
@@ -80,4 +84,12 @@ describe('createRateLimiter', () => {
     expect(store.map.size).toBe(0);
     expect((await limiter.take('m1')).allowed).toBe(true);
   });
+});
+
+describe('the in-memory hit store used by these tests', () => {
+  let shared = memoryHits();
+  beforeEach(() => {
+    shared = memoryHits();
+  });
+  hitStoreSuite(async () => shared);
 });

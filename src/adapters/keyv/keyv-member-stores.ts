@@ -1,6 +1,6 @@
-/** The member-data ports (profiles, votes, rate-limit hits, workout sessions) on keyv namespaces of one open store. */
-import type { HitStore, Profile, ProfileStore, Vote, VoteStore, WorkoutSession, WorkoutSessionStore } from '../../app/ports.ts';
-import { createKeyedQueue } from '../../app/keyed-queue.ts';
+/** The member-data ports (profiles, votes, workout sessions) on keyv namespaces of one open store. */
+import type { Profile, ProfileStore, Vote, VoteStore, WorkoutSession, WorkoutSessionStore } from '../../app/ports.ts';
+import { createKeyedQueue, type KeyedQueue } from '../../app/keyed-queue.ts';
 import type { OpenStore } from './open-store.ts';
 
 /** Workout sessions (and their buttons) stay usable this long. @default 30 days */
@@ -20,11 +20,14 @@ export function keyvProfileStore(store: OpenStore): ProfileStore {
   };
 }
 
-/** Votes in the `votes` namespace: each member's votes under their id, anonymous tallies per answer. */
-export function keyvVoteStore(store: OpenStore): VoteStore {
+/**
+ * Votes in the `votes` namespace: each member's votes under their id, anonymous tallies per answer. Each is a
+ * read-modify-write, run in turn per member and per tally by `serial` (@default a per-process queue; the app passes
+ * one that also locks across processes).
+ */
+export function keyvVoteStore(store: OpenStore, serial: KeyedQueue = createKeyedQueue()): VoteStore {
   const kv = store.namespace<Record<string, Vote>>('votes');
   const tallies = store.namespace<{ up: number; down: number }>('vote-tallies');
-  const serial = createKeyedQueue();
   return {
     record: (vote) =>
       serial(vote.memberId, async () => {
@@ -47,20 +50,6 @@ export function keyvVoteStore(store: OpenStore): VoteStore {
       serial(memberId, async () => {
         await kv.delete(memberId);
       }),
-  };
-}
-
-/** Rate-limit hits in the `rate-limits` namespace, expiring with their window. */
-export function keyvHitStore(store: OpenStore): HitStore {
-  const kv = store.namespace<number[]>('rate-limits');
-  return {
-    get: async (key) => (await kv.get(key)) ?? undefined,
-    set: async (key, hits, ttlMs) => {
-      await kv.set(key, hits, ttlMs);
-    },
-    delete: async (key) => {
-      await kv.delete(key);
-    },
   };
 }
 

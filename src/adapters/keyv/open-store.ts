@@ -1,4 +1,5 @@
 /** Opens the keyv store named by KEYV_URL (SQLite by default, Redis for redis://) and proves it is usable. */
+import { randomUUID } from 'node:crypto';
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type Keyv from 'keyv';
@@ -98,10 +99,13 @@ export async function openStore(
   // Prove the store reads and writes before the bot starts relying on it.
   try {
     const probe = namespace<string>('health');
+    // A key of its own: several stores opened at once (by this process or another host with the same pid) must not
+    // delete each other's probe.
+    const key = `probe:${process.pid}:${randomUUID()}`;
     const value = `ok ${Date.now()}`;
-    await probe.set(`probe:${process.pid}`, value);
-    if ((await probe.get(`probe:${process.pid}`)) !== value) throw new Error('a value written could not be read back');
-    await probe.delete(`probe:${process.pid}`);
+    await probe.set(key, value);
+    if ((await probe.get(key)) !== value) throw new Error('a value written could not be read back');
+    await probe.delete(key);
   } catch (error) {
     await close().catch(() => undefined);
     throw new StoreError(explain(location, error));

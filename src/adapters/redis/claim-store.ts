@@ -3,7 +3,7 @@ import type { ClaimStore, DailyClaimRecord } from '../../app/ports.ts';
 
 /** The few node-redis v5 calls the store uses (the shared client from openStore satisfies it). */
 export interface RedisClaimClient {
-  set(key: string, value: string, options: { condition?: 'NX' | 'XX'; expiration?: { type: 'PX'; value: number } | 'KEEPTTL' }): Promise<unknown>;
+  set(key: string, value: string, options: { condition?: 'NX'; expiration?: { type: 'PX'; value: number } }): Promise<unknown>;
   get(key: string): Promise<string | null>;
   eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
 }
@@ -20,6 +20,17 @@ if not raw then return 0 end
 local record = cjson.decode(raw)
 if record.owner == ARGV[1] and record.status == 'claimed' then return redis.call('DEL', KEYS[1]) end
 return 0`;
+
+// Merges ARGV[2] (a JSON object) into the record only while it is still ARGV[1]'s unmarked claim, keeping its expiry:
+// a process whose send stalled past the stale window must not overwrite the record of the process that took over.
+const MARK_SCRIPT = `
+local raw = redis.call('GET', KEYS[1])
+if not raw then return 0 end
+local record = cjson.decode(raw)
+if record.owner ~= ARGV[1] or record.status ~= 'claimed' then return 0 end
+for field, value in pairs(cjson.decode(ARGV[2])) do record[field] = value end
+redis.call('SET', KEYS[1], cjson.encode(record), 'KEEPTTL')
+return 1`;
 
 // Takes over a claim left `claimed` since before ARGV[1] (ISO instants compare as text), keeping its expiry.
 const RECLAIM_SCRIPT = `
@@ -41,16 +52,14 @@ export function createRedisClaimStore(client: RedisClaimClient): ClaimStore {
   };
   const insert = async (record: DailyClaimRecord) =>
     (await client.set(keyOf(record.key), JSON.stringify(record), { condition: 'NX', expiration: { type: 'PX', value: REDIS_CLAIM_TTL_MS } })) === 'OK';
-  const update = async (key: string, change: Partial<DailyClaimRecord>) => {
-    // Only the process holding the claim updates it, so read-then-write does not race with another writer.
-    const record = await read(key);
-    if (record) await client.set(keyOf(key), JSON.stringify({ ...record, ...change }), { condition: 'XX', expiration: 'KEEPTTL' });
-  };
+  const mark = async (key: string, owner: string, change: Partial<DailyClaimRecord>) =>
+    (await client.eval(MARK_SCRIPT, { keys: [keyOf(key)], arguments: [owner, JSON.stringify(change)] })) === 1;
 
   return {
     claim: (key, owner, at) => insert({ key, status: 'claimed', owner, claimedAt: at.toISOString() }),
-    markPosted: (key, messageId, at) => update(key, { status: 'posted', messageId, postedAt: at.toISOString() }),
-    markFailed: (key, note, at) => update(key, { status: 'failed', note, postedAt: at.toISOString() }),
+    markPosted: (key, owner, messageId, at) => mark(key, owner, { status: 'posted', messageId, postedAt: at.toISOString() }),
+    markFailed: (key, owner, note, at) => mark(key, owner, { status: 'failed', note, postedAt: at.toISOString() }),
+    renew: (key, owner, at) => mark(key, owner, { claimedAt: at.toISOString() }),
     async release(key, owner) {
       await client.eval(RELEASE_SCRIPT, { keys: [keyOf(key)], arguments: [owner] });
     },

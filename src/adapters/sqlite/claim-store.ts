@@ -47,6 +47,10 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS ${CLAIMS_TABLE} (
  */
 export async function createSqlClaimStore(query: SqlQuery, close: () => Promise<void> = async () => undefined): Promise<ClaimStore> {
   await query(CREATE_TABLE);
+  // Marks and renewals touch only the caller's own unmarked claim (owner and status in the WHERE): a process whose
+  // send stalled past the stale window must not overwrite the record of the process that took the slot over.
+  const mark = async (key: string, owner: string, assignments: string, ...values: unknown[]) =>
+    (await query(`UPDATE ${CLAIMS_TABLE} SET ${assignments} WHERE key = ? AND owner = ? AND status = 'claimed' RETURNING key`, ...values, key, owner)).length === 1;
   return {
     async claim(key, owner, at) {
       const rows = await query(
@@ -58,12 +62,9 @@ export async function createSqlClaimStore(query: SqlQuery, close: () => Promise<
       );
       return rows.length === 1;
     },
-    async markPosted(key, messageId, at) {
-      await query(`UPDATE ${CLAIMS_TABLE} SET status = 'posted', posted_at = ?, message_id = ? WHERE key = ?`, at.toISOString(), messageId, key);
-    },
-    async markFailed(key, note, at) {
-      await query(`UPDATE ${CLAIMS_TABLE} SET status = 'failed', posted_at = ?, note = ? WHERE key = ?`, at.toISOString(), note, key);
-    },
+    markPosted: (key, owner, messageId, at) => mark(key, owner, `status = 'posted', posted_at = ?, message_id = ?`, at.toISOString(), messageId),
+    markFailed: (key, owner, note, at) => mark(key, owner, `status = 'failed', posted_at = ?, note = ?`, at.toISOString(), note),
+    renew: (key, owner, at) => mark(key, owner, 'claimed_at = ?', at.toISOString()),
     async release(key, owner) {
       // Only our own unposted claim: never free a slot someone else holds or one that went out.
       await query(`DELETE FROM ${CLAIMS_TABLE} WHERE key = ? AND owner = ? AND status = 'claimed'`, key, owner);

@@ -1,0 +1,52 @@
+/**
+ * Rate-limit hits in a SQLite table, each request one statement: an UPSERT that drops the hits outside the window
+ * and adds this one only if the budget allows, so processes sharing the file share one budget (SQLite runs each
+ * statement under the file's write lock).
+ */
+import type { HitStore } from '../../app/ports.ts';
+import type { SqlQuery } from '../keyv/keyv-backend.ts';
+
+/** Table name; lives beside keyv's own table in the store's file. @default rate_hits */
+export const HITS_TABLE = 'rate_hits';
+/** How often expired rows are swept while the store is in use. @default 1 hour */
+export const HITS_SWEEP_MS = 60 * 60_000;
+
+const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS ${HITS_TABLE} (
+  key TEXT PRIMARY KEY,
+  hits TEXT NOT NULL,
+  recorded INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+)`;
+
+// ?1 key, ?2 now, ?3 window, ?4 limit. The SET expressions all read the row as it was, so `recorded`, `hits` and
+// `expires_at` agree with one another; RETURNING gives the row as written.
+const KEPT = `(SELECT value FROM json_each(${HITS_TABLE}.hits) WHERE value > ?2 - ?3)`;
+const FITS = `((SELECT count(*) FROM ${KEPT}) < ?4)`;
+const HIT = `INSERT INTO ${HITS_TABLE} (key, hits, recorded, expires_at) VALUES (?1, json_array(?2), 1, ?2 + ?3)
+ON CONFLICT(key) DO UPDATE SET
+  recorded = ${FITS},
+  hits = (SELECT json_group_array(value) FROM (SELECT value FROM ${KEPT} UNION ALL SELECT ?2 WHERE ${FITS})),
+  expires_at = CASE WHEN ${FITS} THEN ?2 + ?3 ELSE ${HITS_TABLE}.expires_at END
+RETURNING hits, recorded`;
+
+/** The hit store over a connection to the store's SQLite file (the keyv store's own, in the app). */
+export async function createSqlHitStore(query: SqlQuery, now: () => number = Date.now): Promise<HitStore> {
+  await query(CREATE_TABLE);
+  let sweptAt = 0;
+  const sweep = async () => {
+    sweptAt = now();
+    await query(`DELETE FROM ${HITS_TABLE} WHERE expires_at < ?`, sweptAt);
+  };
+  await sweep();
+  return {
+    async hit(key, nowMs, window) {
+      if (now() - sweptAt > HITS_SWEEP_MS) await sweep();
+      const [row] = await query(HIT, key, nowMs, window.windowMs, window.limit);
+      const hits = (JSON.parse(String(row?.hits ?? '[]')) as number[]).sort((a, b) => a - b);
+      return { recorded: Number(row?.recorded) === 1, hits };
+    },
+    async delete(key) {
+      await query(`DELETE FROM ${HITS_TABLE} WHERE key = ?`, key);
+    },
+  };
+}

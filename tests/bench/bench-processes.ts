@@ -1,0 +1,91 @@
+/** The processes the Discord benchmarks drive: the fake Discord in its own process, and the bot as `npm start` runs it. */
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BatchItem, BatchResult, ThroughputResult, ThroughputRound } from './fake-discord-host.ts';
+import { startRedisServer, type RedisServer } from '../support/redis-process.ts';
+
+/** Starts the fake Discord host process (recommending `shards` shards, one server each) and returns its runners. */
+export async function startHost(shards = 1) {
+  const child = fork(fileURLToPath(new URL('./fake-discord-host.ts', import.meta.url)), ['--shards', String(shards)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const waiting = new Map<number, (r: unknown) => void>();
+  let seq = 0;
+  const ready = await new Promise<{ apiUrl: string; token: string }>((resolve) => {
+    child.on('message', (message: { ready?: boolean; apiUrl: string; token: string; seq?: number; result?: unknown }) => {
+      if (message.ready) resolve(message);
+      else if (message.seq !== undefined && message.result) waiting.get(message.seq)?.(message.result);
+    });
+  });
+  /** Sends one command and resolves with the host's result for it. */
+  const ask = <T>(command: Record<string, unknown>) =>
+    new Promise<T>((resolve) => {
+      const id = ++seq;
+      waiting.set(id, (r) => {
+        waiting.delete(id);
+        resolve(r as T);
+      });
+      child.send({ ...command, seq: id });
+    });
+  return {
+    ...ready,
+    pid: child.pid as number,
+    batch: (items: BatchItem[]) => ask<BatchResult>({ cmd: 'batch', items }),
+    throughput: (round: ThroughputRound) => ask<ThroughputResult>({ cmd: 'throughput', round }),
+    close: () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.send({ cmd: 'close' }))),
+  };
+}
+
+export const root = fileURLToPath(new URL('../../', import.meta.url));
+/** Exactly what `npm start` runs, read from package.json, so the figures are the production process's. */
+export const START = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+
+/** Starts the bot as `npm start` does (exec'd so the pid is npm start's own); resolves once it logs `readyLine`. */
+export async function spawnBot(env: Record<string, string>, readyLine = 'bot ready'): Promise<{ child: ChildProcess; stop: () => Promise<void>; log: () => string }> {
+  const child = spawn('sh', ['-c', `exec ${START}`], {
+    cwd: root,
+    env: { ...process.env, ...env, LOG_LEVEL: 'info', PATH: `${join(root, 'node_modules', '.bin')}:${process.env.PATH ?? ''}` },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let log = '';
+  await new Promise<void>((resolve, reject) => {
+    child.stderr!.on('data', (chunk) => {
+      log += String(chunk);
+      if (log.includes(readyLine)) resolve();
+    });
+    child.on('exit', (code) => reject(new Error(`bot exited (${code}) before ready:\n${log}`)));
+  });
+  child.removeAllListeners('exit');
+  const stop = () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM')));
+  return { child, stop, log: () => log };
+}
+
+/** CPU time (user + system, ms) another process has used so far, from /proc (Linux; clock ticks of 10 ms). */
+export function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  // After "pid (comm) ", utime and stime are the 12th and 13th fields.
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** Resident memory of another process, from /proc (Linux). */
+export function rssOf(pid: number): number {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : Number.NaN;
+}
+
+
+/** Runs `work` with a fresh redis-server (stopped after); without one, prints why the section is skipped. */
+export async function withRedisServer(work: (redis: RedisServer) => Promise<void>): Promise<void> {
+  let redis: RedisServer;
+  try {
+    redis = await startRedisServer(process.env.REDIS_SERVER ?? 'redis-server');
+  } catch (error) {
+    console.log(`skipped: no redis-server to run (${(error as Error).message}); apt-get install -y redis-server`);
+    return;
+  }
+  try {
+    await work(redis);
+  } finally {
+    await redis.stop();
+  }
+}
