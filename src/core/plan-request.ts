@@ -44,25 +44,31 @@ export const PLAN_REQUEST_MESSAGES = {
     `Minutes must be a whole number from ${MIN_MINUTES} to ${MAX_MINUTES}, not "${shown(text)}".`,
 } as const;
 
-// Extra words members use; the canonical names are always accepted.
-const GOAL_ALIASES: Record<string, Goal> = { growth: 'hypertrophy', size: 'hypertrophy', muscle: 'hypertrophy', strong: 'strength' };
-const LEVEL_ALIASES: Record<string, Level> = { beginners: 'beginner', novice: 'beginner', new: 'beginner', intermediate: 'intermediate', advanced: 'advanced', expert: 'advanced' };
-const EQUIPMENT_ALIASES: Record<string, EquipmentLevel> = {
-  dumbbell: 'dumbbells',
-  db: 'dumbbells',
-  dbs: 'dumbbells',
-  band: 'bands',
-  'resistance bands': 'bands',
-  'resistance band': 'bands',
-  'body weight': 'bodyweight',
-  none: 'bodyweight',
-  'no equipment': 'bodyweight',
-  bw: 'bodyweight',
-};
+// Extra words members use; the canonical names are always accepted. Maps, not plain objects: what a member types is
+// data, and a plain object would answer "constructor" or "__proto__" from Object.prototype.
+const GOAL_ALIASES: ReadonlyMap<string, Goal> = new Map([['growth', 'hypertrophy'], ['size', 'hypertrophy'], ['muscle', 'hypertrophy'], ['strong', 'strength']]);
+const LEVEL_ALIASES: ReadonlyMap<string, Level> = new Map([
+  ['beginners', 'beginner'],
+  ['novice', 'beginner'],
+  ['new', 'beginner'],
+  ['expert', 'advanced'],
+]);
+const EQUIPMENT_ALIASES: ReadonlyMap<string, EquipmentLevel> = new Map([
+  ['dumbbell', 'dumbbells'],
+  ['db', 'dumbbells'],
+  ['dbs', 'dumbbells'],
+  ['band', 'bands'],
+  ['resistance bands', 'bands'],
+  ['resistance band', 'bands'],
+  ['body weight', 'bodyweight'],
+  ['none', 'bodyweight'],
+  ['no equipment', 'bodyweight'],
+  ['bw', 'bodyweight'],
+]);
 
-function pick<T extends string>(text: string, values: readonly T[], aliases: Record<string, T>): T | undefined {
+function pick<T extends string>(text: string, values: readonly T[], aliases: ReadonlyMap<string, T>): T | undefined {
   const key = normalise(text);
-  return values.find((value) => value === key) ?? aliases[key];
+  return values.find((value) => value === key) ?? aliases.get(key);
 }
 
 function present(value: string | number | undefined): value is string | number {
@@ -70,7 +76,7 @@ function present(value: string | number | undefined): value is string | number {
 }
 
 /** The default when the option was left out, the value it names, or null when it names none. */
-function choose<T extends string>(text: string | undefined, values: readonly T[], aliases: Record<string, T>, fallback: T): T | null {
+function choose<T extends string>(text: string | undefined, values: readonly T[], aliases: ReadonlyMap<string, T>, fallback: T): T | null {
   return present(text) ? (pick(text, values, aliases) ?? null) : fallback;
 }
 

@@ -48,7 +48,9 @@ export function createDispatcher(registry: readonly Command[], services: BotServ
     },
     async component(ctx) {
       const { command: name, action, state } = parseCustomId(ctx.customId);
-      const handler = byName.get(name)?.components?.[action];
+      const components = byName.get(name)?.components;
+      // Own entries only: a custom id naming "constructor" must not reach Object.prototype.
+      const handler = components && Object.hasOwn(components, action) ? components[action] : undefined;
       try {
         if (!handler) {
           await ctx.reply({ text: commonText.unknownComponent, ephemeral: true });
