@@ -14,7 +14,7 @@ describe('planCard', () => {
     const plan = generatePlan(request(), ctx, k);
     const card = planCard(plan, k);
     expect(card.title).toBe('Legs · pump · intermediate');
-    expect(card.description).toBe('About 59 min (of 60) · gym · 2026-11-23');
+    expect(card.description).toBe('About 57 min (of 60) · gym · 2026-11-23');
     expect(card.actions).toBeUndefined();
     const names = card.fields.map((f) => f.name);
     expect(names[0]).toBe('Warm-up · 13 min');
@@ -22,7 +22,7 @@ describe('planCard', () => {
     expect(names.at(-2)).toBe('Cool-down · 8 min');
     expect(names.at(-1)).toBe('Sources');
     expect(card.fields[1]!.value).toBe(`3 × 10–15 · rest 60 s\nCue: ${plan.exercises[0]!.cues[0]}`);
-    expect(card.fields[2]!.value).toMatch(/^3 × 10–15 \(per leg\) · rest 60 s/);
+    expect(card.fields[3]!.value).toMatch(/^3 × 10–15 \(per leg\) · rest 60 s/);
     expect(card.fields[6]!.value).toContain('Technique: drop set — Last set');
     expect(card.fields.at(-1)!.value).toContain('Leg Training');
     // One cue per exercise.
