@@ -9,12 +9,16 @@ export const CARD_LIMITS = { title: 256, fieldName: 256, fieldValue: 1024, field
 /** User-facing text of the workout card. */
 export const PLAN_CARD_MESSAGES = {
   title: (group: string, goal: string, level: string) => `${group} · ${goal} · ${level}`,
+  /** The group label with its focus: `Legs (hamstrings focus)`. */
+  focused: (group: string, focus: string) => `${group} (${focus} focus)`,
   description: (estimated: number, budget: number, equipment: string, date: string) =>
     `About ${estimated} min (of ${budget}) · ${equipment} · ${date}`,
   /** Said when a long budget leaves time over: a "120 min" request otherwise looks like the time was ignored. */
   capped: (max: number) => `One muscle group tops out at ${max} exercises, so this session ends before your time does.`,
   warmup: (minutes: number) => `Warm-up · ${minutes} min`,
   cooldown: (minutes: number) => `Cool-down · ${minutes} min`,
+  note: (text: string) => `Note: ${text}`,
+  progressionName: 'How to progress',
   activity: (name: string, minutes: number) => `• ${name} — ${minutes} min`,
   dose: (sets: number, min: number, max: number, side: string | null, rest: number) =>
     `${sets} × ${min === max ? min : `${min}–${max}`}${side ? ` (${side})` : ''} · rest ${rest} s`,
@@ -50,19 +54,17 @@ function planSourceTitles(plan: Plan, knowledge: PlanKnowledge): string[] {
   });
 }
 
-/** Builds the workout card: title, estimate, warm-up, numbered exercises, cool-down and a sources line. */
+/** Builds the workout card: title, estimate and notes, warm-up, numbered exercises, cool-down, how to progress, sources. */
 export function planCard(plan: Plan, knowledge: PlanKnowledge): Card {
   const m = PLAN_CARD_MESSAGES;
   const { rules } = knowledge;
-  const label = rules.groups[plan.group].label;
+  const label = plan.focus ? m.focused(rules.groups[plan.group].label, rules.focuses[plan.focus].label.toLowerCase()) : rules.groups[plan.group].label;
   const warmMinutes = total(plan.warmup);
   const coolMinutes = total(plan.cooldown);
-  const shortened =
-    warmMinutes < rules.warmup[plan.group].minutes[0] || coolMinutes < rules.cooldown[plan.group].minutes[0];
   // Spare time only needs explaining when the session is full: fewer exercises means the budget was the limit.
-  const capped = plan.exercises.length >= rules.exerciseCount.max && plan.estimatedMinutes < plan.minutes * CAPPED_SHARE;
+  const cap = rules.exerciseCount.byLevel[plan.level];
+  const capped = plan.exercises.length >= cap && plan.estimatedMinutes < plan.minutes * CAPPED_SHARE;
   const warmLines = plan.warmup.map((a) => m.activity(a.name, a.minutes));
-  if (shortened) warmLines.push(rules.shortSession.note);
 
   const fields: CardField[] = [field(m.warmup(warmMinutes), warmLines.join('\n'))];
   plan.exercises.forEach((exercise, i) => {
@@ -75,11 +77,16 @@ export function planCard(plan: Plan, knowledge: PlanKnowledge): Card {
     fields.push(field(`${i + 1}. ${exercise.name}`, lines.join('\n')));
   });
   fields.push(field(m.cooldown(coolMinutes), plan.cooldown.map((a) => m.activity(a.name, a.minutes)).join('\n')));
+  fields.push(field(m.progressionName, plan.progression.text));
   fields.push(field(m.sourcesName, planSourceTitles(plan, knowledge).join('\n')));
 
   return {
     title: clamp(m.title(label, plan.goal, plan.level), CARD_LIMITS.title),
-    description: [m.description(plan.estimatedMinutes, plan.minutes, m.equipment[plan.equipment] ?? plan.equipment, plan.date), ...(capped ? [m.capped(rules.exerciseCount.max)] : [])].join('\n'),
+    description: [
+      m.description(plan.estimatedMinutes, plan.minutes, m.equipment[plan.equipment] ?? plan.equipment, plan.date),
+      ...(capped ? [m.capped(cap)] : []),
+      ...plan.notes.map((note) => m.note(note.text)),
+    ].join('\n'),
     fields: fields.slice(0, CARD_LIMITS.fields),
     color: 0xe67e22,
   };

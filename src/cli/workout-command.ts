@@ -1,4 +1,4 @@
-/** `coach workout <group> [--goal G] [--level L] [--equipment E] [--minutes N] [--date YYYY-MM-DD] [--seed S] [--json]`. */
+/** `coach workout <group|focus> [--focus F] [--goal G] [--level L] [--equipment E] [--minutes N] [--date YYYY-MM-DD] [--seed S] [--json]`. */
 import { cardToText } from '../app/card.ts';
 import { planCard } from '../app/plan-card.ts';
 import { generatePlan, isIsoDate } from '../core/plan-generator.ts';
@@ -10,6 +10,7 @@ import { knowledgeOrReport, listOptions, parseOptions, shippedPlanDeps, usageErr
 
 
 const OPTIONS = {
+  focus: { type: 'string' },
   goal: { type: 'string' },
   level: { type: 'string' },
   equipment: { type: 'string' },
@@ -23,7 +24,8 @@ const OPTIONS = {
 /** CLI-facing messages (one line each). */
 export const WORKOUT_CLI_MESSAGES = {
   usage:
-    'usage: coach workout <group> [--goal pump|hypertrophy|strength] [--level beginner|intermediate|advanced] ' +
+    'usage: coach workout <group|focus> [--focus hamstrings|quads|calves|glute-medius|lats|upper-back|lower-back] ' +
+    '[--goal pump|hypertrophy|strength] [--level beginner|intermediate|advanced] ' +
     '[--equipment gym|dumbbells|bands|bodyweight] [--minutes 15-120] [--date YYYY-MM-DD] [--seed N] [--json]',
   badOption: (detail: string) => `coach workout: ${detail}; valid options: ${listOptions(OPTIONS)}`,
   extraGroup: (words: string[]) => `coach workout: give one muscle group, not "${words.join(' ')}"`,
@@ -33,10 +35,11 @@ export const WORKOUT_CLI_MESSAGES = {
   knowledge: (message: string) => `coach workout: the knowledge files are broken: ${message}`,
 } as const;
 
-/** The `--json` document: the issue's contract keys, plus seed, perSide and techniqueNote. */
+/** The `--json` document: the issue's contract keys, plus seed, perSide, techniqueNote, focus, notes and progression. */
 export function planJson(plan: Plan): unknown {
   return {
     group: plan.group,
+    focus: plan.focus,
     goal: plan.goal,
     level: plan.level,
     equipment: plan.equipment,
@@ -59,6 +62,8 @@ export function planJson(plan: Plan): unknown {
       sources: e.sources,
     })),
     cooldown: plan.cooldown.map((a) => ({ name: a.name, minutes: a.minutes, sources: a.sources })),
+    notes: plan.notes.map((n) => ({ text: n.text, sources: n.sources })),
+    progression: { text: plan.progression.text, sources: plan.progression.sources },
     sources: plan.sources,
   };
 }
@@ -78,6 +83,7 @@ export function makeWorkoutCommand(deps: PlanCommandDeps): CliCommand {
     if (positionals.length > 1) return fail(m.extraGroup(positionals));
     const resolved = resolvePlanRequest({
       group: positionals[0],
+      focus: values.focus,
       goal: values.goal,
       level: values.level,
       equipment: values.equipment,

@@ -1,6 +1,7 @@
 /** Turns what a member typed (CLI flags, slash-command options) into a resolved PlanRequest, or a one-line message. */
-import { describeGroups, normalise, resolveGroup } from './group-aliases.ts';
+import { describeFocuses, describeGroups, focusesOf, focusWords, normalise, resolveTarget } from './group-aliases.ts';
 import {
+  FOCUS_GROUP,
   EQUIPMENT_LEVELS,
   GOALS,
   LEVELS,
@@ -8,6 +9,7 @@ import {
   MIN_MINUTES,
   type EquipmentLevel,
   type Goal,
+  type Group,
   type Level,
   type PlanRequest,
 } from './plan-types.ts';
@@ -20,7 +22,10 @@ export const PLAN_DEFAULTS = { goal: 'pump', level: 'intermediate', equipment: '
 
 /** Raw options as typed; every field may be missing. */
 export interface PlanRequestInput {
+  /** A group or a focus word ("legs", "hammies"). */
   group?: string | undefined;
+  /** A focus within the group ("hamstrings"); may stand alone, its group is implied. */
+  focus?: string | undefined;
   goal?: string | undefined;
   level?: string | undefined;
   equipment?: string | undefined;
@@ -36,6 +41,8 @@ function shown(text: string): string {
 /** User-facing messages of request resolution (one line each, naming the valid values). */
 export const PLAN_REQUEST_MESSAGES = {
   missingGroup: () => `Name a muscle group: ${describeGroups()}.`,
+  unknownFocus: (text: string) => `Unknown focus "${shown(text)}". Choose one of: ${describeFocuses()}.`,
+  focusOutsideGroup: (focus: string, focusGroup: Group, group: Group) => `${focus} is part of ${focusGroup}, not ${group}. Focuses for ${group}: ${focusesOf(group)}.`,
   unknownGroup: (text: string) => `Unknown muscle group "${shown(text)}". Choose one of: ${describeGroups()}.`,
   badGoal: (text: string) => `Unknown goal "${shown(text)}". Choose one of: ${GOALS.join(', ')}.`,
   badLevel: (text: string) => `Unknown level "${shown(text)}". Choose one of: ${LEVELS.join(', ')}.`,
@@ -84,9 +91,20 @@ function choose<T extends string>(text: string | undefined, values: readonly T[]
 export function resolvePlanRequest(
   input: PlanRequestInput,
 ): { ok: true; request: PlanRequest } | { ok: false; message: string } {
-  if (!present(input.group)) return { ok: false, message: PLAN_REQUEST_MESSAGES.missingGroup() };
-  const group = resolveGroup(input.group);
-  if (!group) return { ok: false, message: PLAN_REQUEST_MESSAGES.unknownGroup(input.group) };
+  let focusTarget: ReturnType<typeof resolveTarget>;
+  if (present(input.focus)) {
+    focusTarget = resolveTarget(input.focus);
+    if (!focusTarget?.focus) return { ok: false, message: PLAN_REQUEST_MESSAGES.unknownFocus(input.focus) };
+  }
+  if (!present(input.group) && !focusTarget) return { ok: false, message: PLAN_REQUEST_MESSAGES.missingGroup() };
+  const target = present(input.group) ? resolveTarget(input.group) : focusTarget;
+  if (!target) return { ok: false, message: PLAN_REQUEST_MESSAGES.unknownGroup(input.group ?? '') };
+  const { group } = target;
+  // An explicit focus wins over one the group word implies ("hamstrings" with focus quads is a quads day).
+  const focus = focusTarget?.focus ?? target.focus;
+  if (focus && FOCUS_GROUP[focus] !== group) {
+    return { ok: false, message: PLAN_REQUEST_MESSAGES.focusOutsideGroup(focusWords(focus), FOCUS_GROUP[focus], group) };
+  }
 
   const goal = choose<Goal>(input.goal, GOALS, GOAL_ALIASES, PLAN_DEFAULTS.goal);
   if (!goal) return { ok: false, message: PLAN_REQUEST_MESSAGES.badGoal(input.goal ?? '') };
@@ -103,5 +121,5 @@ export function resolvePlanRequest(
     }
     minutes = value;
   }
-  return { ok: true, request: { group, goal, level, equipment, minutes } };
+  return { ok: true, request: focus ? { group, focus, goal, level, equipment, minutes } : { group, goal, level, equipment, minutes } };
 }

@@ -4,6 +4,16 @@
 export const workoutText = {
   description: 'Get a workout for one muscle group, built from the coaching library',
   group: 'Muscle group to train',
+  focus: 'A muscle to lead with, inside the group (e.g. hamstrings on a leg day)',
+  focusChoices: {
+    hamstrings: 'Hamstrings (legs)',
+    quads: 'Quads (legs)',
+    calves: 'Calves (legs)',
+    'glute-medius': 'Glute medius / abductors (glutes)',
+    lats: 'Lats (back)',
+    'upper-back': 'Upper back / traps (back)',
+    'lower-back': 'Lower back (back)',
+  },
   goal: 'What the session is for (default: your profile, else pump)',
   level: 'Your training level (default: your profile, else intermediate)',
   equipment: 'What you can train with (default: your profile, else gym)',

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { cardToText } from '../../src/app/card.ts';
 import { CARD_LIMITS, PLAN_CARD_MESSAGES, planCard } from '../../src/app/plan-card.ts';
 import { generatePlan } from '../../src/core/plan-generator.ts';
-import { EQUIPMENT_LEVELS, GOALS, GROUPS, LEVELS } from '../../src/core/plan-types.ts';
+import { EQUIPMENT_LEVELS, FOCUSES, FOCUS_GROUP, GOALS, GROUPS, LEVELS } from '../../src/core/plan-types.ts';
 import { knowledge, request } from './plan-fixtures.ts';
 
 const k = knowledge();
@@ -19,7 +19,9 @@ describe('planCard', () => {
     const names = card.fields.map((f) => f.name);
     expect(names[0]).toBe('Warm-up · 13 min');
     expect(names.slice(1, 7)).toEqual(plan.exercises.map((e, i) => `${i + 1}. ${e.name}`));
-    expect(names.at(-2)).toBe('Cool-down · 8 min');
+    expect(names.at(-3)).toBe('Cool-down · 8 min');
+    expect(names.at(-2)).toBe('How to progress');
+    expect(card.fields.at(-2)!.value).toBe(plan.progression.text);
     expect(names.at(-1)).toBe('Sources');
     expect(card.fields[1]!.value).toBe(`3 × 10–15 · rest 60 s\nCue: ${plan.exercises[0]!.cues[0]}`);
     expect(card.fields[3]!.value).toMatch(/^3 × 10–15 \(per leg\) · rest 60 s/);
@@ -36,17 +38,31 @@ describe('planCard', () => {
     expect(text).toContain('# Back · pump · intermediate');
   });
 
-  test('GIVEN a 15-minute leg session THEN the card says the warm-up was shortened', () => {
+  test('GIVEN a 15-minute leg session THEN the card says the warm-up was shortened and why two exercises are paired', () => {
     const card = planCard(generatePlan(request({ minutes: 15 }), ctx, k), k);
-    expect(card.fields[0]!.value).toContain(k.rules.shortSession.note);
+    expect(card.description).toContain(`Note: ${k.rules.shortSession.note}`);
+    expect(card.fields[0]!.value).not.toContain(k.rules.shortSession.note);
+  });
+
+  test('GIVEN a focus session THEN the title names the focus and the card carries its note', () => {
+    const plan = generatePlan(request({ focus: 'hamstrings' }), ctx, k);
+    const card = planCard(plan, k);
+    expect(card.title).toBe('Legs (hamstrings focus) · pump · intermediate');
+    expect(card.description).toContain(`Note: ${k.rules.focuses.hamstrings.note}`);
+  });
+
+  test('GIVEN strength with bands THEN the card says plainly that bands limit a strength block', () => {
+    const card = planCard(generatePlan(request({ goal: 'strength', equipment: 'bands' }), ctx, k), k);
+    expect(card.description).toMatch(/Note: Bands and bodyweight can't load a real strength block/);
+    expect(cardToText(card)).not.toMatch(/\bhold\b.*×/i);
   });
 
   test('GIVEN every group, goal, level and equipment THEN the card stays within Discord limits', () => {
-    for (const group of GROUPS)
+    for (const target of [...GROUPS.map((group) => ({ group })), ...FOCUSES.map((focus) => ({ group: FOCUS_GROUP[focus], focus }))])
       for (const goal of GOALS)
         for (const level of LEVELS)
           for (const equipment of EQUIPMENT_LEVELS) {
-            const card = planCard(generatePlan(request({ group, goal, level, equipment, minutes: 120 }), ctx, k), k);
+            const card = planCard(generatePlan(request({ ...target, goal, level, equipment, minutes: 120 }), ctx, k), k);
             expect(card.title.length).toBeLessThanOrEqual(CARD_LIMITS.title);
             expect(card.fields.length).toBeLessThanOrEqual(CARD_LIMITS.fields);
             let total = card.title.length + (card.description?.length ?? 0);

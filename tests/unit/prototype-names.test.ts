@@ -27,7 +27,7 @@ describe('core lookups', () => {
     expect(resolvePlanRequest({ group: name })).toEqual({ ok: false, message: expect.stringMatching(/^Unknown muscle group/) });
   });
 
-  test.each(NAMES.flatMap((name) => (['goal', 'level', 'equipment', 'minutes'] as const).map((option) => [option, name] as const)))(
+  test.each(NAMES.flatMap((name) => (['focus', 'goal', 'level', 'equipment', 'minutes'] as const).map((option) => [option, name] as const)))(
     'GIVEN %s "%s" THEN the request is refused with the option\'s own message',
     (option, name) => {
       const resolved = resolvePlanRequest({ group: 'legs', [option]: name });
@@ -53,6 +53,7 @@ function consoleCases(): [string, RegExp][] {
     [`/workout ${n}:legs`, /Unknown option/],
     [`/workout group:${n}`, /Unknown muscle group/],
     [`/workout legs goal:${n}`, /Unknown goal/],
+    [`/workout legs focus:${n}`, /Unknown focus/],
     [`/workout legs level:${n}`, /Unknown level/],
     [`/workout legs equipment:${n}`, /Unknown equipment/],
     [`/workout legs minutes:${n}`, /Option minutes: must be a whole number/],
@@ -174,6 +175,7 @@ describe('the CLI', () => {
     [[n], /unknown command/],
     [['workout', n], /Unknown muscle group/],
     [['workout', 'legs', '--goal', n], /Unknown goal/],
+    [['workout', 'legs', '--focus', n], /Unknown focus/],
     [['workout', 'legs', '--level', n], /Unknown level/],
     [['workout', 'legs', '--equipment', n], /Unknown equipment/],
     [['workout', 'legs', '--minutes', n], /Minutes must be a whole number/],

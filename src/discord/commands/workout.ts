@@ -1,6 +1,6 @@
 /** /workout: a plan for one group, with "Another variation" and "Swap exercise" for the member who asked. */
 import { SlashCommandBuilder } from 'discord.js';
-import { GROUPS, type Plan } from '../../core/plan-types.ts';
+import { FOCUSES, GROUPS, type Plan } from '../../core/plan-types.ts';
 import type { Card } from '../../app/card.ts';
 import { planCard } from '../../app/plan-card.ts';
 import type { WorkoutSession } from '../../app/ports.ts';
@@ -26,6 +26,7 @@ const data = new SlashCommandBuilder()
       .setRequired(true)
       .addChoices(...GROUPS.map((g) => ({ name: t.groupChoices[g], value: g }))),
   )
+  .addStringOption((o) => o.setName('focus').setDescription(t.focus).addChoices(...FOCUSES.map((f) => ({ name: t.focusChoices[f], value: f }))))
   .addStringOption((o) => o.setName('goal').setDescription(t.goal).addChoices(...GOAL_CHOICES))
   .addStringOption((o) => o.setName('level').setDescription(t.level).addChoices(...LEVEL_CHOICES))
   .addStringOption((o) => o.setName('equipment').setDescription(t.equipment).addChoices(...EQUIPMENT_CHOICES))
@@ -85,6 +86,7 @@ export const workout: Command = {
     const options = withProfileDefaults(
       {
         group: ctx.options.string('group') ?? undefined,
+        focus: ctx.options.string('focus') ?? undefined,
         goal: ctx.options.string('goal') ?? undefined,
         level: ctx.options.string('level') ?? undefined,
         equipment: ctx.options.string('equipment') ?? undefined,
