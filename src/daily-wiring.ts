@@ -10,7 +10,7 @@ import type { OpenStore } from './adapters/keyv/open-store.ts';
 import { createKeyvDailySettingsStore } from './adapters/keyv/daily-settings-store.ts';
 import { createSqlClaimStore, openSqliteClaimStore } from './adapters/sqlite/claim-store.ts';
 import { createRedisClaimStore, type RedisClaimClient } from './adapters/redis/claim-store.ts';
-import { dailyPostFor } from './app/daily-post.ts';
+import { composeDailyPost } from './app/daily-post.ts';
 import { createDailyService, type DailyService } from './app/daily-service.ts';
 import type { ClaimStore, Clock } from './app/ports.ts';
 import type { PlanKnowledge } from './core/training-rules.ts';
@@ -51,7 +51,7 @@ export async function wireDailyPosts(deps: {
     claims,
     poster: createDiscordPoster(deps.client, log),
     clock: deps.clock,
-    compose: (settings, localDate) => dailyPostFor(settings, localDate, deps.knowledge),
+    compose: composeDailyPost(deps.knowledge),
     catchupMinutes: deps.config.daily.catchupMinutes,
     owner: `${hostname()}:${process.pid}`,
     log,

@@ -1,7 +1,10 @@
-/** The daily post for a server and a local date: the rotation's group, the plan with the server's defaults, and a cited tip. */
-import type { DailySettings } from '../core/daily-settings.ts';
-import { groupForDate, rotationCycle, seedForDate } from '../core/daily-rotation.ts';
-import { dailyTip, type DailyTip } from '../core/daily-tip.ts';
+/**
+ * The daily post for a server and a local date: the split's day (a group, a focus or rest), the plan with the
+ * server's defaults and a cited tip, or on a rest day nothing or a cited recovery tip.
+ */
+import type { DailySettings, SplitDay } from '../core/daily-settings.ts';
+import { groupOfDay, rotationCycle, seedForDate, splitDayFor } from '../core/daily-rotation.ts';
+import { dailyTip, recoveryTip, type DailyTip } from '../core/daily-tip.ts';
 import { resolvePlanRequest } from '../core/plan-request.ts';
 import { generatePlan } from '../core/plan-generator.ts';
 import type { Group, Plan } from '../core/plan-types.ts';
@@ -9,19 +12,25 @@ import type { Card } from './card.ts';
 import { planCard } from './plan-card.ts';
 import { dailyMessages } from './daily-messages.ts';
 import type { PlanKnowledge } from '../core/training-rules.ts';
+import type { ComposeDailyPost } from './daily-service.ts';
+import { rotationStart } from './daily-schedule.ts';
 
-/** The settings that shape a post (the CLI passes these without a server). */
-export type DailyPostSettings = Pick<DailySettings, 'split'> & Partial<Pick<DailySettings, 'goal' | 'level' | 'equipment'>>;
+/** The settings that shape a post (the CLI passes these without a server). `startDate` is the split's first day. */
+export type DailyPostSettings = Pick<DailySettings, 'split'> & Partial<Pick<DailySettings, 'goal' | 'level' | 'equipment' | 'restDays' | 'startDate'>>;
 
 /** Everything a day's post is made of. */
 export interface DailyPost {
   localDate: string;
-  group: Group;
-  plan: Plan;
-  /** Absent only if the library has no trusted passage at all. */
+  /** The split's day: a group, a focus or rest. */
+  day: SplitDay;
+  /** The group trained, or null on a rest day. */
+  group: Group | null;
+  /** Absent on a rest day. */
+  plan?: Plan;
+  /** Absent only if the library has no trusted passage at all, or on a rest day that posts nothing. */
   tip?: DailyTip;
-  /** The plan card with the tip as its last field, without the member-only buttons of /workout. */
-  card: Card;
+  /** The card to post, without the member-only buttons of /workout; absent on a rest day that posts nothing. */
+  card?: Card;
   /** Title for the optional discussion thread. */
   threadTitle: string;
 }
@@ -31,21 +40,49 @@ export function dailySeed(localDate: string): number {
   return seedForDate(localDate, 'daily');
 }
 
+/** A card with the tip placed before its last field (the sources line), so Discord's 6000-character cap trims the sources, not the tip. */
+function withTip(card: Card, tip: DailyTip | undefined): Card['fields'] {
+  const fields = [...card.fields];
+  if (tip) fields.splice(Math.max(0, fields.length - 1), 0, { name: dailyMessages.tipField, value: dailyMessages.tipValue(tip.quote, tip.sourceTitle, tip.passageId) });
+  return fields;
+}
+
+/** A rest day: nothing (quiet) or a short card with a recovery tip. */
+function restPost(settings: DailyPostSettings, localDate: string, knowledge: PlanKnowledge): DailyPost {
+  const post: DailyPost = { localDate, day: 'rest', group: null, threadTitle: dailyMessages.restThreadTitle(localDate) };
+  if (settings.restDays !== 'tip') return post;
+  const tip = recoveryTip(knowledge.library, knowledge.rules.restDay.sources, rotationCycle(settings.split, localDate, settings.startDate));
+  post.card = { title: dailyMessages.restTitle(localDate), description: dailyMessages.restDescription, fields: withTip({ title: '', fields: [] }, tip) };
+  if (tip) post.tip = tip;
+  return post;
+}
+
 /** Builds the post a server (or the CLI) gets on a local date. Pure given the knowledge. */
 export function dailyPostFor(settings: DailyPostSettings, localDate: string, knowledge: PlanKnowledge): DailyPost {
-  const group = groupForDate(settings.split, localDate);
-  const resolved = resolvePlanRequest({ group, goal: settings.goal, level: settings.level, equipment: settings.equipment });
+  const day = splitDayFor(settings.split, localDate, settings.startDate);
+  const group = groupOfDay(day);
+  if (group === null) return restPost(settings, localDate, knowledge);
+  const focus = day === group ? undefined : day;
+  const resolved = resolvePlanRequest({ group, focus, goal: settings.goal, level: settings.level, equipment: settings.equipment });
   // Settings are validated before they are saved, so a rejected request here is a bug, not an input error.
   if (!resolved.ok) throw new Error(`daily settings produced an invalid plan request: ${resolved.message}`);
   const plan = generatePlan(resolved.request, { date: localDate, seed: dailySeed(localDate) }, knowledge);
-  const tip = dailyTip(knowledge.library, group, rotationCycle(settings.split, localDate));
+  const tip = dailyTip(knowledge.library, group, rotationCycle(settings.split, localDate, settings.startDate));
   const base = planCard(plan, knowledge);
-  const fields = [...base.fields];
-  // Before the sources line (the last field): if Discord's 6000-character cap trims the embed, the tip stays.
-  if (tip) fields.splice(Math.max(0, fields.length - 1), 0, { name: dailyMessages.tipField, value: dailyMessages.tipValue(tip.quote, tip.sourceTitle, tip.passageId) });
-  const card: Card = { ...base, title: dailyMessages.postTitle(base.title), fields };
+  const card: Card = { ...base, title: dailyMessages.postTitle(base.title), fields: withTip(base, tip) };
   delete card.actions;
-  const post: DailyPost = { localDate, group, plan, card, threadTitle: dailyMessages.threadTitle(group, localDate) };
+  const post: DailyPost = { localDate, day, group, plan, card, threadTitle: dailyMessages.threadTitle(day, localDate) };
   if (tip) post.tip = tip;
   return post;
+}
+
+/**
+ * The daily service's compose step: a server's post for a local date, its split counted from the day it was set
+ * (rotationStart), or null on a rest day that posts nothing.
+ */
+export function composeDailyPost(knowledge: PlanKnowledge): ComposeDailyPost {
+  return (settings, localDate) => {
+    const post = dailyPostFor({ ...settings, startDate: rotationStart(settings) }, localDate, knowledge);
+    return post.card ? { card: post.card, threadTitle: post.threadTitle } : null;
+  };
 }

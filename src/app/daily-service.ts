@@ -2,8 +2,9 @@
  * Daily posts as use cases: validate and save a server's settings, show and preview them, and the
  * minute tick that posts each due slot exactly once (claim, post, mark posted).
  */
-import { DAILY_TIME_PATTERN, DEFAULT_DAILY_SPLIT, type DailySettings } from '../core/daily-settings.ts';
+import { DAILY_TIME_PATTERN, DEFAULT_DAILY_SPLIT, REST_DAY_POSTS, type DailySettings, type RestDayPost } from '../core/daily-settings.ts';
 import { parseSplit, seedForDate } from '../core/daily-rotation.ts';
+import { describeFocuses } from '../core/group-aliases.ts';
 import { EQUIPMENT_LEVELS, GOALS, GROUPS, LEVELS, type EquipmentLevel, type Goal, type Level } from '../core/plan-types.ts';
 import type { Card } from './card.ts';
 import { dailyMessages } from './daily-messages.ts';
@@ -15,8 +16,10 @@ export interface DailyInput {
   channelId: string;
   time: string;
   timezone: string;
-  /** Comma-separated groups. @default legs,back,glutes */
+  /** Comma-separated days: groups, focuses, rest. @default legs,back,glutes */
   split?: string | undefined;
+  /** What a rest day posts: quiet or tip. @default quiet */
+  restDays?: string | undefined;
   goal?: string | undefined;
   level?: string | undefined;
   equipment?: string | undefined;
@@ -24,7 +27,7 @@ export interface DailyInput {
 }
 
 /** The validated parts of a `/daily set`. */
-export type DailyChoice = Omit<DailySettings, 'guildId' | 'activeFrom' | 'paused'>;
+export type DailyChoice = Omit<DailySettings, 'guildId' | 'activeFrom' | 'paused' | 'startDate'>;
 
 /** A post ready to send: the card and the title of its optional thread. */
 export interface ComposedDailyPost {
@@ -32,8 +35,8 @@ export interface ComposedDailyPost {
   threadTitle: string;
 }
 
-/** Builds a server's post for a local date (dailyPostFor in production). */
-export type ComposeDailyPost = (settings: DailySettings, localDate: string) => ComposedDailyPost;
+/** Builds a server's post for a local date (dailyPostFor in production); null on a rest day that posts nothing. */
+export type ComposeDailyPost = (settings: DailySettings, localDate: string) => ComposedDailyPost | null;
 
 /** The slice of a pino logger the service writes to. */
 export interface DailyLog {
@@ -53,6 +56,8 @@ export interface TickReport {
   paused: { guildId: string; reason: string }[];
   /** Keys whose post failed in a way a later tick may retry. */
   retrying: string[];
+  /** Keys on a rest day that posts nothing. */
+  resting: string[];
   /** True when a tick was still running (or the service was stopping) and this one did nothing. */
   skipped: boolean;
 }
@@ -107,6 +112,11 @@ function pick<T extends string>(option: string, typed: string | undefined, allow
   return value ? { ok: true, value } : { ok: false, message: dailyMessages.badChoice(option, typed, allowed) };
 }
 
+/** The words a split may use, for its error message: `legs, glutes, back; focuses legs: hamstrings, …; rest`. */
+export function splitWords(): string {
+  return `${GROUPS.join(', ')}; focuses ${describeFocuses()}; rest`;
+}
+
 /** Normalises `7:05` to `07:05`; undefined when the text is not a 24-hour time. */
 export function normaliseTime(typed: string): string | undefined {
   const match = /^\s*(\d{1,2}):(\d{2})\s*$/.exec(typed);
@@ -123,11 +133,13 @@ export function validateDailyInput(input: DailyInput): { ok: true; choice: Daily
   if (!timezone) return { ok: false, message: dailyMessages.badTimezone(input.timezone) };
   let split = [...DEFAULT_DAILY_SPLIT];
   if (input.split !== undefined && input.split.trim() !== '') {
-    const parsed = parseSplit(input.split, GROUPS);
-    if (!parsed.ok) return { ok: false, message: dailyMessages.badSplit(parsed.unknown, GROUPS) };
-    if (parsed.split.length > 14) return { ok: false, message: dailyMessages.badSplit(input.split, GROUPS) };
+    const parsed = parseSplit(input.split);
+    if (!parsed.ok) return { ok: false, message: dailyMessages.badSplit(parsed.unknown, splitWords()) };
+    if (parsed.split.length > 14) return { ok: false, message: dailyMessages.badSplit(input.split, splitWords()) };
     split = parsed.split;
   }
+  const restDays = pick<RestDayPost>('rest-day setting', input.restDays, REST_DAY_POSTS);
+  if (!restDays.ok) return restDays;
   const goal = pick<Goal>('goal', input.goal, GOALS);
   if (!goal.ok) return goal;
   const level = pick<Level>('level', input.level, LEVELS);
@@ -138,6 +150,7 @@ export function validateDailyInput(input: DailyInput): { ok: true; choice: Daily
   if (goal.value) choice.goal = goal.value;
   if (level.value) choice.level = level.value;
   if (equipment.value) choice.equipment = equipment.value;
+  if (restDays.value) choice.restDays = restDays.value;
   return { ok: true, choice };
 }
 
@@ -204,6 +217,12 @@ export function createDailyService(deps: DailyServiceDeps) {
     let outcome;
     try {
       const post = deps.compose(settings, localDate);
+      if (post === null) {
+        // A rest day that posts nothing: let the slot go, and look again at the next one.
+        await deps.claims.release(key, deps.owner);
+        report.resting.push(key);
+        return undefined;
+      }
       const options: { nonce: string; threadName?: string } = { nonce: slotNonce(key) };
       if (settings.thread) options.threadName = post.threadTitle;
       outcome = await deps.poster.post(settings.channelId, post.card, options);
@@ -301,8 +320,11 @@ export function createDailyService(deps: DailyServiceDeps) {
       }
       const now = deps.clock.now();
       const settings: DailySettings = { ...valid.choice, guildId, activeFrom: now.toISOString() };
+      const next = nextSlot(settings, now);
+      // The split starts on the first post after this /daily set.
+      settings.startDate = localDateIn(next, settings.timezone);
       await deps.settings.set(settings);
-      return { ok: true, settings, next: nextSlot(settings, now) };
+      return { ok: true, settings, next };
     },
 
     /** The saved settings, next post time and latest slot record, or undefined when not set up. */
@@ -317,8 +339,8 @@ export function createDailyService(deps: DailyServiceDeps) {
       return status;
     },
 
-    /** The post the next slot would get, without sending it. */
-    async preview(guildId: string): Promise<{ ok: true; post: ComposedDailyPost; localDate: string; at: Date } | { ok: false; message: string }> {
+    /** The post the next slot would get, without sending it (null: a rest day that posts nothing). */
+    async preview(guildId: string): Promise<{ ok: true; post: ComposedDailyPost | null; localDate: string; at: Date } | { ok: false; message: string }> {
       const settings = await deps.settings.get(guildId);
       if (!settings) return { ok: false, message: dailyMessages.notConfigured };
       const at = nextSlot(settings, deps.clock.now());
@@ -337,7 +359,7 @@ export function createDailyService(deps: DailyServiceDeps) {
 
     /** One pass over every configured server: post what is due, record what was missed. Never throws for one server. */
     async tick(): Promise<TickReport> {
-      const report: TickReport = { posted: [], alreadyClaimed: [], missed: [], paused: [], retrying: [], skipped: false };
+      const report: TickReport = { posted: [], alreadyClaimed: [], missed: [], paused: [], retrying: [], resting: [], skipped: false };
       if (running || stopping) return { ...report, skipped: true };
       running = runTick(report);
       try {

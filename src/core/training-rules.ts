@@ -160,6 +160,8 @@ export const trainingRulesSchema = z.strictObject({
       sources,
     }),
   ),
+  /** Passages a rest day's recovery tip quotes from. */
+  restDay: z.strictObject({ sources }),
   progression: z.strictObject({
     goals: z.record(z.enum(GOALS), z.string().min(1)),
     /** For equipment levels with no weight to add. */

@@ -64,11 +64,12 @@ function consoleCases(): [string, RegExp][] {
     [`/profile set units:${n}`, /units must be one of/],
     [`/daily set channel:c1 time:${n} timezone:Europe/Berlin`, /is not a time/],
     [`/daily set channel:c1 time:07:00 timezone:${n}`, /is not a time zone/],
-    [`/daily set channel:c1 time:07:00 timezone:Europe/Berlin split:${n}`, /is not a group in the split/],
+    [`/daily set channel:c1 time:07:00 timezone:Europe/Berlin split:${n}`, /is not a day of a split/],
     [`/daily set channel:c1 time:07:00 timezone:Europe/Berlin goal:${n}`, /is not a goal/],
     [`/daily set channel:c1 time:07:00 timezone:Europe/Berlin level:${n}`, /is not a level/],
     [`/daily set channel:c1 time:07:00 timezone:Europe/Berlin equipment:${n}`, /is not a equipment|is not an equipment/],
     [`/daily set channel:c1 time:07:00 timezone:Europe/Berlin thread:${n}`, /Option thread: must be true or false/],
+    [`/daily set channel:c1 time:07:00 timezone:Europe/Berlin rest_days:${n}`, /is not a rest-day setting/],
     [`/ask ${n}`, /./],
     [`/help ${n}`, /Unknown option/],
   ]);
@@ -182,11 +183,13 @@ describe('the CLI', () => {
     [['workout', 'legs', '--date', n], /--date must be a calendar date/],
     [['workout', 'legs', '--seed', n], /--seed must be a whole number/],
     [['workout', 'legs', `--${n}`, 'x'], /unknown option/],
-    [['daily', '--split', n], /is not a group in the split/],
+    [['daily', '--split', n], /is not a day of a split/],
     [['daily', '--goal', n], /Unknown goal/],
     [['daily', '--level', n], /Unknown level/],
     [['daily', '--equipment', n], /Unknown equipment/],
     [['daily', '--date', n], /is not a date/],
+    [['daily', '--start', n], /is not a date/],
+    [['daily', '--rest-days', n], /--rest-days must be one of/],
     [['daily', `--${n}`], /unknown option/],
   ]);
 

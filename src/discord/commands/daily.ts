@@ -1,7 +1,7 @@
 /** /daily set|show|preview|off: a server's daily workout post (admins only; default permission Manage Server). */
 import { ChannelType, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { PLAN_DEFAULTS } from '../../core/plan-request.ts';
-import type { DailySettings } from '../../core/daily-settings.ts';
+import { REST_DAY_POSTS, type DailySettings } from '../../core/daily-settings.ts';
 import type { Card, CardField } from '../../app/card.ts';
 import { dailyMessages, dailyText as t } from '../../app/daily-messages.ts';
 import { suggestTimeZones } from '../../app/daily-schedule.ts';
@@ -22,6 +22,12 @@ const data = new SlashCommandBuilder()
       .addStringOption((o) => o.setName('time').setDescription(t.time).setRequired(true).setMinLength(4).setMaxLength(5))
       .addStringOption((o) => o.setName('timezone').setDescription(t.timezone).setRequired(true).setAutocomplete(true).setMaxLength(64))
       .addStringOption((o) => o.setName('split').setDescription(t.split).setMaxLength(200))
+      .addStringOption((o) =>
+        o
+          .setName('rest_days')
+          .setDescription(t.restDays)
+          .addChoices(...REST_DAY_POSTS.map((value) => ({ name: t.restDaysChoices[value] ?? value, value }))),
+      )
       .addStringOption((o) => o.setName('goal').setDescription(t.goal).addChoices(...GOAL_CHOICES))
       .addStringOption((o) => o.setName('level').setDescription(t.level).addChoices(...LEVEL_CHOICES))
       .addStringOption((o) => o.setName('equipment').setDescription(t.equipment).addChoices(...EQUIPMENT_CHOICES))
@@ -39,6 +45,7 @@ export function dailySettingsCard(title: string, settings: DailySettings, next: 
     { name: t.fields.channel, value: t.channelValue(settings.channelId), inline: true },
     { name: t.fields.time, value: t.timeValue(settings.time, settings.timezone), inline: true },
     { name: t.fields.split, value: settings.split.join(' → '), inline: true },
+    { name: t.fields.restDays, value: dailyMessages.restDaysValue[settings.restDays ?? 'quiet'] ?? '', inline: true },
     {
       name: t.fields.defaults,
       value: t.defaultsValue(settings.goal ?? PLAN_DEFAULTS.goal, settings.level ?? PLAN_DEFAULTS.level, settings.equipment ?? PLAN_DEFAULTS.equipment),
@@ -71,6 +78,7 @@ export const daily: Command = {
     if (sub === 'preview') {
       const preview = await service.preview(ctx.guildId);
       if (!preview.ok) return ctx.reply({ text: preview.message, ephemeral: true });
+      if (!preview.post) return ctx.reply({ text: `${t.previewNote(`<t:${unix(preview.at)}:F>`)}\n${dailyMessages.restPreview}`, ephemeral: true });
       return ctx.reply({ text: t.previewNote(`<t:${unix(preview.at)}:F>`), card: preview.post.card, ephemeral: true });
     }
     if (sub === 'off') {
@@ -87,6 +95,7 @@ export const daily: Command = {
       time: ctx.options.string('time') ?? '',
       timezone: ctx.options.string('timezone') ?? '',
       split: ctx.options.string('split') ?? undefined,
+      restDays: ctx.options.string('rest_days') ?? undefined,
       goal: ctx.options.string('goal') ?? undefined,
       level: ctx.options.string('level') ?? undefined,
       equipment: ctx.options.string('equipment') ?? undefined,
