@@ -288,9 +288,9 @@ function slotPool(ordered: OrderedSlot, chosen: readonly Exercise[], selection: 
   const pool = unrepeated.length > 0 ? unrepeated : open;
   const muscles = selection.shape.muscles;
   if (!ordered.focus || !muscles) return preferred(pool, selection.prefs);
-  // Focus work may use anything that trains the focus: at home whatever fits the kit, at the gym gym kit or a load.
+  // Focus work may use anything at home that trains the focus and fits the kit; the gym keeps to gym kit.
   const { kit, loadedItems } = selection.prefs;
-  const focusKit = kit === 'all' || !selection.prefs.gym ? 'all' : [...kit, ...loadedItems];
+  const focusKit = selection.prefs.gym ? kit : 'all';
   const focused = prefer(pool, (e) => trainsFocus(e, muscles));
   // A focus with no compound of its own (calves) may have to open with its first focus slot (see fitToBudget), so
   // that slot carries a load where the level does.
@@ -313,10 +313,13 @@ function selectionFor(request: PlanRequest, knowledge: PlanKnowledge): Selection
   const candidates = candidatesFor(request, knowledge);
   const prefs = preferencesFor(request, rules);
   const base = { candidates, prefs, shape };
-  const canHoldCompound = (slot: SessionSlot) => candidates.some((e) => e.mechanics === 'compound' && matchesSlot(e, slot));
+  const canHold = (slot: SessionSlot, loaded: boolean) =>
+    candidates.some((e) => e.mechanics === 'compound' && matchesSlot(e, slot) && (!loaded || isLoaded(e, rules.loadedItems)));
+  // Focus work first, then slots with a compound (a loaded one first at the gym and with dumbbells), then the rest.
+  const rankOf = (slot: SessionSlot) => (slot.focus ? 0 : prefs.loadedFirst && canHold(slot, true) ? 1 : canHold(slot, false) ? 2 : 3);
   const slotOrder = (skip: number): OrderedSlot[] =>
     shape.slots
-      .map((slot, index) => ({ slot, index, focus: slot.focus === true, rank: slot.focus ? 0 : canHoldCompound(slot) ? 1 : 2 }))
+      .map((slot, index) => ({ slot, index, focus: slot.focus === true, rank: rankOf(slot) }))
       .filter((s) => s.index !== skip)
       .sort((a, b) => a.rank - b.rank || a.index - b.index)
       .map(({ slot, index, focus }) => ({ slot, index, focus }));

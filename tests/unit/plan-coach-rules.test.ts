@@ -66,7 +66,7 @@ describe('variety and swaps (rule 7)', () => {
     ['glutes', undefined, 'hypertrophy', 'advanced', 'gym', 45],
     ['back', undefined, 'pump', 'intermediate', 'gym', 60],
     ['legs', 'hamstrings', 'pump', 'intermediate', 'gym', 60],
-    ['legs', 'calves', 'hypertrophy', 'advanced', 'gym', 45],
+    ['legs', 'quads', 'hypertrophy', 'advanced', 'gym', 45],
     ['back', 'upper-back', 'strength', 'advanced', 'gym', 60],
     ['legs', undefined, 'hypertrophy', 'intermediate', 'dumbbells', 60],
     ['glutes', undefined, 'pump', 'intermediate', 'bands', 45],
