@@ -86,6 +86,21 @@ function replaced(plan: Plan, index: number, substitute: Exercise, knowledge: Pl
 }
 
 /**
+ * The plan's exercises with the swap made, if they fit the plan's minutes: at the slot's sets, or else at the
+ * library's minimum sets for the new exercise (and its superset partner, which shares its set count).
+ */
+function fitting(plan: Plan, index: number, substitute: Exercise, knowledge: PlanKnowledge): PlanExercise[] | undefined {
+  const { rules } = knowledge;
+  const fits = (exercises: PlanExercise[]) => estimateMinutes(exercises, plan.warmup, plan.cooldown, rules) <= plan.minutes;
+  const exercises = replaced(plan, index, substitute, knowledge);
+  if (fits(exercises)) return exercises;
+  const swapped = exercises[index] as PlanExercise;
+  const partner = swapped.technique === 'superset' ? partnerIndex(exercises, index) : -1;
+  const fewer = exercises.map((e, i) => (i === index || i === partner ? { ...e, sets: Math.min(e.sets, rules.sets.min) } : e));
+  return fits(fewer) ? fewer : undefined;
+}
+
+/**
  * Exercises that can take `exerciseId`'s place: the same movement pattern in the same slot of the session first,
  * then the same main muscle and mechanics, each in catalogue order (a stable menu). Every one fits the plan's equipment and level, is not in the
  * plan nor a version of another exercise in it, and keeps the plan within its minutes. Empty when the id is not in
@@ -104,22 +119,21 @@ export function substitutesFor(plan: Plan, exerciseId: string, knowledge: PlanKn
     if (!samePattern(candidate) && (mainMuscle(candidate) !== mainMuscle(current) || candidate.mechanics !== current.mechanics)) return false;
     if (!fitsEquipment(candidate, allowed) || !fitsLevel(candidate, plan.level)) return false;
     if (others.some((e) => e.id === candidate.id || isVariant(e, candidate))) return false;
-    const exercises = replaced(plan, index, candidate, knowledge);
-    return estimateMinutes(exercises, plan.warmup, plan.cooldown, knowledge.rules) <= plan.minutes;
+    return fitting(plan, index, candidate, knowledge) !== undefined;
   });
   return [...eligible.filter(samePattern), ...eligible.filter((e) => !samePattern(e))];
 }
 
 /**
- * Replaces one exercise with a substitute, keeping its sets, reps, rest and (where it suits) technique; recomputes
- * sources and the estimate. Throws when either id is unknown (callers offer only what substitutesFor returned).
+ * Replaces one exercise with a substitute, keeping its sets (fewer only where the plan's minutes need it), reps,
+ * rest and (where it suits) technique; recomputes sources and the estimate. Throws when either id is unknown (callers offer only what substitutesFor returned).
  */
 export function swapExercise(plan: Plan, exerciseId: string, substituteId: string, knowledge: PlanKnowledge): Plan {
   const index = plan.exercises.findIndex((e) => e.id === exerciseId);
   const substitute = knowledge.exercises.find((e) => e.id === substituteId);
   if (index === -1) throw new RangeError(`exercise "${exerciseId}" is not in the plan`);
   if (!substitute) throw new RangeError(`exercise "${substituteId}" is not in the catalogue`);
-  const exercises = replaced(plan, index, substitute, knowledge);
+  const exercises = fitting(plan, index, substitute, knowledge) ?? replaced(plan, index, substitute, knowledge);
   const request = requestOf(plan);
   // A superset dropped by the swap takes its "paired to fit the time" note with it.
   const pairNote = knowledge.rules.shortSession.superset.note;

@@ -96,6 +96,24 @@ describe('swapExercise', () => {
     expect(swapped).toMatchObject({ technique: null, techniqueNote: null });
   });
 
+  test('GIVEN a one-sided substitute that would run over at the slot\'s sets THEN it is offered at the library\'s minimum sets instead', () => {
+    for (let seed = 1; seed < 40; seed++) {
+      const plan = generatePlan(request({ level: 'advanced', minutes: 35 }), { date: '2026-11-23', seed }, k);
+      for (const exercise of plan.exercises) {
+        for (const sub of substitutesFor(plan, exercise.id, k)) {
+          const swapped = swapExercise(plan, exercise.id, sub.id, k);
+          const after = swapped.exercises.find((e) => e.id === sub.id)!;
+          expect(swapped.estimatedMinutes).toBeLessThanOrEqual(plan.minutes);
+          if (after.sets < exercise.sets) {
+            expect(after.sets).toBe(k.rules.sets.min);
+            return;
+          }
+        }
+      }
+    }
+    throw new Error('no swap needed fewer sets');
+  });
+
   test('GIVEN unknown ids THEN swapping throws (callers only offer listed substitutes)', () => {
     const plan = generatePlan(request(), ctx, k);
     expect(() => swapExercise(plan, 'nope', 'leg-press', k)).toThrow(RangeError);
