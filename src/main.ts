@@ -13,7 +13,7 @@ import type { Library } from './core/library.ts';
 import type { PlanKnowledge } from './core/training-rules.ts';
 import { createAnswerService, type AnswerService } from './app/answer-question.ts';
 import { startDailyJob, type DailyJob } from './app/daily-job.ts';
-import { dailyPostFor } from './app/daily-post.ts';
+import { composeDailyPost } from './app/daily-post.ts';
 import { createDailyScheduler, type DailyScheduler } from './app/daily-scheduler.ts';
 import { createDailyService, type DailyService } from './app/daily-service.ts';
 import type { ClaimStore, Clock, HitStore, Log, Poster, ProfileStore, TrainingLogStore, VoteStore, WorkoutSessionStore } from './app/ports.ts';
@@ -111,7 +111,7 @@ async function buildDaily(deps: { config: Config; store: OpenStore; poster: Post
   const settings = createKeyvDailySettingsStore(deps.store.namespace('daily'), {
     onInvalid: (guildId, problem) => deps.log.warn({ guildId, problem }, 'ignoring invalid daily settings'),
   });
-  const compose = (s: Parameters<typeof dailyPostFor>[0], localDate: string) => dailyPostFor(s, localDate, deps.knowledge);
+  const compose = composeDailyPost(deps.knowledge);
   const scheduler = createDailyScheduler({
     settings,
     claims,

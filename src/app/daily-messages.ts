@@ -5,7 +5,7 @@ export const dailyMessages = {
   badTime: (typed: string) => `“${typed}” is not a time. Use 24-hour HH:MM, for example 07:00 or 18:30.`,
   badTimezone: (typed: string) =>
     `“${typed}” is not a time zone I know. Pick an IANA name from the list, for example Europe/Berlin, America/New_York or Asia/Kolkata.`,
-  badSplit: (word: string, groups: readonly string[]) => `“${word}” is not a group in the split. Use a comma-separated list of: ${groups.join(', ')}.`,
+  badSplit: (word: string, days: string) => `“${word}” is not a day of a split. Use a comma-separated list of groups, focuses or rest: ${days}.`,
   badChoice: (option: string, typed: string, allowed: readonly string[]) => `“${typed}” is not a ${option}. Choose one of: ${allowed.join(', ')}.`,
   badDate: (typed: string) => `“${typed}” is not a date. Use YYYY-MM-DD, for example 2026-03-29.`,
   missingPermission: (missing: readonly string[]) =>
@@ -17,5 +17,6 @@ export const dailyMessages = {
   paused: (reason: string) => `Daily posts are paused: ${reason} Fix it, then run /daily set again to resume.`,
   pausedGone: 'the channel was deleted or I can no longer see it.',
   pausedForbidden: (detail: string) => `I lost a permission in the channel (${detail}).`,
-  threadTitle: (group: string, localDate: string) => `${group[0]?.toUpperCase() ?? ''}${group.slice(1)} day — ${localDate}`,
+  threadTitle: (day: string, localDate: string) => `${day[0]?.toUpperCase() ?? ''}${day.slice(1).replace(/-/g, ' ')} day — ${localDate}`,
+  restThreadTitle: (localDate: string) => `Rest day — ${localDate}`,
 } as const;

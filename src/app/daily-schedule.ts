@@ -87,6 +87,17 @@ export function nextSlot(spec: DailyScheduleSpec, after: Date): Date {
   return bracket(spec.time, spec.timezone, after).next;
 }
 
+/**
+ * The local date the split started: the stored `startDate`, or for settings saved before it was kept, the date of
+ * the first slot at or after `activeFrom` (when /daily set ran).
+ */
+export function rotationStart(spec: DailyScheduleSpec & { startDate?: string | undefined }): string | undefined {
+  if (spec.startDate) return spec.startDate;
+  if (!spec.activeFrom) return undefined;
+  const first = nextSlot({ ...spec, activeFrom: undefined }, new Date(Date.parse(spec.activeFrom) - 1));
+  return localDateIn(first, spec.timezone);
+}
+
 /** The latest slot at or before `at`, or undefined when there is none. */
 export function latestSlot(spec: DailyScheduleSpec, at: Date): Date | undefined {
   return bracket(spec.time, spec.timezone, at).latest;

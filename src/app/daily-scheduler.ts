@@ -6,12 +6,9 @@ import type { DailySettings } from '../core/daily-settings.ts';
 import { seedForDate } from '../core/daily-rotation.ts';
 import { shardForGuild } from '../core/shards.ts';
 import { dailyMessages } from './daily-messages.ts';
-import type { DailyPost } from './daily-post.ts';
+import type { ComposeDailyPost } from './daily-post.ts';
 import { slotState } from './daily-schedule.ts';
 import type { ClaimStore, Clock, DailySettingsStore, Log, Poster } from './ports.ts';
-
-/** Builds a server's post for a local date (dailyPostFor in production). */
-export type ComposeDailyPost = (settings: DailySettings, localDate: string) => DailyPost;
 
 /** What one tick did, for logs, tests and the benchmark. */
 export interface TickReport {
@@ -25,6 +22,8 @@ export interface TickReport {
   paused: { guildId: string; reason: string }[];
   /** Keys whose post failed in a way a later tick may retry. */
   retrying: string[];
+  /** Keys on a rest day that posts nothing. */
+  resting: string[];
   /** True when a tick was still running (or the service was stopping) and this one did nothing. */
   skipped: boolean;
 }
@@ -135,6 +134,18 @@ export function createDailyScheduler(deps: DailySchedulerDeps) {
       const held = await deps.claims.get(key);
       return held?.status === 'claimed' ? Date.parse(held.claimedAt) + STALE_CLAIM_MS : undefined;
     }
+    let post;
+    try {
+      post = deps.compose(settings, localDate);
+    } catch (error) {
+      post = error as Error;
+    }
+    if (post === null) {
+      // A rest day that posts nothing: let the slot go, and look again at the next one.
+      await deps.claims.release(key, deps.owner);
+      report.resting.push(key);
+      return undefined;
+    }
     let outcome;
     // While the send is in flight the claim is renewed, so another process never takes a live post over.
     const renewal = setInterval(() => {
@@ -144,7 +155,9 @@ export function createDailyScheduler(deps: DailySchedulerDeps) {
       );
     }, renewEveryMs);
     try {
-      outcome = await deps.poster.post(settings.channelId, deps.compose(settings, localDate), { nonce: slotNonce(key), thread: settings.thread });
+      // A post that could not be built is a bug; it is retried like a failed send, then given up.
+      if (post instanceof Error) throw post;
+      outcome = await deps.poster.post(settings.channelId, post, { nonce: slotNonce(key), thread: settings.thread });
     } catch (error) {
       outcome = { ok: false as const, kind: 'transient' as const, reason: (error as Error).message };
     } finally {
@@ -236,7 +249,7 @@ export function createDailyScheduler(deps: DailySchedulerDeps) {
   return {
     /** One pass over every configured server: post what is due, record what was missed. Never throws for one server. */
     async tick(): Promise<TickReport> {
-      const report: TickReport = { posted: [], alreadyClaimed: [], missed: [], paused: [], retrying: [], skipped: false };
+      const report: TickReport = { posted: [], alreadyClaimed: [], missed: [], paused: [], retrying: [], resting: [], skipped: false };
       if (running || stopping) return { ...report, skipped: true };
       running = runTick(report);
       try {

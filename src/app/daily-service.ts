@@ -1,9 +1,9 @@
 /** The /daily use cases: save a server's settings (after checking the channel), show them, preview the next post, turn off. */
 import type { DailySettings } from '../core/daily-settings.ts';
 import { dailyMessages } from './daily-messages.ts';
-import type { DailyPost } from './daily-post.ts';
+import type { ComposeDailyPost, DailyPost } from './daily-post.ts';
 import { localDateIn, nextSlot } from './daily-schedule.ts';
-import { claimKey, type ComposeDailyPost } from './daily-scheduler.ts';
+import { claimKey } from './daily-scheduler.ts';
 import { validateDailyInput, type DailyInput } from './daily-input.ts';
 import type { ClaimStore, Clock, DailyClaimRecord, DailySettingsStore, Poster } from './ports.ts';
 
@@ -38,8 +38,11 @@ export function createDailyService(deps: DailyServiceDeps) {
       }
       const now = deps.clock.now();
       const settings: DailySettings = { ...valid.choice, guildId, activeFrom: now.toISOString() };
+      const next = nextSlot(settings, now);
+      // The split starts on the first post after this /daily set.
+      settings.startDate = localDateIn(next, settings.timezone);
       await deps.settings.set(settings);
-      return { ok: true, settings, next: nextSlot(settings, now) };
+      return { ok: true, settings, next };
     },
 
     /** The saved settings, next post time and latest slot record, or undefined when not set up. */
@@ -54,8 +57,8 @@ export function createDailyService(deps: DailyServiceDeps) {
       return status;
     },
 
-    /** The post the next slot would get, without sending it. */
-    async preview(guildId: string): Promise<{ ok: true; post: DailyPost; localDate: string; at: Date } | { ok: false; message: string }> {
+    /** The post the next slot would get, without sending it (null: a rest day that posts nothing). */
+    async preview(guildId: string): Promise<{ ok: true; post: DailyPost | null; localDate: string; at: Date } | { ok: false; message: string }> {
       const settings = await deps.settings.get(guildId);
       if (!settings) return { ok: false, message: dailyMessages.notConfigured };
       const at = nextSlot(settings, deps.clock.now());

@@ -32,6 +32,7 @@ export function isEmptyChange(changes: ProfileChanges): boolean {
 /** What a /workout asked for, before defaults. */
 export interface WorkoutOptions {
   group?: string | undefined;
+  focus?: string | undefined;
   goal?: string | undefined;
   level?: string | undefined;
   equipment?: string | undefined;
@@ -42,6 +43,7 @@ export interface WorkoutOptions {
 export function withProfileDefaults(options: WorkoutOptions, profile: Profile | undefined): WorkoutOptions {
   return {
     group: options.group,
+    focus: options.focus,
     goal: options.goal ?? profile?.goal,
     level: options.level ?? profile?.level,
     equipment: options.equipment ?? profile?.equipment,

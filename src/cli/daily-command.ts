@@ -1,19 +1,24 @@
-/** `coach daily [--date YYYY-MM-DD] [--split legs,back,glutes] [--goal G] [--level L] [--equipment E] [--json]`: the post a date would get. */
-import { dailyPostFor, type DailyPost } from '../app/daily-post.ts';
+/**
+ * `coach daily [--date YYYY-MM-DD] [--start YYYY-MM-DD] [--split legs,back,rest,hamstrings] [--rest-days quiet|tip]
+ * [--goal G] [--level L] [--equipment E] [--json]`: the post a date would get.
+ */
+import { dailyPostFor, hasContent, type DailyPost } from '../app/daily-post.ts';
 import { cardToText } from '../commands/cards/card-text.ts';
 import { dailyPostCard } from '../commands/cards/daily-post-card.ts';
 import { dailyMessages } from '../app/daily-messages.ts';
-import { DEFAULT_DAILY_SPLIT } from '../core/daily-settings.ts';
+import { DEFAULT_DAILY_SPLIT, REST_DAY_POSTS, type RestDayPost } from '../core/daily-settings.ts';
 import { isLocalDate, parseSplit } from '../core/daily-rotation.ts';
 import { resolvePlanRequest } from '../core/plan-request.ts';
-import { GROUPS } from '../core/plan-types.ts';
+import { splitWords } from '../app/daily-input.ts';
 import type { CliCommand } from './cli-io.ts';
 import { knowledgeOrReport, listOptions, parseOptions, shippedPlanDeps, usageError, type PlanCommandDeps } from './cli-kit.ts';
 import { planJson } from './plan-json.ts';
 
 const OPTIONS = {
   date: { type: 'string' },
+  start: { type: 'string' },
   split: { type: 'string' },
+  'rest-days': { type: 'string' },
   goal: { type: 'string' },
   level: { type: 'string' },
   equipment: { type: 'string' },
@@ -24,17 +29,24 @@ const OPTIONS = {
 /** CLI-facing messages (one line each). */
 export const DAILY_CLI_MESSAGES = {
   usage:
-    'usage: coach daily [--date YYYY-MM-DD] [--split legs,back,glutes] [--goal pump|hypertrophy|strength] ' +
+    'usage: coach daily [--date YYYY-MM-DD] [--start YYYY-MM-DD (the split\'s first day; default --date)] ' +
+    '[--split legs,back,rest,hamstrings] [--rest-days quiet|tip] [--goal pump|hypertrophy|strength] ' +
     '[--level beginner|intermediate|advanced] [--equipment gym|dumbbells|bands|bodyweight] [--json]',
   badOption: (detail: string) => `coach daily: ${detail}; valid options: ${listOptions(OPTIONS)}`,
   positional: (words: string[]) => `coach daily: takes only options, not "${words.join(' ')}"`,
   prefixed: (message: string) => `coach daily: ${message}`,
   knowledge: (message: string) => `coach daily: the knowledge files are broken: ${message}`,
+  badRestDays: (typed: string) => `coach daily: --rest-days must be one of ${REST_DAY_POSTS.join(', ')}, not "${typed}"`,
+  quietRest: (localDate: string) => `${localDate} is a rest day: nothing is posted.\n`,
 } as const;
 
-/** The `--json` document: the workout command's JSON plus the cited tip (null when the library has none). */
+/**
+ * The `--json` document: the workout command's JSON plus the cited tip (null when there is none); on a rest day
+ * `{ date, day: 'rest', tip }`.
+ */
 export function dailyJson(post: DailyPost): unknown {
   const tip = post.tip ? { quote: post.tip.quote, passageId: post.tip.passageId, heading: post.tip.heading, sourceTitle: post.tip.sourceTitle } : null;
+  if (!post.plan) return { date: post.localDate, day: post.day, tip };
   return { ...(planJson(post.plan) as Record<string, unknown>), tip };
 }
 
@@ -52,26 +64,33 @@ export function makeDailyCommand(deps: PlanCommandDeps): CliCommand {
     if (positionals.length > 0) return fail(DAILY_CLI_MESSAGES.positional(positionals));
     const date = values.date ?? deps.today();
     if (!isLocalDate(date)) return fail(DAILY_CLI_MESSAGES.prefixed(dailyMessages.badDate(date)));
+    const start = values.start ?? date;
+    if (!isLocalDate(start)) return fail(DAILY_CLI_MESSAGES.prefixed(dailyMessages.badDate(start)));
     let split = [...DEFAULT_DAILY_SPLIT];
     if (values.split !== undefined) {
-      const parsedSplit = parseSplit(values.split, GROUPS);
-      if (!parsedSplit.ok) return fail(DAILY_CLI_MESSAGES.prefixed(dailyMessages.badSplit(parsedSplit.unknown, GROUPS)));
+      const parsedSplit = parseSplit(values.split);
+      if (!parsedSplit.ok) return fail(DAILY_CLI_MESSAGES.prefixed(dailyMessages.badSplit(parsedSplit.unknown, splitWords())));
       split = parsedSplit.split;
     }
+    const restDays = values['rest-days'] === undefined ? undefined : REST_DAY_POSTS.find((value) => value === values['rest-days']?.trim().toLowerCase());
+    if (values['rest-days'] !== undefined && !restDays) return fail(DAILY_CLI_MESSAGES.badRestDays(values['rest-days']));
     // Same words as /workout (aliases included), checked before any knowledge is loaded.
-    const resolved = resolvePlanRequest({ group: split[0], goal: values.goal, level: values.level, equipment: values.equipment });
+    const resolved = resolvePlanRequest({ group: 'legs', goal: values.goal, level: values.level, equipment: values.equipment });
     if (!resolved.ok) return fail(DAILY_CLI_MESSAGES.prefixed(resolved.message));
 
     const knowledge = knowledgeOrReport(io, deps.loadKnowledge, DAILY_CLI_MESSAGES.knowledge);
     if (!knowledge) return 1;
     const settings = {
       split,
+      startDate: start,
+      ...(restDays ? { restDays: restDays as RestDayPost } : {}),
       ...(values.goal ? { goal: resolved.request.goal } : {}),
       ...(values.level ? { level: resolved.request.level } : {}),
       ...(values.equipment ? { equipment: resolved.request.equipment } : {}),
     };
     const post = dailyPostFor(settings, date, knowledge);
-    io.stdout(values.json ? `${JSON.stringify(dailyJson(post), null, 2)}\n` : cardToText(dailyPostCard(post, knowledge)));
+    if (values.json) io.stdout(`${JSON.stringify(dailyJson(post), null, 2)}\n`);
+    else io.stdout(hasContent(post) ? cardToText(dailyPostCard(post, knowledge)) : DAILY_CLI_MESSAGES.quietRest(date));
     return 0;
   };
 }

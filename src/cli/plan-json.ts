@@ -1,10 +1,11 @@
 /** A plan as the `--json` document `coach workout` and `coach daily` print (the CLI's contract). */
 import type { Plan } from '../core/plan-types.ts';
 
-/** The `--json` document: the issue's contract keys, plus seed, perSide and techniqueNote. */
+/** The `--json` document: the issue's contract keys, plus seed, perSide, techniqueNote, focus, notes and progression. */
 export function planJson(plan: Plan): unknown {
   return {
     group: plan.group,
+    focus: plan.focus,
     goal: plan.goal,
     level: plan.level,
     equipment: plan.equipment,
@@ -27,6 +28,8 @@ export function planJson(plan: Plan): unknown {
       sources: e.sources,
     })),
     cooldown: plan.cooldown.map((a) => ({ name: a.name, minutes: a.minutes, sources: a.sources })),
+    notes: plan.notes.map((n) => ({ text: n.text, sources: n.sources })),
+    progression: { text: plan.progression.text, sources: plan.progression.sources },
     sources: plan.sources,
   };
 }

@@ -11,7 +11,8 @@ const commands: Record<string, () => Promise<CliCommand>> = {
 /** Runs one CLI invocation and returns its exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
-  const load = name ? commands[name] : undefined;
+  // An own entry only: `coach constructor` must not reach Object.prototype.
+  const load = name && Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!load) {
     io.stderr(`coach: unknown command "${name ?? ''}"; use one of: ${Object.keys(commands).join(', ')}\n`);
     return USAGE_ERROR;

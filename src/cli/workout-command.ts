@@ -1,4 +1,4 @@
-/** `coach workout <group> [--goal G] [--level L] [--equipment E] [--minutes N] [--date YYYY-MM-DD] [--seed S] [--json]`. */
+/** `coach workout <group|focus> [--focus F] [--goal G] [--level L] [--equipment E] [--minutes N] [--date YYYY-MM-DD] [--seed S] [--json]`. */
 import { generatePlan, isIsoDate } from '../core/plan-generator.ts';
 import { resolvePlanRequest } from '../core/plan-request.ts';
 import { FIRST_SEED } from '../app/workout-session.ts';
@@ -8,7 +8,9 @@ import type { CliCommand } from './cli-io.ts';
 import { knowledgeOrReport, listOptions, parseOptions, shippedPlanDeps, usageError, type PlanCommandDeps } from './cli-kit.ts';
 import { planJson } from './plan-json.ts';
 
+
 const OPTIONS = {
+  focus: { type: 'string' },
   goal: { type: 'string' },
   level: { type: 'string' },
   equipment: { type: 'string' },
@@ -22,7 +24,8 @@ const OPTIONS = {
 /** CLI-facing messages (one line each). */
 export const WORKOUT_CLI_MESSAGES = {
   usage:
-    'usage: coach workout <group> [--goal pump|hypertrophy|strength] [--level beginner|intermediate|advanced] ' +
+    'usage: coach workout <group|focus> [--focus hamstrings|quads|calves|glute-medius|lats|upper-back|lower-back] ' +
+    '[--goal pump|hypertrophy|strength] [--level beginner|intermediate|advanced] ' +
     '[--equipment gym|dumbbells|bands|bodyweight] [--minutes 15-120] [--date YYYY-MM-DD] [--seed N] [--json]',
   badOption: (detail: string) => `coach workout: ${detail}; valid options: ${listOptions(OPTIONS)}`,
   extraGroup: (words: string[]) => `coach workout: give one muscle group, not "${words.join(' ')}"`,
@@ -46,6 +49,7 @@ export function makeWorkoutCommand(deps: PlanCommandDeps): CliCommand {
     if (positionals.length > 1) return fail(WORKOUT_CLI_MESSAGES.extraGroup(positionals));
     const resolved = resolvePlanRequest({
       group: positionals[0],
+      focus: values.focus,
       goal: values.goal,
       level: values.level,
       equipment: values.equipment,

@@ -1,6 +1,6 @@
 /** /daily set|show|preview|off: a server's daily workout post (admins only; default permission Manage Server). */
 import { PLAN_DEFAULTS } from '../core/plan-request.ts';
-import type { DailySettings } from '../core/daily-settings.ts';
+import { REST_DAY_POSTS, type DailySettings } from '../core/daily-settings.ts';
 import { dailyMessages } from '../app/daily-messages.ts';
 import { suggestTimeZones } from '../app/daily-schedule.ts';
 import type { DailyStatus } from '../app/daily-service.ts';
@@ -24,6 +24,7 @@ const spec: CommandSpec = {
         { name: 'time', description: dailyText.time, type: 'string', required: true, minLength: 4, maxLength: 5 },
         { name: 'timezone', description: dailyText.timezone, type: 'string', required: true, autocomplete: true, maxLength: 64 },
         { name: 'split', description: dailyText.split, type: 'string', maxLength: 200 },
+        { name: 'rest_days', description: dailyText.restDays, type: 'string', choices: REST_DAY_POSTS.map((value) => ({ name: dailyText.restDaysChoices[value], value })) },
         { name: 'goal', description: dailyText.goal, type: 'string', choices: GOAL_CHOICES },
         { name: 'level', description: dailyText.level, type: 'string', choices: LEVEL_CHOICES },
         { name: 'equipment', description: dailyText.equipment, type: 'string', choices: EQUIPMENT_CHOICES },
@@ -42,6 +43,7 @@ export function dailySettingsCard(markup: Markup, title: string, settings: Daily
     { name: dailyText.fields.channel, value: markup.channel(settings.channelId), inline: true },
     { name: dailyText.fields.time, value: dailyText.timeValue(settings.time, settings.timezone), inline: true },
     { name: dailyText.fields.split, value: settings.split.join(' → '), inline: true },
+    { name: dailyText.fields.restDays, value: dailyText.restDaysValue[settings.restDays ?? 'quiet'], inline: true },
     {
       name: dailyText.fields.defaults,
       value: dailyText.defaultsValue(settings.goal ?? PLAN_DEFAULTS.goal, settings.level ?? PLAN_DEFAULTS.level, settings.equipment ?? PLAN_DEFAULTS.equipment),
@@ -74,6 +76,7 @@ export const daily: Command = {
     if (sub === 'preview') {
       const preview = await service.preview(ctx.guildId);
       if (!preview.ok) return ctx.reply({ text: preview.message, ephemeral: true });
+      if (!preview.post) return ctx.reply({ text: `${dailyText.previewNote(ctx.markup.time(preview.at))}\n${dailyText.restPreview}`, ephemeral: true });
       return ctx.reply({ text: dailyText.previewNote(ctx.markup.time(preview.at)), card: dailyPostCard(preview.post, services.knowledge), ephemeral: true });
     }
     if (sub === 'off') {
@@ -90,6 +93,7 @@ export const daily: Command = {
       time: ctx.options.string('time') ?? '',
       timezone: ctx.options.string('timezone') ?? '',
       split: ctx.options.string('split') ?? undefined,
+      restDays: ctx.options.string('rest_days') ?? undefined,
       goal: ctx.options.string('goal') ?? undefined,
       level: ctx.options.string('level') ?? undefined,
       equipment: ctx.options.string('equipment') ?? undefined,

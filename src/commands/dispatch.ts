@@ -42,7 +42,9 @@ export function createDispatcher(registry: readonly Command[], services: Command
   ): Promise<void> => {
     const { command: name, action, state } = parseCustomId(ctx.customId);
     const command = byName.get(name);
-    const handler = command ? handlers(command)?.[action] : undefined;
+    const table = command ? handlers(command) : undefined;
+    // Own entries only: a custom id naming "constructor" must not reach Object.prototype.
+    const handler = table && Object.hasOwn(table, action) ? table[action] : undefined;
     try {
       if (!handler) {
         await ctx.reply({ text: commonText.unknownComponent, ephemeral: true });

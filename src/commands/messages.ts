@@ -4,6 +4,16 @@
 export const workoutText = {
   description: 'Get a workout for one muscle group, built from the coaching library',
   group: 'Muscle group to train',
+  focus: 'A muscle to lead with, inside the group (e.g. hamstrings on a leg day)',
+  focusChoices: {
+    hamstrings: 'Hamstrings (legs)',
+    quads: 'Quads (legs)',
+    calves: 'Calves (legs)',
+    'glute-medius': 'Glute medius / abductors (glutes)',
+    lats: 'Lats (back)',
+    'upper-back': 'Upper back / traps (back)',
+    'lower-back': 'Lower back (back)',
+  },
   goal: 'What the session is for (default: your profile, else pump)',
   level: 'Your training level (default: your profile, else intermediate)',
   equipment: 'What you can train with (default: your profile, else gym)',
@@ -205,7 +215,13 @@ export const dailyText = {
   channel: 'Channel the workout is posted in',
   time: 'Local time, 24-hour HH:MM (e.g. 07:00)',
   timezone: 'Time zone, IANA name (start typing, e.g. Europe/Berlin)',
-  split: 'Rotation of groups, one per day (default: legs,back,glutes)',
+  split: 'One a day: groups, focuses or rest (default legs,back,glutes; e.g. legs,back,rest,hamstrings)',
+  restDays: 'What a rest day in the split posts (default: nothing)',
+  restDaysChoices: { quiet: 'Nothing', tip: 'A short recovery tip' },
+  restDaysValue: { quiet: 'post nothing', tip: 'post a recovery tip' },
+  restTitle: (localDate: string) => `Daily post · Rest day · ${localDate}`,
+  restDescription: 'No workout today. Recovery is part of training: growth needs rest, food and sleep as well as work.',
+  restPreview: 'The next slot is a rest day, and rest days post nothing here.',
   goal: 'Goal of the daily plans (default: pump)',
   level: 'Level of the daily plans (default: intermediate)',
   equipment: 'Equipment of the daily plans (default: gym)',
@@ -225,6 +241,7 @@ export const dailyText = {
     time: 'Time',
     next: 'Next post',
     split: 'Rotation',
+    restDays: 'Rest days',
     defaults: 'Plan defaults',
     thread: 'Thread for the day',
     status: 'Status',
@@ -241,12 +258,16 @@ export const dailyText = {
 /** Texts of the workout card. */
 export const planCardText = {
   title: (group: string, goal: string, level: string) => `${group} · ${goal} · ${level}`,
+  /** The group label with its focus: `Legs (hamstrings focus)`. */
+  focused: (group: string, focus: string) => `${group} (${focus} focus)`,
   description: (estimated: number, budget: number, equipment: string, date: string) =>
     `About ${estimated} min (of ${budget}) · ${equipment} · ${date}`,
   /** Said when a long budget leaves time over: a "120 min" request otherwise looks like the time was ignored. */
   capped: (max: number) => `One muscle group tops out at ${max} exercises, so this session ends before your time does.`,
   warmup: (minutes: number) => `Warm-up · ${minutes} min`,
   cooldown: (minutes: number) => `Cool-down · ${minutes} min`,
+  note: (text: string) => `Note: ${text}`,
+  progressionName: 'How to progress',
   activity: (name: string, minutes: number) => `• ${name} — ${minutes} min`,
   dose: (sets: number, min: number, max: number, side: string | null, rest: number) =>
     `${sets} × ${min === max ? min : `${min}–${max}`}${side ? ` (${side})` : ''} · rest ${rest} s`,

@@ -1,6 +1,6 @@
 /** /workout: a plan for one group, with "Another variation" and "Swap exercise" for the member who asked. */
 import type { Plan } from '../core/plan-types.ts';
-import { GROUPS } from '../core/plan-types.ts';
+import { FOCUSES, GROUPS } from '../core/plan-types.ts';
 import type { WorkoutSession } from '../app/ports.ts';
 import type { SessionRef, SessionRefusal, SessionShown } from '../app/workout-service.ts';
 import { LOG_LINE_MAX_LENGTH } from '../core/training-log.ts';
@@ -21,6 +21,7 @@ const spec: CommandSpec = {
   description: workoutText.description,
   options: [
     { name: 'group', description: workoutText.group, type: 'string', required: true, choices: GROUPS.map((g) => ({ name: workoutText.groupChoices[g], value: g })) },
+    { name: 'focus', description: workoutText.focus, type: 'string', choices: FOCUSES.map((f) => ({ name: workoutText.focusChoices[f], value: f })) },
     { name: 'goal', description: workoutText.goal, type: 'string', choices: GOAL_CHOICES },
     { name: 'level', description: workoutText.level, type: 'string', choices: LEVEL_CHOICES },
     { name: 'equipment', description: workoutText.equipment, type: 'string', choices: EQUIPMENT_CHOICES },
@@ -79,6 +80,7 @@ export const workout: Command = {
   async execute(ctx, services) {
     const started = await services.workouts.start(ctx.member.id, ctx.id, {
       group: ctx.options.string('group') ?? undefined,
+      focus: ctx.options.string('focus') ?? undefined,
       goal: ctx.options.string('goal') ?? undefined,
       level: ctx.options.string('level') ?? undefined,
       equipment: ctx.options.string('equipment') ?? undefined,

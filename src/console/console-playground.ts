@@ -1,7 +1,7 @@
 /** The local playground: reads commands from a stream line by line and runs the same handlers as Discord, as text. */
 import { createInterface } from 'node:readline';
 import { cardToText } from '../commands/cards/card-text.ts';
-import type { Command, CommandContext, ComponentContext, Markup, Member, ModalSpec, ModalSubmitContext, Reply } from '../commands/command-kit.ts';
+import type { Command, CommandContext, CommandOptions, ComponentContext, Markup, Member, ModalSpec, ModalSubmitContext, Reply } from '../commands/command-kit.ts';
 import { createDispatcher } from '../commands/dispatch.ts';
 import type { CommandServices } from '../commands/services.ts';
 import { consoleText } from './console-messages.ts';
@@ -44,6 +44,19 @@ export function replyToText(reply: Reply): string {
   }
   for (const file of reply.files ?? []) parts.push(`${consoleText.file(file.name)}\n${file.content.replace(/\r\n/g, '\n')}`);
   return parts.join('');
+}
+
+/** A parsed line's options as a handler reads them (typed values, `#channel` or `<#id>` as a channel id). */
+export function consoleOptions(subcommand: string | null, values: ReadonlyMap<string, ConsoleValue>): CommandOptions {
+  const numeric = (name: string) => (typeof values.get(name) === 'number' ? (values.get(name) as number) : null);
+  return {
+    subcommand: () => subcommand,
+    string: (name) => (values.has(name) ? String(values.get(name)) : null),
+    integer: numeric,
+    number: numeric,
+    boolean: (name) => (typeof values.get(name) === 'boolean' ? (values.get(name) as boolean) : null),
+    channel: (name) => (values.has(name) ? { id: String(values.get(name)).replace(/^<#|>$|^#/g, '') } : null),
+  };
 }
 
 /** Runs until the input ends; each line is handled completely before the next is read. */
@@ -113,20 +126,12 @@ export async function runPlayground(options: PlaygroundOptions): Promise<void> {
       continue;
     }
     if (parsed.kind === 'command') {
-      const values: Map<string, ConsoleValue> = parsed.options;
       let answered = false;
       const ctx: CommandContext = {
         ...base,
         id: nextId(),
         commandName: parsed.name,
-        options: {
-          subcommand: () => parsed.subcommand,
-          string: (name) => (values.has(name) ? String(values.get(name)) : null),
-          integer: (name) => (typeof values.get(name) === 'number' ? (values.get(name) as number) : null),
-          number: (name) => (typeof values.get(name) === 'number' ? (values.get(name) as number) : null),
-          boolean: (name) => (typeof values.get(name) === 'boolean' ? (values.get(name) as boolean) : null),
-          channel: (name) => (values.has(name) ? { id: String(values.get(name)).replace(/^<#|>$|^#/g, '') } : null),
-        },
+        options: consoleOptions(parsed.subcommand, parsed.options),
         get answered() {
           return answered;
         },

@@ -66,6 +66,25 @@ function strideFor(length: number): number {
   return 1;
 }
 
+/** The `cycle`-th tip of a pool, walked with a fixed stride so tips do not repeat until the pool is used up. */
+function walk(pool: readonly DailyTip[], cycle: number): DailyTip | undefined {
+  if (pool.length === 0) return undefined;
+  const index = (((cycle * strideFor(pool.length)) % pool.length) + pool.length) % pool.length;
+  return pool[index];
+}
+
+/**
+ * The recovery tip for the `cycle`-th rest day: a trusted sentence from the given passages (the rules' rest-day
+ * sources), walked like the group tips. Undefined when none of them is trusted and quotable.
+ */
+export function recoveryTip(library: Library, passageIds: readonly string[], cycle: number): DailyTip | undefined {
+  const passages = passageIds.flatMap((id) => {
+    const passage = library.byId.get(id);
+    return passage && trusted(passage) ? [passage] : [];
+  });
+  return walk(candidates(passages), cycle);
+}
+
 /**
  * The tip for the `cycle`-th time the rotation reaches this group: trusted passages of a document
  * about the group first, then of documents touching it, then any trusted passage, walked with a fixed stride so a
@@ -76,7 +95,5 @@ export function dailyTip(library: Library, group: Group, cycle: number): DailyTi
   let pool = candidates(trustedPassages.filter((passage) => aboutGroup(passage, group)));
   if (pool.length === 0) pool = candidates(trustedPassages.filter((passage) => touchesGroup(passage, group)));
   if (pool.length === 0) pool = candidates(trustedPassages);
-  if (pool.length === 0) return undefined;
-  const index = (((cycle * strideFor(pool.length)) % pool.length) + pool.length) % pool.length;
-  return pool[index];
+  return walk(pool, cycle);
 }

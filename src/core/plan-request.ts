@@ -1,6 +1,7 @@
 /** Turns what a member typed (CLI flags, slash-command options) into a resolved PlanRequest, or a one-line message. */
-import { describeGroups, normalise, resolveGroup } from './group-aliases.ts';
+import { describeFocuses, describeGroups, focusesOf, focusWords, normalise, resolveTarget } from './group-aliases.ts';
 import {
+  FOCUS_GROUP,
   EQUIPMENT_LEVELS,
   GOALS,
   LEVELS,
@@ -8,6 +9,7 @@ import {
   MIN_MINUTES,
   type EquipmentLevel,
   type Goal,
+  type Group,
   type Level,
   type PlanRequest,
 } from './plan-types.ts';
@@ -20,7 +22,10 @@ export const PLAN_DEFAULTS = { goal: 'pump', level: 'intermediate', equipment: '
 
 /** Raw options as typed; every field may be missing. */
 export interface PlanRequestInput {
+  /** A group or a focus word ("legs", "hammies"). */
   group?: string | undefined;
+  /** A focus within the group ("hamstrings"); may stand alone, its group is implied. */
+  focus?: string | undefined;
   goal?: string | undefined;
   level?: string | undefined;
   equipment?: string | undefined;
@@ -36,6 +41,8 @@ function shown(text: string): string {
 /** User-facing messages of request resolution (one line each, naming the valid values). */
 export const PLAN_REQUEST_MESSAGES = {
   missingGroup: () => `Name a muscle group: ${describeGroups()}.`,
+  unknownFocus: (text: string) => `Unknown focus "${shown(text)}". Choose one of: ${describeFocuses()}.`,
+  focusOutsideGroup: (focus: string, focusGroup: Group, group: Group) => `${focus} is part of ${focusGroup}, not ${group}. Focuses for ${group}: ${focusesOf(group)}.`,
   unknownGroup: (text: string) => `Unknown muscle group "${shown(text)}". Choose one of: ${describeGroups()}.`,
   badGoal: (text: string) => `Unknown goal "${shown(text)}". Choose one of: ${GOALS.join(', ')}.`,
   badLevel: (text: string) => `Unknown level "${shown(text)}". Choose one of: ${LEVELS.join(', ')}.`,
@@ -44,25 +51,31 @@ export const PLAN_REQUEST_MESSAGES = {
     `Minutes must be a whole number from ${MIN_MINUTES} to ${MAX_MINUTES}, not "${shown(text)}".`,
 } as const;
 
-// Extra words members use; the canonical names are always accepted.
-const GOAL_ALIASES: Record<string, Goal> = { growth: 'hypertrophy', size: 'hypertrophy', muscle: 'hypertrophy', strong: 'strength' };
-const LEVEL_ALIASES: Record<string, Level> = { beginners: 'beginner', novice: 'beginner', new: 'beginner', intermediate: 'intermediate', advanced: 'advanced', expert: 'advanced' };
-const EQUIPMENT_ALIASES: Record<string, EquipmentLevel> = {
-  dumbbell: 'dumbbells',
-  db: 'dumbbells',
-  dbs: 'dumbbells',
-  band: 'bands',
-  'resistance bands': 'bands',
-  'resistance band': 'bands',
-  'body weight': 'bodyweight',
-  none: 'bodyweight',
-  'no equipment': 'bodyweight',
-  bw: 'bodyweight',
-};
+// Extra words members use; the canonical names are always accepted. Maps, not plain objects: what a member types is
+// data, and a plain object would answer "constructor" or "__proto__" from Object.prototype.
+const GOAL_ALIASES: ReadonlyMap<string, Goal> = new Map([['growth', 'hypertrophy'], ['size', 'hypertrophy'], ['muscle', 'hypertrophy'], ['strong', 'strength']]);
+const LEVEL_ALIASES: ReadonlyMap<string, Level> = new Map([
+  ['beginners', 'beginner'],
+  ['novice', 'beginner'],
+  ['new', 'beginner'],
+  ['expert', 'advanced'],
+]);
+const EQUIPMENT_ALIASES: ReadonlyMap<string, EquipmentLevel> = new Map([
+  ['dumbbell', 'dumbbells'],
+  ['db', 'dumbbells'],
+  ['dbs', 'dumbbells'],
+  ['band', 'bands'],
+  ['resistance bands', 'bands'],
+  ['resistance band', 'bands'],
+  ['body weight', 'bodyweight'],
+  ['none', 'bodyweight'],
+  ['no equipment', 'bodyweight'],
+  ['bw', 'bodyweight'],
+]);
 
-function pick<T extends string>(text: string, values: readonly T[], aliases: Record<string, T>): T | undefined {
+function pick<T extends string>(text: string, values: readonly T[], aliases: ReadonlyMap<string, T>): T | undefined {
   const key = normalise(text);
-  return values.find((value) => value === key) ?? aliases[key];
+  return values.find((value) => value === key) ?? aliases.get(key);
 }
 
 function present(value: string | number | undefined): value is string | number {
@@ -70,7 +83,7 @@ function present(value: string | number | undefined): value is string | number {
 }
 
 /** The default when the option was left out, the value it names, or null when it names none. */
-function choose<T extends string>(text: string | undefined, values: readonly T[], aliases: Record<string, T>, fallback: T): T | null {
+function choose<T extends string>(text: string | undefined, values: readonly T[], aliases: ReadonlyMap<string, T>, fallback: T): T | null {
   return present(text) ? (pick(text, values, aliases) ?? null) : fallback;
 }
 
@@ -78,9 +91,20 @@ function choose<T extends string>(text: string | undefined, values: readonly T[]
 export function resolvePlanRequest(
   input: PlanRequestInput,
 ): { ok: true; request: PlanRequest } | { ok: false; message: string } {
-  if (!present(input.group)) return { ok: false, message: PLAN_REQUEST_MESSAGES.missingGroup() };
-  const group = resolveGroup(input.group);
-  if (!group) return { ok: false, message: PLAN_REQUEST_MESSAGES.unknownGroup(input.group) };
+  let focusTarget: ReturnType<typeof resolveTarget>;
+  if (present(input.focus)) {
+    focusTarget = resolveTarget(input.focus);
+    if (!focusTarget?.focus) return { ok: false, message: PLAN_REQUEST_MESSAGES.unknownFocus(input.focus) };
+  }
+  if (!present(input.group) && !focusTarget) return { ok: false, message: PLAN_REQUEST_MESSAGES.missingGroup() };
+  const target = present(input.group) ? resolveTarget(input.group) : focusTarget;
+  if (!target) return { ok: false, message: PLAN_REQUEST_MESSAGES.unknownGroup(input.group ?? '') };
+  const { group } = target;
+  // An explicit focus wins over one the group word implies ("hamstrings" with focus quads is a quads day).
+  const focus = focusTarget?.focus ?? target.focus;
+  if (focus && FOCUS_GROUP[focus] !== group) {
+    return { ok: false, message: PLAN_REQUEST_MESSAGES.focusOutsideGroup(focusWords(focus), FOCUS_GROUP[focus], group) };
+  }
 
   const goal = choose<Goal>(input.goal, GOALS, GOAL_ALIASES, PLAN_DEFAULTS.goal);
   if (!goal) return { ok: false, message: PLAN_REQUEST_MESSAGES.badGoal(input.goal ?? '') };
@@ -97,5 +121,5 @@ export function resolvePlanRequest(
     }
     minutes = value;
   }
-  return { ok: true, request: { group, goal, level, equipment, minutes } };
+  return { ok: true, request: focus ? { group, focus, goal, level, equipment, minutes } : { group, goal, level, equipment, minutes } };
 }

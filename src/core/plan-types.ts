@@ -5,6 +5,25 @@ export const GROUPS = ['legs', 'glutes', 'back'] as const;
 /** A target muscle group. */
 export type Group = (typeof GROUPS)[number];
 
+/**
+ * Muscles a session can focus on inside its group ("hamstrings" is a leg day that leads with hamstring work).
+ * The words members use for each live in group-aliases.ts; the session shapes in knowledge/training-rules.yaml.
+ */
+export const FOCUSES = ['hamstrings', 'quads', 'calves', 'glute-medius', 'lats', 'upper-back', 'lower-back'] as const;
+/** A focus muscle within a group. */
+export type Focus = (typeof FOCUSES)[number];
+
+/** The group each focus belongs to (a focus session keeps its group's shape). */
+export const FOCUS_GROUP: Readonly<Record<Focus, Group>> = {
+  hamstrings: 'legs',
+  quads: 'legs',
+  calves: 'legs',
+  'glute-medius': 'glutes',
+  lats: 'back',
+  'upper-back': 'back',
+  'lower-back': 'back',
+};
+
 /** Training goals; pump is the default. */
 export const GOALS = ['pump', 'hypertrophy', 'strength'] as const;
 /** A training goal. */
@@ -28,6 +47,8 @@ export const MAX_MINUTES = 120;
 /** A fully resolved request (defaults applied). */
 export interface PlanRequest {
   group: Group;
+  /** A muscle of `group` the session leads with; absent for a whole-group session. */
+  focus?: Focus | undefined;
   goal: Goal;
   level: Level;
   equipment: EquipmentLevel;
@@ -63,9 +84,17 @@ export interface PlanExercise {
   sources: string[];
 }
 
+/** A line the plan explains itself with (why a block is short, what the equipment cannot do), with its passages. */
+export interface PlanNote {
+  text: string;
+  sources: string[];
+}
+
 /** A generated session. */
 export interface Plan {
   group: Group;
+  /** The focus muscle, or null for a whole-group session. */
+  focus: Focus | null;
   goal: Goal;
   level: Level;
   equipment: EquipmentLevel;
@@ -76,6 +105,10 @@ export interface Plan {
   warmup: PlanActivity[];
   exercises: PlanExercise[];
   cooldown: PlanActivity[];
+  /** Plain notes for the member: a shortened warm-up, a superset to fit the time, what the equipment limits. */
+  notes: PlanNote[];
+  /** How to progress from this session, for its goal and equipment. */
+  progression: PlanNote;
   /** Every passage id the plan relies on, deduplicated, in first-use order. */
   sources: string[];
 }

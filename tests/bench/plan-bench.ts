@@ -1,19 +1,28 @@
-/** Plan generator figures: plans per second and p99 latency over a fixed request mix; knowledge load time. */
+/** Plan generator figures: plans per second, p99 latency and allocation per plan over a fixed request mix; knowledge load time. */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { loadPlanKnowledge } from '../../src/adapters/knowledge/load-plan-knowledge.ts';
 import { generatePlan } from '../../src/core/plan-generator.ts';
-import { EQUIPMENT_LEVELS, GOALS, GROUPS, LEVELS, type PlanRequest } from '../../src/core/plan-types.ts';
+import type { PlanRequest } from '../../src/core/plan-types.ts';
+import { everyRequest } from '../eval/plans/plan-rule-checks.ts';
 import { figure, percentile, section } from './bench-kit.ts';
 
-/** Every group × goal × level × equipment at four budgets: 432 requests, the same on every run. */
+/** Every group and focus × goal × level × equipment at four budgets: 1,440 requests, the same on every run. */
 function requestMix(): PlanRequest[] {
-  const mix: PlanRequest[] = [];
-  for (const group of GROUPS)
-    for (const goal of GOALS)
-      for (const level of LEVELS)
-        for (const equipment of EQUIPMENT_LEVELS)
-          for (const minutes of [15, 30, 60, 120]) mix.push({ group, goal, level, equipment, minutes });
-  return mix;
+  return everyRequest([15, 30, 60, 120]);
+}
+
+/** KiB one plan allocates, measured in a child process with a young generation large enough for a batch. */
+function allocation(): { mix: number; byMinutes: Record<string, number> } | undefined {
+  const probe = fileURLToPath(new URL('./plan-alloc-probe.ts', import.meta.url));
+  const flags = ['--expose-gc', '--min-semi-space-size=64', '--max-semi-space-size=64', '--import', 'tsx', probe];
+  const run = spawnSync(process.execPath, flags, { encoding: 'utf8' });
+  if (run.status !== 0) {
+    console.log(`allocation probe failed: ${run.stderr.split('\n')[0]}`);
+    return undefined;
+  }
+  return JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as { mix: number; byMinutes: Record<string, number> };
 }
 
 /** Runs the plan benchmarks and prints their figures. */
@@ -52,4 +61,10 @@ export async function run(): Promise<void> {
   figure('generatePlan p50 latency', percentile(latencies, 50), 'ms');
   figure('generatePlan p99 latency', percentile(latencies, 99), 'ms', { max: 1 });
   figure('generatePlan max latency', Math.max(...latencies), 'ms');
+
+  const allocated = allocation();
+  if (allocated) {
+    figure(`allocation per plan (${mix.length}-request mix, median batch)`, allocated.mix, 'KiB', { max: 20 });
+    for (const [minutes, kib] of Object.entries(allocated.byMinutes)) figure(`  of which ${minutes}-minute plans`, kib, 'KiB');
+  }
 }

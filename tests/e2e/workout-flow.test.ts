@@ -25,6 +25,14 @@ describe('/workout through the real discord.js client', () => {
     expect(data.components[0].components.map((c: { label: string }) => c.label)).toEqual(['Another variation', 'Swap exercise', 'Log this workout']);
   });
 
+  test('GIVEN /workout back focus:upper-back THEN the embed names the focus and leads with a row, a shrug or a rear-shoulder move', async () => {
+    const { id } = e2e.fake.command({ name: 'workout', options: [str('group', 'back'), str('focus', 'upper-back')], user: ALICE });
+    const callback = await e2e.callback(id);
+    const embed = callback.body.data.embeds[0];
+    expect(embed.title).toBe('Back (upper back focus) · pump · intermediate');
+    expect(embed.fields.map((f: { name: string }) => f.name)).toContain('How to progress');
+  });
+
   test('GIVEN the requester presses "Another variation" THEN the message is updated with the next seed', async () => {
     const { id } = e2e.fake.command({ name: 'workout', options: [str('group', 'back')], user: ALICE });
     const first = await e2e.callback(id);

@@ -94,7 +94,7 @@ export class MemoryClaimStore implements ClaimStore {
 /** One recorded send: what a member would see as the title, and the post itself. */
 export interface SentPost {
   channelId: string;
-  card: { title: string };
+  card: { title: string; description?: string };
   post: DailyPost;
   nonce: string;
   threadName?: string | undefined;
@@ -107,6 +107,8 @@ export class RecordingPoster implements Poster {
   readonly gone = new Set<string>();
   readonly missing = new Map<string, string[]>();
   transientFailures = 0;
+  /** How a post reads as a card; a test with real posts sets dailyPostCard here. @default the fake post's title */
+  render: (post: DailyPost) => { title: string; description?: string } = (post) => ({ title: (post as FakeDailyPost).title ?? post.threadTitle });
   constructor(private readonly clock: Clock) {}
   async checkChannel(channelId: string): Promise<ChannelCheck> {
     if (this.gone.has(channelId)) return { ok: false, kind: 'gone', reason: 'Unknown Channel' };
@@ -122,8 +124,7 @@ export class RecordingPoster implements Poster {
       this.transientFailures -= 1;
       return { ok: false, kind: 'transient', reason: '503 Service Unavailable' };
     }
-    const title = (post as FakeDailyPost).title ?? post.threadTitle;
-    this.sent.push({ channelId, card: { title }, post, nonce: options.nonce, threadName: options.thread ? post.threadTitle : undefined, at: this.clock.now() });
+    this.sent.push({ channelId, card: this.render(post), post, nonce: options.nonce, threadName: options.thread ? post.threadTitle : undefined, at: this.clock.now() });
     return { ok: true, messageId: `m${this.sent.length}` };
   }
 }
@@ -133,8 +134,9 @@ export type FakeDailyPost = DailyPost & { title: string };
 
 /** A compose function that needs no knowledge: the post's title names the guild and date. */
 export function fakeCompose(settings: DailySettings, localDate: string): FakeDailyPost {
-  const group = settings.split[0] ?? 'legs';
-  return { title: `Daily ${settings.guildId} ${localDate}`, localDate, group, plan: { group } as Plan, threadTitle: `Thread ${localDate}` };
+  const day = settings.split[0] ?? 'legs';
+  const group = day === 'legs' || day === 'glutes' || day === 'back' ? day : 'legs';
+  return { title: `Daily ${settings.guildId} ${localDate}`, localDate, day, group, plan: { group } as Plan, threadTitle: `Thread ${localDate}` };
 }
 
 /** Settings with sensible defaults for tests. */

@@ -17,6 +17,8 @@ async function run(args: string[]) {
 }
 
 const CONTRACT_KEYS = ['group', 'goal', 'level', 'equipment', 'minutes', 'date', 'estimatedMinutes', 'warmup', 'exercises', 'cooldown', 'sources'];
+/** Added by issue 10, and nothing else. */
+const ADDED_KEYS = ['focus', 'notes', 'progression'];
 const EXERCISE_KEYS = ['id', 'name', 'equipment', 'sets', 'reps', 'restSeconds', 'technique', 'cues', 'sources'];
 
 describe('coach workout', () => {
@@ -26,6 +28,7 @@ describe('coach workout', () => {
     expect(stderr).toBe('');
     const doc = JSON.parse(stdout);
     expect(Object.keys(doc)).toEqual(expect.arrayContaining(CONTRACT_KEYS));
+    expect(Object.keys(doc).sort()).toEqual([...CONTRACT_KEYS, ...ADDED_KEYS, 'seed'].sort());
     expect(doc).toMatchObject({ group: 'legs', goal: 'pump', level: 'advanced', equipment: 'dumbbells', minutes: 45, date: '2026-11-23', seed: 3 });
     expect(doc.estimatedMinutes).toBeLessThanOrEqual(45);
     expect(doc.exercises.length).toBeGreaterThan(0);
@@ -36,6 +39,30 @@ describe('coach workout', () => {
       expect(e.sources.length).toBeGreaterThan(0);
     }
     expect(doc.warmup[0]).toEqual({ name: expect.any(String), minutes: expect.any(Number), sources: expect.any(Array) });
+  });
+
+  test.each([
+    [['workout', 'hamstrings'], 'hamstrings'],
+    [['workout', 'hammies'], 'hamstrings'],
+    [['workout', 'legs', '--focus', 'quads'], 'quads'],
+    [['workout', '--focus', 'traps'], 'upper-back'],
+    [['workout', 'legs'], null],
+  ])('GIVEN %j --json THEN group stays the parent and focus is %s, with notes and a cited progression line', async (args, focus) => {
+    const { code, stdout } = await run([...args, '--date', '2026-11-23', '--json']);
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout);
+    expect(doc.focus).toBe(focus);
+    expect(doc.group).toBe(focus === 'upper-back' ? 'back' : 'legs');
+    expect(Array.isArray(doc.notes)).toBe(true);
+    for (const note of doc.notes) expect(note).toEqual({ text: expect.any(String), sources: expect.arrayContaining([expect.stringMatching(/#/)]) });
+    expect(doc.progression).toEqual({ text: expect.any(String), sources: expect.arrayContaining([expect.stringMatching(/#/)]) });
+  });
+
+  test('GIVEN a focus word without --json THEN the card title names the focus and ends with how to progress', async () => {
+    const { code, stdout } = await run(['workout', 'calves', '--date', '2026-11-23']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^# Legs \(calves focus\) · pump · intermediate\n/);
+    expect(stdout).toMatch(/## How to progress\n.+\n\n## Sources/);
   });
 
   test('GIVEN the same arguments twice THEN the output is identical', async () => {
@@ -65,7 +92,9 @@ describe('coach workout', () => {
     [['workout', 'legs', '--date', '2026-02-30'], /--date must be a calendar date as YYYY-MM-DD/],
     [['workout', 'legs', '--seed=-4'], /--seed must be a whole number/],
     [['workout', 'legs', '--seed', 'abc'], /--seed must be a whole number/],
-    [['workout', 'legs', '--colour', 'red'], /unknown option "--colour"; valid options: --goal, --level, --equipment, --minutes, --date, --seed, --json/],
+    [['workout', 'legs', '--colour', 'red'], /unknown option "--colour"; valid options: --focus, --goal, --level, --equipment, --minutes, --date, --seed, --json/],
+    [['workout', 'back', '--focus', 'hamstrings'], /hamstrings is part of legs, not back\. Focuses for back: lats, upper back, lower back/],
+    [['workout', 'legs', '--focus', 'biceps'], /Unknown focus "biceps"/],
     [['workout', 'legs', '--goal'], /option "--goal" needs a value/],
     [['workout', 'legs', 'back'], /one muscle group/],
   ])('GIVEN %j THEN one line on stderr naming the valid values, exit 2, nothing on stdout', async (args, message) => {

@@ -23,7 +23,8 @@ describe('the /daily command definition', () => {
     expect(['channel', 'time', 'timezone'].every((name) => byName[name]?.required)).toBe(true);
     expect(byName.timezone?.autocomplete).toBe(true);
     for (const name of ['goal', 'level', 'equipment']) expect(byName[name]?.choices?.length).toBeGreaterThan(0);
-    expect(Object.keys(byName)).toEqual(['channel', 'time', 'timezone', 'split', 'goal', 'level', 'equipment', 'thread']);
+    expect(Object.keys(byName)).toEqual(['channel', 'time', 'timezone', 'split', 'rest_days', 'goal', 'level', 'equipment', 'thread']);
+    expect(byName.rest_days?.choices?.length).toBe(2);
     expect(json.options?.map((o) => o.name)).toEqual(['set', 'show', 'preview', 'off']);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { loadPlanKnowledge } from '../../src/adapters/knowledge/load-plan-knowledge.ts';
-import { dailyPostFor } from '../../src/app/daily-post.ts';
+import { dailyPostFor, hasContent } from '../../src/app/daily-post.ts';
 import { dailyPostCard } from '../../src/commands/cards/daily-post-card.ts';
 import { dailyText } from '../../src/commands/messages.ts';
 import { dailyMessages } from '../../src/app/daily-messages.ts';
@@ -65,16 +65,64 @@ describe('the daily post', () => {
   });
 });
 
+describe('rest days, focus days and the start of the split', () => {
+  const split = ['legs', 'back', 'rest', 'hamstrings'] as const;
+
+  test('GIVEN a start date THEN the first post is the split\'s first day and the days follow in order', () => {
+    const days = ['2026-06-10', '2026-06-11', '2026-06-12', '2026-06-13', '2026-06-14'].map((date) => dailyPostFor({ split: [...split], startDate: '2026-06-10' }, date, knowledge).day);
+    expect(days).toEqual(['legs', 'back', 'rest', 'hamstrings', 'legs']);
+  });
+
+  test('GIVEN a focus day THEN the post is a plan of its group with the focus', () => {
+    const post = dailyPostFor({ split: [...split], startDate: '2026-06-10' }, '2026-06-13', knowledge);
+    expect(post).toMatchObject({ day: 'hamstrings', group: 'legs', plan: { group: 'legs', focus: 'hamstrings' } });
+    expect(post.threadTitle).toBe('Hamstrings day — 2026-06-13');
+  });
+
+  test('GIVEN a rest day and the default setting THEN nothing is posted', () => {
+    const post = dailyPostFor({ split: [...split], startDate: '2026-06-10' }, '2026-06-12', knowledge);
+    expect(post).toMatchObject({ day: 'rest', group: null });
+    expect(hasContent(post)).toBe(false);
+    expect(post.plan).toBeUndefined();
+  });
+
+  test('GIVEN a rest day with tips on THEN the card is a short rest-day card quoting a trusted recovery passage', () => {
+    const post = dailyPostFor({ split: [...split], startDate: '2026-06-10', restDays: 'tip' }, '2026-06-12', knowledge);
+    const card = dailyPostCard(post, knowledge);
+    expect(card.title).toBe(dailyText.restTitle('2026-06-12'));
+    const passage = knowledge.library.byId.get(post.tip?.passageId ?? '');
+    expect(knowledge.rules.restDay.sources).toContain(passage?.id);
+    expect(passage?.text).toContain(post.tip?.quote);
+    expect(card.fields).toHaveLength(1);
+  });
+});
+
 describe('coach daily', () => {
   test('GIVEN --json THEN it prints the workout JSON keys plus "tip", matching the post a server would get', async () => {
     const daily = io();
-    expect(await cli(['--date', '2026-03-29', '--split', 'glutes,back', '--level', 'beginner', '--json'], daily.sink)).toBe(0);
+    expect(await cli(['--date', '2026-03-29', '--start', '2026-03-28', '--split', 'glutes,back', '--level', 'beginner', '--json'], daily.sink)).toBe(0);
     const printed = JSON.parse(daily.out.join(''));
-    expect(printed).toEqual(dailyJson(dailyPostFor({ split: ['glutes', 'back'], level: 'beginner' }, '2026-03-29', knowledge)));
+    expect(printed).toEqual(dailyJson(dailyPostFor({ split: ['glutes', 'back'], level: 'beginner', startDate: '2026-03-28' }, '2026-03-29', knowledge)));
+    expect(printed.group).toBe('back');
     const workout = io();
     await makeWorkoutCommand({ today: () => '2026-03-29', loadKnowledge: () => knowledge })(['legs', '--json'], workout.sink);
     expect(Object.keys(printed)).toEqual([...Object.keys(JSON.parse(workout.out.join(''))), 'tip']);
     expect(printed.tip).toMatchObject({ passageId: expect.stringMatching(/#/), quote: expect.any(String), sourceTitle: expect.any(String) });
+  });
+
+  test('GIVEN no --start THEN the date is the split\'s first day', async () => {
+    const run = io();
+    expect(await cli(['--date', '2026-03-29', '--split', 'back,legs', '--json'], run.sink)).toBe(0);
+    expect(JSON.parse(run.out.join('')).group).toBe('back');
+  });
+
+  test('GIVEN a rest day THEN text says nothing is posted, or with --rest-days tip the recovery card prints', async () => {
+    const quiet = io();
+    expect(await cli(['--date', '2026-03-29', '--split', 'rest,legs'], quiet.sink)).toBe(0);
+    expect(quiet.out.join('')).toBe('2026-03-29 is a rest day: nothing is posted.\n');
+    const tip = io();
+    expect(await cli(['--date', '2026-03-29', '--split', 'rest,legs', '--rest-days', 'tip', '--json'], tip.sink)).toBe(0);
+    expect(JSON.parse(tip.out.join(''))).toMatchObject({ date: '2026-03-29', day: 'rest', tip: { passageId: expect.stringMatching(/#/) } });
   });
 
   test('GIVEN no --json THEN it prints the card as text with the tip', async () => {
@@ -92,6 +140,8 @@ describe('coach daily', () => {
   test.each([
     [['--date', '2026-02-30'], dailyMessages.badDate('2026-02-30')],
     [['--date', '2026-03-29', '--split', 'legs,arms'], 'arms'],
+    [['--date', '2026-03-29', '--start', 'soon'], 'soon'],
+    [['--date', '2026-03-29', '--rest-days', 'loud'], 'loud'],
     [['--date', '2026-03-29', '--goal', 'bulk'], 'bulk'],
     [['--frobnicate'], '--frobnicate'],
     [['legs'], 'legs'],

@@ -1,8 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { validateDailyInput } from '../../src/app/daily-input.ts';
+import { splitWords, validateDailyInput } from '../../src/app/daily-input.ts';
 import { createDailyScheduler, slotNonce, type DailySchedulerDeps } from '../../src/app/daily-scheduler.ts';
 import { createDailyService } from '../../src/app/daily-service.ts';
 import { dailyMessages } from '../../src/app/daily-messages.ts';
+import { composeDailyPost } from '../../src/app/daily-post.ts';
+import { dailyPostCard } from '../../src/commands/cards/daily-post-card.ts';
+import { loadPlanKnowledge } from '../../src/adapters/knowledge/load-plan-knowledge.ts';
+import { dailySettingsSchema } from '../../src/core/daily-settings.ts';
 import { ManualClock, MemoryClaimStore, MemoryDailySettingsStore, RecordingPoster, dailySettings, fakeCompose } from '../fakes/daily-fakes.ts';
 
 function world(start: string, overrides: Partial<DailySchedulerDeps> = {}) {
@@ -34,7 +38,10 @@ describe('validating /daily set', () => {
     [{ time: 'seven' }, dailyMessages.badTime('seven')],
     [{ timezone: 'Mars/Base' }, dailyMessages.badTimezone('Mars/Base')],
     [{ timezone: 'GMT+2 please' }, dailyMessages.badTimezone('GMT+2 please')],
-    [{ split: 'legs,arms' }, dailyMessages.badSplit('arms', ['legs', 'glutes', 'back'])],
+    [{ split: 'legs,arms' }, dailyMessages.badSplit('arms', splitWords())],
+    [{ split: 'legs,back,rest,hamstrings' }, true],
+    [{ restDays: 'tip' }, true],
+    [{ restDays: 'sometimes' }, dailyMessages.badChoice('rest-day setting', 'sometimes', ['quiet', 'tip'])],
     [{ goal: 'bulk' }, dailyMessages.badChoice('goal', 'bulk', ['pump', 'hypertrophy', 'strength'])],
   ])('GIVEN %j THEN the result is %s', (change, expected) => {
     const result = validateDailyInput({ channelId: 'c1', time: '07:00', timezone: 'Europe/Berlin', ...change });
@@ -67,6 +74,57 @@ describe('validating /daily set', () => {
     const result = await w.service.configure('g1', { channelId: 'c1', time: '07:00', timezone: 'Europe/Berlin', split: 'glutes,legs', level: 'beginner' });
     expect(result).toMatchObject({ ok: true, next: new Date('2026-06-10T05:00:00Z') });
     expect(await w.settings.get('g1')).toMatchObject({ split: ['glutes', 'legs'], level: 'beginner', activeFrom: '2026-06-10T04:00:00.000Z' });
+  });
+});
+
+describe('the rotation starts when the schedule is set (rule 9)', () => {
+  const knowledge = loadPlanKnowledge();
+  const real = { compose: composeDailyPost(knowledge) };
+  /** A world posting real daily posts, recorded as the card members would see. */
+  const realWorld = (start: string) => {
+    const w = world(start, real);
+    w.poster.render = (post) => dailyPostCard(post, knowledge);
+    return w;
+  };
+
+  test.each([
+    ['before today\'s slot', '2026-06-10T04:00:00Z', '2026-06-10'],
+    ['after today\'s slot', '2026-06-10T09:00:00Z', '2026-06-11'],
+  ])('GIVEN /daily set %s THEN the first post, on %s, is the split\'s first day', async (_when, setAt, firstDate) => {
+    const w = realWorld(setAt);
+    const result = await w.service.configure('g1', { channelId: 'c1', time: '07:00', timezone: 'Europe/Berlin', split: 'glutes,back,legs' });
+    expect(result.ok && result.settings.startDate).toBe(firstDate);
+    await runMinutes(w, 60 * 26);
+    expect(w.poster.sent[0]?.card.title).toMatch(/^Daily workout · Glutes · /);
+    expect(w.poster.sent[0]?.card.description).toContain(firstDate);
+  });
+
+  test('GIVEN a rest day that posts nothing THEN no message goes out, the slot is let go, and the next day posts', async () => {
+    const w = realWorld('2026-06-10T04:00:00Z');
+    await w.service.configure('g1', { channelId: 'c1', time: '07:00', timezone: 'Europe/Berlin', split: 'rest,legs' });
+    await runMinutes(w, 60 * 4);
+    expect(w.poster.sent).toEqual([]);
+    expect(w.claims.rows.get('g1:2026-06-10')).toBeUndefined();
+    w.clock.set('2026-06-11T04:59:00Z');
+    await runMinutes(w, 3);
+    expect(w.poster.sent.map((p) => p.card.title)).toEqual([expect.stringMatching(/^Daily workout · Legs · /)]);
+  });
+
+  test('GIVEN rest days set to a tip THEN the rest day posts a short cited recovery card', async () => {
+    const w = realWorld('2026-06-10T04:00:00Z');
+    await w.service.configure('g1', { channelId: 'c1', time: '07:00', timezone: 'Europe/Berlin', split: 'rest,legs', restDays: 'tip' });
+    await runMinutes(w, 60 * 2);
+    expect(w.poster.sent.map((p) => p.card.title)).toEqual(['Daily post · Rest day · 2026-06-10']);
+  });
+
+  test('GIVEN settings stored before the start date was kept THEN they load and the split starts at the first slot after activeFrom', async () => {
+    const w = realWorld('2026-06-12T04:30:00Z');
+    const old = dailySettings({ guildId: 'g1', split: ['back', 'legs', 'glutes'], activeFrom: '2026-06-10T09:00:00.000Z' });
+    expect(dailySettingsSchema.parse(old)).toMatchObject({ split: ['back', 'legs', 'glutes'] });
+    await w.settings.set(old);
+    await runMinutes(w, 60);
+    // Set after the 10 June slot: 11 June is day one (back), 12 June day two (legs).
+    expect(w.poster.sent[0]?.card.title).toMatch(/^Daily workout · Legs · /);
   });
 });
 

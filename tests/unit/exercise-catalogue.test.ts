@@ -21,6 +21,9 @@ const NAMED_BY_SOURCES = [
   'chest-supported-row', 'incline-dumbbell-row', 'back-extension',
 ];
 
+// Gym staples the sources do not name, added for strength anchors and focus sessions (issue 10).
+const STAPLES = ['barbell-row', 'pull-up', 'chin-up', 'barbell-shrug', 'dumbbell-shrug', 'banded-shrug', 'cable-face-pull'];
+
 // Home substitutes the brief asks for by name.
 const HOME_SUBSTITUTES = [
   'dumbbell-romanian-deadlift', 'bulgarian-split-squat', 'band-pull-apart', 'banded-row', 'banded-lat-pulldown',
@@ -83,5 +86,31 @@ describe('exercise catalogue', () => {
 
   test('GIVEN a heavy barbell deadlift THEN it is not marked for pump work', () => {
     expect(byId.get('conventional-deadlift')?.pump).toBe(false);
+  });
+
+  test.each(STAPLES)('GIVEN the staple %s THEN it is marked as not named by the sources and cites only back-pump passages on its principle', (id) => {
+    const staple = byId.get(id)!;
+    expect(staple.substitute).toBe(true);
+    expect(staple.sources.every((source) => source.startsWith('back-pump#'))).toBe(true);
+  });
+
+  test('GIVEN complex barbell, balance-heavy and ballistic lifts THEN beginners never get them', () => {
+    for (const id of ['barbell-back-squat', 'barbell-front-squat', 'conventional-deadlift', 'romanian-deadlift', 'single-leg-romanian-deadlift', 'kettlebell-swing', 'lateral-lunge', 'barbell-row', 'pull-up']) {
+      expect(byId.get(id)?.minLevel, id).toBe('intermediate');
+    }
+    for (const id of ['goblet-squat', 'leg-press', 'seated-cable-row', 'chest-supported-row', 'barbell-hip-thrust']) expect(byId.get(id)?.minLevel, id).toBeUndefined();
+  });
+
+  test('GIVEN every working exercise THEN it is counted in reps (no timed holds) and lists the techniques that suit it', () => {
+    for (const e of k.exercises.filter((x) => x.role !== 'warm-up')) {
+      expect(e.name, e.id).not.toMatch(/\bhold\b/i);
+      expect(Array.isArray(e.techniques), e.id).toBe(true);
+      // Rest-pause and myo-reps need a set taken close to failure under a real load.
+      if (e.techniques.includes('rest-pause') || e.techniques.includes('myo-reps')) expect(e.equipment.some((i) => k.rules.loadedItems.includes(i as never)), e.id).toBe(true);
+    }
+  });
+
+  test('GIVEN the deadlifts THEN the lower back is a primary muscle, as the leg source says', () => {
+    for (const id of ['conventional-deadlift', 'romanian-deadlift']) expect(byId.get(id)!.primary).toContain('lower-back');
   });
 });

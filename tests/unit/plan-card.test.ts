@@ -5,7 +5,7 @@ import { planCard } from '../../src/commands/cards/plan-card.ts';
 import { planCardText } from '../../src/commands/messages.ts';
 import { cardEmbed, EMBED_LIMITS } from '../../src/discord/render/card-embed.ts';
 import { generatePlan } from '../../src/core/plan-generator.ts';
-import { EQUIPMENT_LEVELS, GOALS, GROUPS, LEVELS } from '../../src/core/plan-types.ts';
+import { EQUIPMENT_LEVELS, FOCUSES, FOCUS_GROUP, GOALS, GROUPS, LEVELS } from '../../src/core/plan-types.ts';
 import { knowledge, request } from './plan-fixtures.ts';
 import type { PlanProgressView } from '../../src/app/training-log-service.ts';
 import { PROGRESSION_SOURCES } from '../../src/core/progression-targets.ts';
@@ -18,15 +18,17 @@ describe('planCard', () => {
     const plan = generatePlan(request(), ctx, k);
     const card = planCard(plan, k);
     expect(card.title).toBe('Legs · pump · intermediate');
-    expect(card.description).toBe('About 59 min (of 60) · gym · 2026-11-23');
+    expect(card.description).toBe('About 57 min (of 60) · gym · 2026-11-23');
     expect(card.actions).toBeUndefined();
     const names = card.fields.map((f) => f.name);
     expect(names[0]).toBe('Warm-up · 13 min');
     expect(names.slice(1, 7)).toEqual(plan.exercises.map((e, i) => `${i + 1}. ${e.name}`));
-    expect(names.at(-2)).toBe('Cool-down · 8 min');
+    expect(names.at(-3)).toBe('Cool-down · 8 min');
+    expect(names.at(-2)).toBe('How to progress');
+    expect(card.fields.at(-2)!.value).toBe(plan.progression.text);
     expect(names.at(-1)).toBe('Sources');
     expect(card.fields[1]!.value).toBe(`3 × 10–15 · rest 60 s\nCue: ${plan.exercises[0]!.cues[0]}`);
-    expect(card.fields[2]!.value).toMatch(/^3 × 10–15 \(per leg\) · rest 60 s/);
+    expect(card.fields[3]!.value).toMatch(/^3 × 10–15 \(per leg\) · rest 60 s/);
     expect(card.fields[6]!.value).toContain('Technique: drop set — Last set');
     expect(card.fields.at(-1)!.value).toContain('Leg Training');
     // One cue per exercise.
@@ -40,17 +42,31 @@ describe('planCard', () => {
     expect(text).toContain('# Back · pump · intermediate');
   });
 
-  test('GIVEN a 15-minute leg session THEN the card says the warm-up was shortened', () => {
+  test('GIVEN a 15-minute leg session THEN the card says the warm-up was shortened and why two exercises are paired', () => {
     const card = planCard(generatePlan(request({ minutes: 15 }), ctx, k), k);
-    expect(card.fields[0]!.value).toContain(k.rules.shortSession.note);
+    expect(card.description).toContain(`Note: ${k.rules.shortSession.note}`);
+    expect(card.fields[0]!.value).not.toContain(k.rules.shortSession.note);
   });
 
-  test('GIVEN every group, goal, level and equipment THEN the Discord embed keeps every field whole, within Discord limits', () => {
-    for (const group of GROUPS)
+  test('GIVEN a focus session THEN the title names the focus and the card carries its note', () => {
+    const plan = generatePlan(request({ focus: 'hamstrings' }), ctx, k);
+    const card = planCard(plan, k);
+    expect(card.title).toBe('Legs (hamstrings focus) · pump · intermediate');
+    expect(card.description).toContain(`Note: ${k.rules.focuses.hamstrings.note}`);
+  });
+
+  test('GIVEN strength with bands THEN the card says plainly that bands limit a strength block', () => {
+    const card = planCard(generatePlan(request({ goal: 'strength', equipment: 'bands' }), ctx, k), k);
+    expect(card.description).toMatch(/Note: Bands and bodyweight can't load a real strength block/);
+    expect(cardToText(card)).not.toMatch(/\bhold\b.*×/i);
+  });
+
+  test('GIVEN every group and focus, goal, level and equipment THEN the Discord embed keeps every field whole, within Discord limits', () => {
+    for (const target of [...GROUPS.map((group) => ({ group })), ...FOCUSES.map((focus) => ({ group: FOCUS_GROUP[focus], focus }))])
       for (const goal of GOALS)
         for (const level of LEVELS)
           for (const equipment of EQUIPMENT_LEVELS) {
-            const card = planCard(generatePlan(request({ group, goal, level, equipment, minutes: 120 }), ctx, k), k);
+            const card = planCard(generatePlan(request({ ...target, goal, level, equipment, minutes: 120 }), ctx, k), k);
             const embed = cardEmbed(card);
             expect(embed.title).toBe(card.title);
             expect(embed.fields?.map((f) => [f.name, f.value])).toEqual(card.fields.map((f) => [f.name, f.value]));

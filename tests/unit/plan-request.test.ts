@@ -5,24 +5,50 @@ import { resolvePlanRequest } from '../../src/core/plan-request.ts';
 
 describe('resolvePlanRequest', () => {
   test.each([
-    ['legs', 'legs'],
-    ['Legs', 'legs'],
-    ['hamstrings', 'legs'],
-    ['HAMMIES', 'legs'],
-    ['quads', 'legs'],
-    ['calves', 'legs'],
-    ['glutes', 'glutes'],
-    ['glute', 'glutes'],
-    ['butt', 'glutes'],
-    ['Booty', 'glutes'],
-    ['back', 'back'],
-    ['lats', 'back'],
-    ['upper-back', 'back'],
-    ['  traps ', 'back'],
-  ])('GIVEN "%s" THEN the group is %s', (typed, group) => {
+    ['legs', 'legs', undefined],
+    ['Legs', 'legs', undefined],
+    ['thighs', 'legs', undefined],
+    ['hamstrings', 'legs', 'hamstrings'],
+    ['HAMMIES', 'legs', 'hamstrings'],
+    ['quads', 'legs', 'quads'],
+    ['quadriceps', 'legs', 'quads'],
+    ['calves', 'legs', 'calves'],
+    ['glutes', 'glutes', undefined],
+    ['glute', 'glutes', undefined],
+    ['butt', 'glutes', undefined],
+    ['Booty', 'glutes', undefined],
+    ['glute med', 'glutes', 'glute-medius'],
+    ['abductors', 'glutes', 'glute-medius'],
+    ['back', 'back', undefined],
+    ['lats', 'back', 'lats'],
+    ['upper-back', 'back', 'upper-back'],
+    ['  traps ', 'back', 'upper-back'],
+    ['lower back', 'back', 'lower-back'],
+  ] as const)('GIVEN "%s" THEN the group is %s and the focus %s', (typed, group, focus) => {
     expect(resolveGroup(typed)).toBe(group);
     const resolved = resolvePlanRequest({ group: typed });
-    expect(resolved).toEqual({ ok: true, request: { group, goal: 'pump', level: 'intermediate', equipment: 'gym', minutes: 60 } });
+    const request = { group, goal: 'pump', level: 'intermediate', equipment: 'gym', minutes: 60, ...(focus ? { focus } : {}) };
+    expect(resolved).toStrictEqual({ ok: true, request });
+  });
+
+  test.each([
+    [{ group: 'legs', focus: 'hamstrings' }, { group: 'legs', focus: 'hamstrings' }],
+    [{ focus: 'hammies' }, { group: 'legs', focus: 'hamstrings' }],
+    [{ group: 'back', focus: 'traps' }, { group: 'back', focus: 'upper-back' }],
+    [{ group: 'hamstrings', focus: 'quads' }, { group: 'legs', focus: 'quads' }],
+    [{ group: 'glutes', focus: 'Glute-Medius' }, { group: 'glutes', focus: 'glute-medius' }],
+  ])('GIVEN %j THEN the request is %j', (input, expected) => {
+    expect(resolvePlanRequest(input)).toMatchObject({ ok: true, request: expected });
+  });
+
+  test.each([
+    [{ group: 'back', focus: 'hamstrings' }, /^hamstrings is part of legs, not back\. Focuses for back: lats, upper back, lower back\.$/],
+    [{ group: 'legs', focus: 'biceps' }, /^Unknown focus "biceps"\. Choose one of: legs: hamstrings, quads, calves; glutes: glute medius; back: lats, upper back, lower back\.$/],
+    [{ group: 'legs', focus: 'glutes' }, /^Unknown focus "glutes"/],
+  ])('GIVEN %j THEN a one-line message names the valid focuses', (input, message) => {
+    const resolved = resolvePlanRequest(input);
+    expect(resolved.ok).toBe(false);
+    if (!resolved.ok) expect(resolved.message).toMatch(message);
   });
 
   test('GIVEN every option THEN they are resolved case-insensitively, with aliases', () => {

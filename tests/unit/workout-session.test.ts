@@ -3,7 +3,7 @@ import { loadPlanKnowledge } from '../../src/adapters/knowledge/load-plan-knowle
 import { applySwap, FIRST_SEED, MAX_SWAP_OPTIONS, nextVariation, sessionPlan, startWorkout, swapOptions } from '../../src/app/workout-session.ts';
 import { localDateUtc } from '../../src/core/dates.ts';
 import { mergeProfile, withProfileDefaults } from '../../src/app/profile-service.ts';
-import { GROUPS, EQUIPMENT_LEVELS } from '../../src/core/plan-types.ts';
+import { FOCUSES, GROUPS, EQUIPMENT_LEVELS } from '../../src/core/plan-types.ts';
 
 const knowledge = loadPlanKnowledge();
 const origin = { id: 's1', ownerId: 'm1', date: '2026-03-02' };
@@ -14,6 +14,26 @@ describe('workout sessions', () => {
     if (!started.ok) throw new Error(started.message);
     expect(started.session).toMatchObject({ ...origin, seed: FIRST_SEED, swaps: [], request: { group: 'legs', level: 'beginner' } });
     expect(sessionPlan(started.session, knowledge)).toEqual(started.plan);
+  });
+
+  test('GIVEN a focus THEN the session keeps it and the plan leads with it', () => {
+    const started = startWorkout({ group: 'legs', focus: 'hamstrings' }, origin, knowledge);
+    if (!started.ok) throw new Error(started.message);
+    expect(started.session.request).toMatchObject({ group: 'legs', focus: 'hamstrings' });
+    expect(started.plan.focus).toBe('hamstrings');
+    expect(sessionPlan(started.session, knowledge)).toEqual(started.plan);
+  });
+
+  test('GIVEN a session stored before focus existed THEN it still rebuilds as a whole-group plan', () => {
+    const old = { ...origin, request: { group: 'legs', goal: 'pump', level: 'intermediate', equipment: 'gym', minutes: 60 } as const, seed: FIRST_SEED, swaps: [] };
+    expect(sessionPlan(old, knowledge).focus).toBeNull();
+  });
+
+  test('GIVEN the /workout definition THEN focus is an optional choice of every focus', async () => {
+    const { workout } = await import('../../src/commands/workout.ts');
+    const focus = workout.data.options?.find((o) => o.name === 'focus');
+    expect(focus?.required ?? false).toBe(false);
+    expect(focus?.choices?.map((c) => c.value)).toEqual([...FOCUSES]);
   });
 
   test('GIVEN an unknown group THEN the error is a value naming the valid groups', () => {
@@ -31,12 +51,13 @@ describe('workout sessions', () => {
   });
 
   test.each(GROUPS.flatMap((group) => EQUIPMENT_LEVELS.map((equipment) => [group, equipment] as const)))(
-    'GIVEN %s with %s THEN every swap option replaces an exercise in the plan with one not yet in it, and applying it works',
+    'GIVEN %s with %s THEN every swap option replaces an exercise in the plan with one not yet in it, the menu is the same on every call, and applying it works',
     (group, equipment) => {
       const started = startWorkout({ group, equipment }, origin, knowledge);
       if (!started.ok) throw new Error(started.message);
       const options = swapOptions(started.plan, knowledge);
       expect(options.length).toBeLessThanOrEqual(MAX_SWAP_OPTIONS);
+      expect(swapOptions(started.plan, knowledge)).toEqual(options);
       const inPlan = new Set(started.plan.exercises.map((e) => e.id));
       for (const option of options) {
         expect(inPlan.has(option.from)).toBe(true);

@@ -32,8 +32,9 @@ export function keyvVoteStore(store: OpenStore, serial: KeyedQueue = createKeyed
     record: (vote) =>
       serial(vote.memberId, async () => {
         const mine = (await kv.get(vote.memberId)) ?? {};
-        const previous = mine[vote.answerId];
-        mine[vote.answerId] = vote;
+        // The answer id arrives in a custom id: read and write it as an own entry, never through the prototype.
+        const previous = Object.hasOwn(mine, vote.answerId) ? mine[vote.answerId] : undefined;
+        Object.defineProperty(mine, vote.answerId, { value: vote, enumerable: true, writable: true, configurable: true });
         await kv.set(vote.memberId, mine);
         if (previous?.value !== vote.value) {
           await serial(`tally:${vote.answerId}`, async () => {

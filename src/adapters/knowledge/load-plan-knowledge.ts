@@ -79,6 +79,43 @@ export function parseRules(file: string, raw: unknown, library: Library): Traini
   return rules;
 }
 
+/**
+ * Checks the catalogue and the rules against each other: every technique an exercise lists suits it by the rules
+ * (a drop set needs a load that can drop, myo-reps an isolation move), and every anchor is a main lift the shape's
+ * lead slots can hold. `files` names the catalogue and the rules in errors.
+ */
+export function crossCheck(files: { catalogue: string; rules: string }, exercises: readonly Exercise[], rules: TrainingRules): void {
+  exercises.forEach((exercise, i) => {
+    exercise.techniques.forEach((technique, j) => {
+      const rule = rules.techniques.definitions[technique];
+      const needs: readonly string[] | undefined = rule.needsAnyOf;
+      if (!rule.mechanics.includes(exercise.mechanics)) {
+        throw new KnowledgeError(files.catalogue, `exercises.${i}.techniques.${j}`, `"${technique}" is for ${rule.mechanics.join(' or ')} exercises, and ${exercise.id} is ${exercise.mechanics}`);
+      }
+      if (needs && !exercise.equipment.some((item) => needs.includes(item))) {
+        throw new KnowledgeError(files.catalogue, `exercises.${i}.techniques.${j}`, `"${technique}" needs one of ${needs.join(', ')}, and ${exercise.id} uses none`);
+      }
+    });
+  });
+  const byId = new Map(exercises.map((e) => [e.id, e]));
+  const shapes = [
+    ...Object.entries(rules.groups).map(([name, shape]) => ({ path: `groups.${name}`, shape })),
+    ...Object.entries(rules.focuses).map(([name, shape]) => ({ path: `focuses.${name}`, shape })),
+  ];
+  for (const { path, shape } of shapes) {
+    if (!shape.slots.some((slot) => slot.lead)) throw new KnowledgeError(files.rules, `${path}.slots`, 'needs a slot marked lead: true (the main lift)');
+    shape.anchors.forEach((id, i) => {
+      const anchor = byId.get(id);
+      if (!anchor) throw new KnowledgeError(files.rules, `${path}.anchors.${i}`, `names unknown exercise "${id}"`);
+      const fits = shape.slots.some((slot) => slot.lead && anchor.pattern !== undefined && slot.patterns.includes(anchor.pattern));
+      if (!anchor.mainLift || !fits) throw new KnowledgeError(files.rules, `${path}.anchors.${i}`, `"${id}" must be a mainLift that a lead slot can hold`);
+    });
+  }
+  for (const [level, count] of Object.entries(rules.exerciseCount.byLevel)) {
+    if (count > rules.exerciseCount.max) throw new KnowledgeError(files.rules, `exerciseCount.byLevel.${level}`, `must not exceed exerciseCount.max (${rules.exerciseCount.max})`);
+  }
+}
+
 /** Loads and validates the library, catalogue and rules; throws KnowledgeError naming the file and field. */
 export function loadPlanKnowledge(dir: string = defaultKnowledgeDir): PlanKnowledge {
   const library = loadLibrary(dir);
@@ -86,5 +123,6 @@ export function loadPlanKnowledge(dir: string = defaultKnowledgeDir): PlanKnowle
   const rulesFile = join(dir, RULES_FILE);
   const exercises = parseCatalogue(catalogueFile, readParsed(catalogueFile, 'JSON', JSON.parse), library);
   const rules = parseRules(rulesFile, readParsed(rulesFile, 'YAML', parseYaml), library);
+  crossCheck({ catalogue: catalogueFile, rules: rulesFile }, exercises, rules);
   return { exercises, rules, library };
 }

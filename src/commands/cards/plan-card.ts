@@ -27,21 +27,19 @@ function planSourceTitles(passageIds: readonly string[], knowledge: PlanKnowledg
 }
 
 /**
- * Builds the workout card: title, estimate, warm-up, numbered exercises, cool-down and a sources line. With the
- * member's progress, each exercise they logged before gets "Last time" and a cited next target.
+ * Builds the workout card: title, estimate and notes, warm-up, numbered exercises, cool-down, how to progress and a
+ * sources line. With the member's progress, each exercise they logged before gets "Last time" and a cited next target.
  */
 export function planCard(plan: Plan, knowledge: PlanKnowledge, progress?: PlanProgressView): Card {
   const text = planCardText;
   const { rules } = knowledge;
-  const label = rules.groups[plan.group].label;
+  const label = plan.focus ? text.focused(rules.groups[plan.group].label, rules.focuses[plan.focus].label.toLowerCase()) : rules.groups[plan.group].label;
   const warmMinutes = total(plan.warmup);
   const coolMinutes = total(plan.cooldown);
-  const shortened =
-    warmMinutes < rules.warmup[plan.group].minutes[0] || coolMinutes < rules.cooldown[plan.group].minutes[0];
   // Spare time only needs explaining when the session is full: fewer exercises means the budget was the limit.
-  const capped = plan.exercises.length >= rules.exerciseCount.max && plan.estimatedMinutes < plan.minutes * CAPPED_SHARE;
+  const cap = rules.exerciseCount.byLevel[plan.level];
+  const capped = plan.exercises.length >= cap && plan.estimatedMinutes < plan.minutes * CAPPED_SHARE;
   const warmLines = plan.warmup.map((a) => text.activity(a.name, a.minutes));
-  if (shortened) warmLines.push(rules.shortSession.note);
 
   const fields: CardField[] = [field(text.warmup(warmMinutes), warmLines.join('\n'))];
   plan.exercises.forEach((exercise, i) => {
@@ -59,12 +57,17 @@ export function planCard(plan: Plan, knowledge: PlanKnowledge, progress?: PlanPr
     fields.push(field(`${i + 1}. ${exercise.name}`, lines.join('\n')));
   });
   fields.push(field(text.cooldown(coolMinutes), plan.cooldown.map((a) => text.activity(a.name, a.minutes)).join('\n')));
+  fields.push(field(text.progressionName, plan.progression.text));
   const cited = [...plan.sources, ...(progress?.items.flatMap((p) => p.sources) ?? [])];
   fields.push(field(text.sourcesName, planSourceTitles(cited, knowledge).join('\n')));
 
   return {
     title: text.title(label, plan.goal, plan.level),
-    description: [text.description(plan.estimatedMinutes, plan.minutes, text.equipment[plan.equipment] ?? plan.equipment, plan.date), ...(capped ? [text.capped(rules.exerciseCount.max)] : [])].join('\n'),
+    description: [
+      text.description(plan.estimatedMinutes, plan.minutes, text.equipment[plan.equipment] ?? plan.equipment, plan.date),
+      ...(capped ? [text.capped(cap)] : []),
+      ...plan.notes.map((note) => text.note(note.text)),
+    ].join('\n'),
     fields,
     color: 0xe67e22,
   };
