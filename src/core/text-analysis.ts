@@ -26,7 +26,15 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   wat wut wht whta hw abt bc cuz coz tho ur ya yall shud shld cud wud dat dis day days
   affect affects affected effect effects impact impacts influence influences matter matters important role
   explain explained describe define definition meaning vs versus
-  ignore disregard forget instruction instructions previous prior system prompt pretend`
+  kill kills killing ruin ruins ruined boost boosts boosting improve improves improving increase increases increasing
+  enhance enhances enhancing
+  ignore disregard forget instruction instructions previous prior system prompt pretend
+  lol lmao lmfao rofl haha hahaha ngl tbh fr frfr deadass lowkey highkey bruh brah fam dawg homie homies yall tryna finna
+  lemme gimme sorta prolly def defo srsly ppl smth sth idk imo imho rn asap ty tysm omg wtf wth ffs lmk hmu yea yeh yep
+  nope nah ayo sup coach coaches gym huge massive insane crazy mad dope fire lit nice great awesome amazing solid decent
+  rly rlly realy actualy honestly quick quickly anyone everyone everybody folks people guys gals
+  shuld shoud shold shd waht hwo teh becuase becasue bout thru alot sum wen wer wich knw kno thnx thanx plox probs prob
+  cos cus wit da dem ok okk okay k kk pls plss`
     .split(/\s+/)
     .filter(Boolean),
 );
