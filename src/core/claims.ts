@@ -1,0 +1,103 @@
+/**
+ * Recorded verdicts on claims members ask about (knowledge/claims.yaml). A verdict is the only generated sentence an
+ * answer may open with, so it comes from the library, never from the answerer; the sentence that carries its reason
+ * is quoted, cited, right after it.
+ */
+import { z } from 'zod';
+import { passageIdSchema } from './library.ts';
+import { analyze, rawTokens } from './text-analysis.ts';
+
+/** One reason for a verdict: a sentence quoted word for word from a passage. */
+export const claimReasonSchema = z.object({
+  passage: passageIdSchema,
+  /** A whole sentence of the passage, exactly as written there. */
+  sentence: z.string().min(1),
+});
+
+/** One recorded claim and its verdict. */
+export const claimSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'use lowercase letters, digits and dashes'),
+  /** The claim in a member's terms. */
+  claim: z.string().min(1),
+  /**
+   * How members put it: groups of words or phrases; a yes/no question names the claim when it uses one entry of every
+   * group. Entries go through the same analysis as questions (synonyms, stemming), so "booty" matches "glute".
+   */
+  asks: z.array(z.array(z.string().min(1)).min(1)).min(1),
+  /** The verdict, opening the answer: one sentence in the library's own words. */
+  verdict: z.string().min(1).max(200),
+  /** The sentences that carry the verdict's reason; the one about the asked muscle group is quoted first. */
+  because: z.array(claimReasonSchema).min(1),
+  /** Passages that back the claim as asked (often the promotional source). @default [] */
+  supports: z.array(passageIdSchema).default([]),
+  /** Passages that dispute the claim as asked. @default [] */
+  disputes: z.array(passageIdSchema).default([]),
+});
+
+/** The claims file. */
+export const claimsFileSchema = z.object({ claims: z.array(claimSchema) });
+
+/** A recorded claim after validation. */
+export type Claim = z.infer<typeof claimSchema>;
+
+/** One entry of an `asks` group, analysed: its index terms, or its raw words when it is all filler ("after", "most"). */
+interface AskEntry {
+  terms: string[];
+  words: string[];
+}
+
+const compiled = new WeakMap<Claim, AskEntry[][]>();
+
+function entriesOf(claim: Claim): AskEntry[][] {
+  let groups = compiled.get(claim);
+  if (!groups) {
+    groups = claim.asks.map((group) => group.map((entry) => ({ terms: analyze(entry), words: rawTokens(entry) })));
+    compiled.set(claim, groups);
+  }
+  return groups;
+}
+
+/** The words of a question, as claim matching sees them. */
+export interface ClaimQuery {
+  terms: ReadonlySet<string>;
+  words: ReadonlySet<string>;
+}
+
+/** Analyses a question once for matching against every claim. */
+export function claimQuery(question: string): ClaimQuery {
+  return { terms: new Set(analyze(question)), words: new Set(rawTokens(question)) };
+}
+
+/** How specifically an entry matches: the number of terms (or filler words) it matched, 0 when it does not. */
+function entryScore(entry: AskEntry, query: ClaimQuery): number {
+  if (entry.terms.length) return entry.terms.every((term) => query.terms.has(term)) ? entry.terms.length : 0;
+  return entry.words.length > 0 && entry.words.every((word) => query.words.has(word)) ? entry.words.length : 0;
+}
+
+/**
+ * The recorded claim a yes/no question asks about: every `asks` group must be named. The claim whose matched entries
+ * name the most words wins ("growth hormone" beats "growth"), then the one with more groups, then the one listed first.
+ */
+export function matchClaim(query: ClaimQuery, claims: readonly Claim[]): Claim | undefined {
+  let best: Claim | undefined;
+  let bestScore = 0;
+  let bestGroups = 0;
+  for (const claim of claims) {
+    const groups = entriesOf(claim);
+    let score = 0;
+    for (const group of groups) {
+      const matched = Math.max(0, ...group.map((entry) => entryScore(entry, query)));
+      if (matched === 0) {
+        score = 0;
+        break;
+      }
+      score += matched;
+    }
+    if (score > bestScore || (score === bestScore && score > 0 && groups.length > bestGroups)) {
+      best = claim;
+      bestScore = score;
+      bestGroups = groups.length;
+    }
+  }
+  return best;
+}
