@@ -62,23 +62,22 @@ export function composePlannedAnswer(plan: AnswerPlan, library: Library): Answer
     planned.claim
       ? verdictLines(planned, planned.claim, library, options, several, used)
       : composeLines(planned.part.text, planned.ranked, library, options, planned.part, used);
+  const keysOf = (lines: AnswerLine[] | null) => (lines ?? []).flatMap((line) => (line.kind === 'quote' ? [sentenceKey(line.passage, line.sentence)] : []));
   // Each part's answering sentence is kept for it: an earlier part may not borrow a later part's answer.
-  const leads = several
-    ? plan.covered.map((planned) => {
-        const first = compose(planned, new Set())?.find((line) => line.kind === 'quote');
-        return first?.kind === 'quote' ? sentenceKey(first.passage, first.sentence) : undefined;
-      })
-    : [];
+  const drafts = several ? plan.covered.map((planned) => compose(planned, new Set())) : [];
+  const leads = drafts.map((draft) => keysOf(draft)[0]);
   // A sentence quoted for one part is not quoted again for the next.
   const used = new Set<string>();
   for (const [i, planned] of plan.covered.entries()) {
-    const others = leads.filter((key, j): key is string => key !== undefined && j > i);
-    const lines = compose(planned, new Set([...used, ...others]));
+    const barred = new Set([...used, ...leads.filter((key, j): key is string => key !== undefined && j > i)]);
+    const draft = drafts[i];
+    // The draft stands when it quotes nothing barred; otherwise the part is composed again without those sentences.
+    const lines = draft !== undefined && !keysOf(draft).some((key) => barred.has(key)) ? draft : compose(planned, barred);
     if (!lines?.length) {
       missed ||= planned.part.questionLike;
       continue;
     }
-    for (const line of lines) if (line.kind === 'quote') used.add(sentenceKey(line.passage, line.sentence));
+    for (const key of keysOf(lines)) used.add(key);
     const first = lines.find((line) => line.kind === 'quote');
     const heading = several && !planned.claim && first?.kind === 'quote' ? first.passage.heading : undefined;
     blocks.push(heading ? { heading, lines } : { lines });

@@ -79,6 +79,8 @@ const OTHER_GROUP_LIMIT = 1;
 const FIGURE_BONUS = 0.6;
 /** How many words after a figure the thing it counts may stand ("7–9 hours of good quality sleep"). */
 const FIGURE_REACH = 5;
+/** Words that end the phrase a figure counts. */
+const PHRASE_END = /^(?:between|for|at|in|on|with|to|from|before|after|during|per|by|within|until|while|and|then|using|holding|resting)$/;
 /** How many words from a timed figure an asked word may stand ("rest only 30–90 seconds", "Pause for 1–2 seconds"). */
 const TIME_REACH = 6;
 const TIME_UNITS: ReadonlySet<string> = new Set(['second', 'minute', 'hour', 'week', 'month'].map((u) => termFor(u) as string));
@@ -89,6 +91,8 @@ const DURATION_QUESTION = /\bhow (?:long|soon|quick\w*)\b|\bwhen\b/;
 /** Score bonus for a sentence naming an exercise when the question asks for exercises. */
 const NAMED_EXERCISE_BONUS = 0.25;
 const EXERCISE_TERM = termFor('exercise') as string;
+/** Score bonus for an exercise sentence naming only the muscle asked about. */
+const FOCUSED_EXERCISE_BONUS = 0.2;
 /** Score bonus for an instruction (how to do something) when the question asks how to. */
 const HOWTO_BONUS = 0.3;
 /** An instruction: framed by an exercise or phase ("In a lat pulldown, …") or opening with a verb. */
@@ -263,9 +267,12 @@ function measuredBy(sentence: string): Figures {
     for (let i = Math.max(0, from); i <= to && i < tokens.length; i++) if (terms[i]) into.add(terms[i] as string);
   };
   tokens.forEach((token, f) => {
-    // The last number of a range ("12–25") is the figure; what follows it is what it counts.
+    // The last number of a range ("12–25") is the figure; the words after it, up to a preposition, are what it counts:
+    // "12–25 or more reps", "1.6–2.2 g of protein", but not the "sets" in "30–90 seconds between sets".
     if (!/^\d/.test(token) || /^\d/.test(tokens[f + 1] ?? '')) return;
-    add(figures.counted, f + 1, f + FIGURE_REACH);
+    let end = f + 1;
+    while (end < tokens.length && end <= f + FIGURE_REACH && !PHRASE_END.test(tokens[end] ?? '')) end++;
+    add(figures.counted, f + 1, end - 1);
     if (TIME_UNITS.has(terms[f + 1] ?? '')) add(figures.timed, f - TIME_REACH, f + TIME_REACH);
   });
   return figures;
@@ -279,8 +286,11 @@ function definedBy(sentence: string): Set<string> {
 }
 
 /** Share of the question's weight that a set of terms matches. */
-function matchShare(q: QuestionTerms, terms: ReadonlySet<string>): number {
-  return q.terms.filter((t) => terms.has(t)).reduce((sum, t) => sum + (q.idf.get(t) ?? 0), 0) / q.total;
+/** Share of the question's weight that a set of terms matches; `also` counts as matched too. */
+function matchShare(q: QuestionTerms, terms: ReadonlySet<string>, also: readonly string[] = []): number {
+  let sum = 0;
+  for (const t of q.terms) if (terms.has(t) || also.includes(t)) sum += q.idf.get(t) ?? 0;
+  return sum / q.total;
 }
 
 function scoreSentences(q: QuestionTerms, passage: Passage, rank: number, prior: number, library: Library): Candidate[] {
@@ -295,7 +305,7 @@ function scoreSentences(q: QuestionTerms, passage: Passage, rank: number, prior:
   const subjectTerms = q.terms.filter((t) => !SUBJECT_TERMS.has(t));
   return analysed(passage).sentences.map(({ sentence, terms, figures, defines }, index) => {
     // A sentence from the asked group's document speaks for the group's muscles: the leg rep range answers "reps for quads".
-    const match = inGroup ? matchShare(q, new Set([...terms, ...q.muscles])) : matchShare(q, terms);
+    const match = matchShare(q, terms, inGroup ? q.muscles : []);
     const words = sentence.split(/\s+/).length;
     let score = match + 0.5 * headingMatch + 0.5 * prior;
     let measures = false;
@@ -303,7 +313,12 @@ function scoreSentences(q: QuestionTerms, passage: Passage, rank: number, prior:
       measures = subjectTerms.some((t) => figures.counted.has(t) || (q.duration && figures.timed.has(t)));
       score += measures ? FIGURE_BONUS : NUMBER_BONUS;
     }
-    if (q.wantsExercises && NAMED_EXERCISE.test(sentence.toLowerCase())) score += NAMED_EXERCISE_BONUS;
+    if (q.wantsExercises && NAMED_EXERCISE.test(sentence.toLowerCase())) {
+      score += NAMED_EXERCISE_BONUS;
+      // An exercise for the asked muscle alone ("the leg curl mainly works the hamstrings") beats one for several.
+      const muscles = [...terms].filter((t) => SUBJECT_TERMS.has(t) && !GROUP_NAME_TERMS.has(t));
+      if (muscles.length > 0 && muscles.every((t) => q.muscles.includes(t))) score += FOCUSED_EXERCISE_BONUS;
+    }
     if (q.intent === 'howto' && INSTRUCTION.test(sentence)) score += HOWTO_BONUS;
     if (index === 0) score += 0.05;
     if (words < 5) score -= 0.3;
@@ -402,11 +417,10 @@ export function composeLines(
   const q = questionTerms(question, library, part);
   const candidates = top
     .flatMap((r, rank) => scoreSentences(q, r.passage, rank, r.score / topScore, library))
-    .filter((c) => !used.has(sentenceKey(c.passage, c.sentence)));
+    .filter((c) => used.size === 0 || !used.has(sentenceKey(c.passage, c.sentence)));
   const qTerms = new Set(q.terms);
-  if (!candidates.some((c) => [...c.terms].some((t) => qTerms.has(t)) || [...analysed(c.passage).heading].some((t) => qTerms.has(t)))) {
-    return null;
-  }
+  const touches = (terms: ReadonlySet<string>) => q.terms.some((t) => terms.has(t));
+  if (!candidates.some((c) => touches(c.terms) || touches(analysed(c.passage).heading))) return null;
 
   // Low-reliability sentences never stand alone: keep them only when a disputing passage can be cited next to them.
   // A low-reliability passage's own note on who disputes it ("the instructional sources disagree…") is no claim to

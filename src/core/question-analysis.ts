@@ -127,7 +127,7 @@ const CLAIM_FORM = /=|\bmeans?\b|\bthe promo(?:tional)? (?:article|piece) (?:say
 const HOWTO = /\bhow (?:do|should|can|would|to) (?:i|you|u|we)?\b|\bhow to\b|\bproper(?:ly)?\b|\bform\b|\btechnique\b|\bcues?\b|\bcorrect(?:ly)?\b|\btempo\b/;
 
 /** "How do I get / grow / build a bigger X" asks what to do (exercises), not how to do a movement. */
-const HOW_TO_GROW = /\bhow (?:do|can|should|would) (?:i|you|u|we) (?:get|grow|build|make)\b/;
+const HOW_TO_GROW = /\b(?:how (?:do|can|should|would) (?:i|you|u|we)|how to|best way to|ways? to) (?:get|grow|build|make)\b/;
 
 /** The intent of one part's normalised text. */
 export function intentOf(text: string): Intent {

@@ -99,6 +99,7 @@ export const PHRASE_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bmeans?\s+(?:(?:my|i|im|the|that|it|its|is|are|has|have|been|getting|actually|really|your|you|youre|muscle|muscles|glutes?|legs?|back|lats?)\s+)*(?:growth|grow\w*|grew|gains|bigger|progress\w*|working)\b/g, '$& sign'],
   // "How do I grow / build a bigger X" asks for what to do, i.e. exercises.
   [/\bhow (do|can|should) i (grow|build|get)\b/g, 'how $1 i $2 exercise'],
+  [/\b(?:how to|best way to|ways? to) (?:grow|build|get)\b/g, '$& exercise'],
   // Time of day is not time under tension: "best time of day to train" is its own (uncovered) subject.
   [/\b(?:time of (?:the )?day|what time (?:should|to|do)|(?:in the )?morning or (?:at |in the )?(?:evening|night)|(?:morning|evening|night) (?:workouts?|training))\b/g, 'timeofday'],
   // Losing fat is a subject of its own (uncovered): "burn fat" is not "the burn", "lose weight" not a lighter load.
@@ -166,6 +167,7 @@ export const SUBJECT_GROUPS: Readonly<Record<string, readonly string[]>> = {
   sport: ['football', 'soccer', 'basketball', 'tennis', 'golf', 'boxing', 'mma', 'crossfit', 'yoga', 'pilates', 'swimming', 'cycling'],
   dietstyle: ['keto', 'ketogenic', 'vegan', 'vegetarian', 'paleo', 'carnivore', 'macros', 'alcohol', 'beer', 'booze'],
   testosterone: ['testosterone', 'estrogen', 'oestrogen', 'cortisol'],
+  breathing: ['breathe', 'breathing', 'breath', 'breaths', 'inhale', 'exhale', 'valsalva'],
   frequency: ['frequency'],
   timeofday: ['timeofday'],
   fastedstate: ['fastedstate'],

@@ -34,7 +34,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   nope nah ayo sup coach coaches gym huge massive insane crazy mad dope fire lit nice great awesome amazing solid decent
   rly rlly realy actualy honestly quick quickly anyone everyone everybody folks people guys gals
   shuld shoud shold shd waht hwo teh becuase becasue bout thru alot sum wen wer wich knw kno thnx thanx plox probs prob
-  cos cus wit da dem ok okk okay k kk pls plss`
+  cos cus wit da dem ok okk okay k kk pls plss wats whts wuts wot whatre`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -83,6 +83,14 @@ describe('the right passage first', () => {
     expect(answer.citations[0]?.passageId).not.toMatch(/sample/);
   });
 
+  test('GIVEN a request for exercises for one muscle THEN an exercise for that muscle alone leads', () => {
+    expect(first(ask('best quad exercises'))).toMatch(/leg extension mainly works the quadriceps/);
+  });
+
+  test('GIVEN "how long to rest" THEN the figure that times the rest leads, not one that counts sets', () => {
+    expect(first(ask('how long should i rest between leg sets'))).toMatch(/rest 60–90 seconds/);
+  });
+
   test('GIVEN a request for a session THEN the sample session is given line by line', () => {
     const answer = ask('send me a glute pump workout');
     expect(answer.citations[0]?.passageId).toBe('glute-pump#sample-glute-session');

@@ -206,6 +206,7 @@ describe('a gate that tolerates chat (shipped library)', () => {
     ['"b4" for before', 'what should i eat b4 leg day'],
     ['"drop" for the weight cut', 'how much weight do u drop on a drop set'],
     ['a claim word the library does not use', 'is the pump permanent?'],
+    ['a short text-speak word the gate does not know', 'wats da best way 2 grow hamstrings'],
   ])('GIVEN %s ("%s") THEN the question is covered', (_label, query) => {
     expect(library.explain(query, 5).verdict).toEqual({ covered: true });
   });
@@ -220,6 +221,7 @@ describe('a gate that tolerates chat (shipped library)', () => {
     'how many days a week should i hit legs',
     'does testosterone matter for building muscle',
     'how do i lose belly fat fast',
+    'how should i breathe during rdls',
   ])('GIVEN "%s" (a subject the library never makes its own) THEN it is not covered', (query) => {
     expect(library.explain(query, 5)).toMatchObject({ verdict: { covered: false, reason: 'uncovered-subject' }, results: [] });
   });

@@ -33,6 +33,8 @@ export const COORDINATION = 1;
 export const PRUNE_FROM_PASSAGES = 1000;
 /** A term in more than this share of passages is common. */
 export const COMMON_TERM_SHARE = 0.1;
+/** Unknown words this short or shorter weigh half in the gate. */
+export const SHORT_WORD = 4;
 /** How many of the top hits the gate looks at for the one that matches most of the question. */
 const GATE_DEPTH = 3;
 
@@ -129,6 +131,7 @@ export function createMinisearchRetriever(library: Library, options: RetrieverOp
   const coveredGroups = new Set(COVERED_GROUP_WORDS.map((word) => termFor(word)));
   // Typo repair happens before the phrase rules, so "straigt arm pulldowns" meets the rule for "straight-arm".
   const typos = typoRepairerFor(library);
+  const unknownIdf = termIdf(stats, '');
 
   /**
    * The query's terms. A subject the library never makes its own is kept as an unknown term (the gate then sinks the
@@ -136,13 +139,18 @@ export function createMinisearchRetriever(library: Library, options: RetrieverOp
    * is left to the group.
    */
   const queryTerms = (query: string): QueryTerm[] => {
-    const tokens = rawTokens(typos.repairText(query)).map((token) => termFor(token)).filter((t): t is string => t !== null);
-    const namesGroup = tokens.some((term) => coveredGroups.has(term));
+    const tokens = rawTokens(typos.repairText(query)).flatMap((token) => {
+      const term = termFor(token);
+      return term ? [{ token, term }] : [];
+    });
+    const namesGroup = tokens.some(({ term }) => coveredGroups.has(term));
     const terms: QueryTerm[] = [];
-    for (const term of tokens) {
+    for (const { token, term } of tokens) {
       if (uncovered.has(term) && namesGroup && bodyParts.has(term)) continue;
-      if (uncovered.has(term)) terms.push({ term, known: false, idf: termIdf(stats, '') });
-      else terms.push({ term, known: known.has(term), idf: termIdf(stats, term) });
+      if (uncovered.has(term)) terms.push({ term, known: false, idf: unknownIdf });
+      else if (known.has(term)) terms.push({ term, known: true, idf: termIdf(stats, term) });
+      // A short unknown word is more often text-speak or a typo ("wud", "ppl") than a subject, so it weighs half.
+      else terms.push({ term, known: false, idf: token.length <= SHORT_WORD ? unknownIdf / 2 : unknownIdf });
     }
     return terms;
   };
