@@ -7,7 +7,7 @@ import type { Group } from './plan-types.ts';
 import { analyseQuestion, groupsIn, type Intent, type QuestionPart } from './question-analysis.ts';
 import { termIdf, termStats, type ScoredPassage, type TermStats } from './relevance-gate.ts';
 import { COVERED_GROUP_WORDS, NAMED_EXERCISE } from './synonyms.ts';
-import { analyze, splitSentences, termFor } from './text-analysis.ts';
+import { analyze, rawTokens, splitSentences, termFor } from './text-analysis.ts';
 
 export { answerMessages } from './answer-messages.ts';
 export { continueAfterLead } from './answer-render.ts';
@@ -158,6 +158,7 @@ interface AnalysedSentence {
   figures: Figures;
   /** What it defines (see definedBy). */
   defines: Set<string>;
+  words: number;
 }
 
 const sentenceCache = new WeakMap<Passage, { heading: Set<string>; sentences: AnalysedSentence[] }>();
@@ -173,6 +174,7 @@ function analysed(passage: Passage) {
         terms: new Set(analyze(sentence)),
         figures: measuredBy(sentence),
         defines: definedBy(sentence),
+        words: sentence.split(/\s+/).length,
       })),
     };
     sentenceCache.set(passage, entry);
@@ -257,11 +259,8 @@ interface Figures {
 /** What a sentence's figures measure: the terms right after a figure, and the terms near a figure with a time unit. */
 function measuredBy(sentence: string): Figures {
   const figures: Figures = { counted: new Set(), timed: new Set() };
-  const tokens = sentence
-    .toLowerCase()
-    .split(/[^a-z0-9.]+/)
-    .map((t) => t.replace(/\.$/, ''))
-    .filter(Boolean);
+  // The question's analysis applies to the sentence too ("after training" is the post-workout marker).
+  const tokens = rawTokens(sentence);
   const terms = tokens.map((t) => (/^\d/.test(t) ? null : termFor(t)));
   const add = (into: Set<string>, from: number, to: number) => {
     for (let i = Math.max(0, from); i <= to && i < tokens.length; i++) if (terms[i]) into.add(terms[i] as string);
@@ -303,10 +302,9 @@ function scoreSentences(q: QuestionTerms, passage: Passage, rank: number, prior:
   const otherGroup = q.groups.length > 0 && docGroups.length > 0 && !inGroup;
   const sample = SAMPLE_HEADING.test(passage.heading);
   const subjectTerms = q.terms.filter((t) => !SUBJECT_TERMS.has(t));
-  return analysed(passage).sentences.map(({ sentence, terms, figures, defines }, index) => {
+  return analysed(passage).sentences.map(({ sentence, terms, figures, defines, words }, index) => {
     // A sentence from the asked group's document speaks for the group's muscles: the leg rep range answers "reps for quads".
     const match = matchShare(q, terms, inGroup ? q.muscles : []);
-    const words = sentence.split(/\s+/).length;
     let score = match + 0.5 * headingMatch + 0.5 * prior;
     let measures = false;
     if (q.wantsNumber && /\d/.test(sentence)) {
@@ -324,7 +322,7 @@ function scoreSentences(q: QuestionTerms, passage: Passage, rank: number, prior:
     if (words < 5) score -= 0.3;
     if (words > 45) score -= 0.15;
     if (q.intent === 'definition') {
-      if (subjectTerms.some((t) => defines.has(t))) score += DEFINITION_BONUS;
+      if (subjectTerms.length > 0 && subjectTerms.every((t) => defines.has(t))) score += DEFINITION_BONUS;
     }
     if (inGroup) score += GROUP_BONUS;
     if (sample) score = q.wantsSession ? score + SESSION_BONUS : score * SAMPLE_WEIGHT;

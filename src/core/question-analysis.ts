@@ -112,7 +112,7 @@ export function concernOf(normalised: string): Concern | null {
 
 // Intents, tested on one part's normalised text in this order.
 const QUANTITY =
-  /\b(?:how (?:much|many|long|often|heavy|far|soon|quick(?:ly)?|fast)|what (?:rep|reps|rep range|range|weight|percent\w*)|rep ranges?|which rep|when (?:should|do|to|can) (?:i |u |you )?(?:eat|have|drink)|when to eat|grams? of|g of|per (?:day|kg|kilo|set|leg))\b/;
+  /\b(?:how (?:much|many|long|often|heavy|far|soon|quick(?:ly)?|fast)|rest(?:ing)? (?:time|periods?)|what (?:rep|reps|rep range|range|weight|percent\w*)|rep ranges?|which rep|when (?:should|do|to|can) (?:i |u |you )?(?:eat|have|drink)|when to eat|grams? of|g of|per (?:day|kg|kilo|set|leg))\b/;
 const MEASURE_START = /^(?:reps?|sets?|rest(?: time| periods?)?|protein|sleep|grams?|hrs|hours)\b/;
 const DEFINITION =
   /\b(?:what (?:actually |exactly |even |really )(?:is|are)|what (?:does|do) .+ do|what(?:s| is| are| r)|wat(?:s| is| r)|wut is|wht is|wtf (?:is|are)|define|definition of|meaning of|what (?:does|do) .+ mean|explain|whats the point of|what is the point of)\b|\bmeaning\s*\??$/;

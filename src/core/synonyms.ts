@@ -11,7 +11,10 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   lat: ['lat', 'lats', 'latissimus'],
   trap: ['trap', 'traps', 'trapezius'],
   calf: ['calf', 'calves', 'calfs'],
-  pump: ['pump', 'pumps', 'pumped', 'pumping', 'hyperemia', 'hyperaemia', 'engorge', 'engorged', 'engorgement'],
+  pump: ['pump', 'pumps', 'pumped', 'pumping', 'engorge', 'engorged', 'engorgement'],
+  hyperemia: ['hyperemia', 'hyperaemia'],
+  abduction: ['abduction', 'abductions', 'abductor', 'abductors'],
+  promotional: ['promotional', 'promo', 'promos', 'advert', 'ad'],
   growth: [
     'growth', 'grow', 'grows', 'growing', 'grown', 'grew', 'hypertrophy', 'gains', 'gainz', 'bigger', 'size', 'mass', 'build',
     'building', 'wider', 'broader', 'thicker', 'thicc', 'jacked', 'swole',
@@ -52,7 +55,7 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
 
 /** The exercises the library names, as members and passages write them (lowercase). */
 export const NAMED_EXERCISE =
-  /\b(?:hip thrusts?|glute bridges?|kickbacks?|squats?|lunges?|deadlifts?|romanian deadlifts?|leg press(?:es)?|leg curls?|leg extensions?|calf raises?|pull-?downs?|rows?|kettlebell swings?|hyperextensions?|back extensions?|abductions?|band walks?|lateral walks?)\b/;
+  /\b(?:hip thrusts?|glute bridges?|kickbacks?|squats?|lunges?|deadlifts?|romanian deadlifts?|leg press(?:es)?|leg curls?|leg extensions?|calf raises?|pull-?downs?|rows?|kettlebell swings?|hyperextensions?|back extensions?|abductions?|abductors?|band walks?|lateral walks?)\b/;
 
 /**
  * Multi-word phrases rewritten before tokenising. The phrase is kept and the canonical words are added, so a passage
@@ -86,15 +89,28 @@ export const PHRASE_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bchest[\s-]supported\b/g, 'supported'],
   [/\bshoulder[\s-]?blades?\b/g, 'scapula'],
   [/\bstraight[\s-]arms?\b/g, 'straightarm'],
+  // A warm-up is before a session and a cool-down after it: "warm up before back day" is about the warm-up, not timing.
+  [/\b(warm(?:ing)?[\s-]*ups?|warm)\s+(?:before|pre)\b/g, '$1 for'],
+  [/\b(cool(?:ing)?[\s-]*downs?|cool)\s+(?:after|post)\b/g, '$1 for'],
   // Timing around a session: "pre-workout meal", "eat after training legs" become a timing marker.
   // The session word itself gives way to the marker: "before a leg workout" is about timing, so a passage that says it
   // must not rank for "give me a leg workout".
   [/\b(pre|before)([\s-]+(?:(?:a|the|my|your)\s+)?(?:(?:leg|back|glute)\s+)?)(?:workouts?|training|sessions?|lifting|gym|day|exercis(?:e|ing))\b/g, '$1$2preworkout'],
   [/\b(post|after)([\s-]+(?:(?:a|the|my|your)\s+)?(?:(?:leg|back|glute)\s+)?)(?:workouts?|training|sessions?|lifting|gym|day|exercis(?:e|ing))\b/g, '$1$2postworkout'],
+  // "Two exercises in a row" names no row.
+  [/\bin a row\b/g, 'consecutively'],
   // A named exercise is an exercise: "best exercises for my lats" should meet "lat pulldown" (a hypernym, added).
   [new RegExp(NAMED_EXERCISE.source, 'g'), '$& exercise'],
   // Training frequency is its own subject (the library does not cover it); keep it from matching "time under tension".
-  [/\b(?:how often|how many times|times (?:a|per) week|days (?:a|per) week|per week|a week|every (?:other |single )?day)\b/g, 'frequency'],
+  // Rest days between sessions are frequency too, not rest between sets.
+  [
+    /\b(?:how often|how many times|how many days|times (?:a|per) week|days (?:a|per) week|per week|a week|every (?:other |single )?day|rest days?|days? off|days? of rest|between (?:(?:leg|back|glute) )?(?:days|sessions|workouts))\b/g,
+    'frequency',
+  ],
+  // "Best time to take protein" asks when to eat, not about time under tension.
+  [/\b(?:(?:the )?best |right |what |a good )?time (?:to|should i|do i) (take|eat|have|drink)\b/g, 'when to $1'],
+  // The bench press is chest training, not the bench of a hyperextension.
+  [/\bbench(?:ing)?\s+press\w*|\b(?:my|more|your|to|heavier|bigger)\s+bench\b|\bbench\s+(?:more|max|pr|numbers?)\b/g, 'benchpress'],
   // "Does the burn mean I'm growing?" asks whether something is a sign of growth, not what the word means.
   [/\bmeans?\s+(?:(?:my|i|im|the|that|it|its|is|are|has|have|been|getting|actually|really|your|you|youre|muscle|muscles|glutes?|legs?|back|lats?)\s+)*(?:growth|grow\w*|grew|gains|bigger|progress\w*|working)\b/g, '$& sign'],
   // "How do I grow / build a bigger X" asks for what to do, i.e. exercises.
@@ -140,7 +156,7 @@ export const COVERED_GROUP_WORDS: readonly string[] = ['glute', 'hamstring', 'qu
  * ("chest-supported row" does not make the library cover chest training).
  */
 export const BODY_PART_GROUPS: Readonly<Record<string, readonly string[]>> = {
-  chest: ['chest', 'pecs', 'pec', 'pectorals', 'pectoral'],
+  chest: ['chest', 'pecs', 'pec', 'pectorals', 'pectoral', 'benchpress'],
   bicep: ['bicep', 'biceps', 'bis', 'guns'],
   tricep: ['tricep', 'triceps', 'tris'],
   shoulder: ['shoulder', 'shoulders', 'delts', 'delt', 'deltoid', 'deltoids'],
@@ -168,6 +184,7 @@ export const SUBJECT_GROUPS: Readonly<Record<string, readonly string[]>> = {
   dietstyle: ['keto', 'ketogenic', 'vegan', 'vegetarian', 'paleo', 'carnivore', 'macros', 'alcohol', 'beer', 'booze'],
   testosterone: ['testosterone', 'estrogen', 'oestrogen', 'cortisol'],
   breathing: ['breathe', 'breathing', 'breath', 'breaths', 'inhale', 'exhale', 'valsalva'],
+  product: ['brand', 'brands', 'buy', 'price', 'prices', 'cheapest', 'discount', 'coupon'],
   frequency: ['frequency'],
   timeofday: ['timeofday'],
   fastedstate: ['fastedstate'],

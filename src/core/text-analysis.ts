@@ -39,8 +39,23 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     .filter(Boolean),
 );
 
+const tokenCache = new Map<string, readonly string[]>();
+/** Questions are tokenised several times per answer (analysis, claims, retrieval); short texts are kept this many at most. */
+const TOKEN_CACHE_LIMIT = 2_000;
+
 /** Lowercases, folds accents and apostrophes, applies phrase rules and splits into raw word tokens. */
 export function rawTokens(text: string): string[] {
+  const cached = tokenCache.get(text);
+  if (cached) return [...cached];
+  const tokens = tokenize(text);
+  if (text.length <= 500) {
+    if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
+    tokenCache.set(text, tokens);
+  }
+  return [...tokens];
+}
+
+function tokenize(text: string): string[] {
   let folded = text
     .toLowerCase()
     .normalize('NFKD')

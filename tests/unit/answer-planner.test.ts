@@ -34,6 +34,8 @@ describe('the first sentence answers the question', () => {
     ['how much protein per day for muscle', /1\.6–2\.2 g/],
     ['how long is a leg warm up', /10–15 minutes/],
     ['how long after the gym should i have my shake', /30–60 minutes/],
+    ['protein after training how soon', /30–60 minutes/],
+    ['how long should i warm up before glute day', /5–10 minutes/],
   ])('GIVEN the quantity question "%s" THEN the first sentence gives the figure', (question, figure) => {
     const answer = ask(question);
     expect(first(answer)).toMatch(figure);
@@ -44,6 +46,7 @@ describe('the first sentence answers the question', () => {
     ['what exactly is a giant set', /three or more exercises/],
     ['what is cellular swelling', /metabolites|osmotic/],
     ['define progressive overload', /progressive overload/i],
+    ['what is hyperemia', /blood flow|hyperemia/],
   ])('GIVEN the definition question "%s" THEN the first sentence defines it', (question, definition) => {
     expect(first(ask(question))).toMatch(definition);
   });

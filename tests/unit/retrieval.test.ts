@@ -18,7 +18,7 @@ describe('text analysis', () => {
     ['butt', 'glute'],
     ['lats', 'lat'],
     ['quads', 'quad'],
-    ['hyperemia', 'pump'],
+    ['hyperaemia', 'hyperemia'],
     ['gains', 'growth'],
     ['hypertrophy', 'growth'],
   ])('GIVEN the word "%s" THEN it folds onto "%s"', (word, canonical) => {
@@ -222,12 +222,19 @@ describe('a gate that tolerates chat (shipped library)', () => {
     'does testosterone matter for building muscle',
     'how do i lose belly fat fast',
     'how should i breathe during rdls',
+    'how do i bench more',
+    'how many days should i rest between leg days',
+    'best pre workout brand',
   ])('GIVEN "%s" (a subject the library never makes its own) THEN it is not covered', (query) => {
     expect(library.explain(query, 5)).toMatchObject({ verdict: { covered: false, reason: 'uncovered-subject' }, results: [] });
   });
 
   test('GIVEN a body part next to a covered group ("back and shoulders") THEN it only weighs, it does not sink the question', () => {
     expect(library.explain('how do i warm up my back and shoulders', 5).verdict).toEqual({ covered: true });
+  });
+
+  test('GIVEN "two exercises in a row" in a passage THEN it does not rank for questions about rows', () => {
+    expect(library.search('what muscles do rows hit', 3).map((r) => r.passage.id)).not.toContain('back-pump#supersets');
   });
 
   test.each([
