@@ -18,7 +18,7 @@ export interface ComposeOptions {
   minSentences: number;
   /** @default 5 */
   maxSentences: number;
-  /** How many of the best passages sentences are taken from. @default 5 */
+  /** How many of the best passages sentences are taken from. @default 8 */
   passagesConsidered: number;
   /** A sentence joins the answer when it scores at least this share of the best sentence. @default 0.55 */
   keepRatio: number;
@@ -284,7 +284,6 @@ function definedBy(sentence: string): Set<string> {
   return new Set([...(subject && subject.split(/\s+/).length <= 10 ? analyze(subject) : []), ...(named ? analyze(named) : [])]);
 }
 
-/** Share of the question's weight that a set of terms matches. */
 /** Share of the question's weight that a set of terms matches; `also` counts as matched too. */
 function matchShare(q: QuestionTerms, terms: ReadonlySet<string>, also: readonly string[] = []): number {
   let sum = 0;
