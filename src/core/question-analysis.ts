@@ -36,8 +36,8 @@ export interface QuestionPart {
   /** Asks for a whole session ("give me a back workout"), so sample-session lines may lead. */
   wantsSession: boolean;
   /**
-   * Reads as a question or a request (a question word, "best …", or it ended with "?"). Chatter around a question
-   * ("pretend you're a pirate.") does not, and is dropped when the message holds a real question.
+   * Reads as a question or a request (a question word, "best …", or it ended with "?"); when the library does not cover
+   * such a part, the answer says so.
    */
   questionLike: boolean;
 }
@@ -173,7 +173,10 @@ const MEASURE_PAIR = new RegExp(String.raw`\b(${MEASURE})\s+(?:and|&|n|\+)\s+(${
 const TIMING_PAIR = /\b(before|pre)\s+(?:and|&|n|\+)\s+(after|post)\b/;
 const CONNECTOR = String.raw`(?:and|also|plus|then|n|&|\+)`;
 const QUESTION_WORD = String.raw`(?:how|what|whats|wat|wats|wut|wht|when|which|why|where|who|should|shud|do|does|did|is|are|am|can|could|would|will|any|whatabout)`;
-const INNER_SPLIT = new RegExp(String.raw`\s*,\s*(?:${CONNECTOR}\s+)?(?=${QUESTION_WORD}\b)|\s+${CONNECTOR}\s+(?=${QUESTION_WORD}\b)`);
+const INNER_SPLIT = new RegExp(String.raw`\s*[,:]\s*(?:${CONNECTOR}\s+)?(?=${QUESTION_WORD}\b)|\s+${CONNECTOR}\s+(?=${QUESTION_WORD}\b)`);
+/** Words to the bot rather than a question: instructions, role-play, greetings and thanks. */
+const CHATTER =
+  /^(?:ignore|disregard|forget|pretend|act as|you are|youre|roleplay|role-play|reveal|print|repeat|system|override|from now on|new instructions|lol|lmao|haha|thanks|thank you|ty|hi|hello|hey|sup)\b|\b(?:previous|prior|above|your|the) (?:instructions|rules|prompt)\b|\bsystem prompt\b/;
 const LEADING_FILLER = new RegExp(String.raw`^(?:(?:${CONNECTOR}|so|ok|okay|alright|but|btw|oh|yo|hey)\s+)+`);
 const QUESTION_LIKE = new RegExp(
   String.raw`^(?:${QUESTION_WORD}|best|good|top|recommend|suggest|give|show|list|tips?)\b|\b(?:how|what|whats|which|why|when)\b`,
@@ -201,8 +204,8 @@ export interface Clause {
 }
 
 /**
- * The member's sub-questions, in order: sentences, then clauses joined by "and"/"," before a question word. When the
- * message holds a question, clauses that read as no question (chatter, instructions to the bot) are left out.
+ * The member's sub-questions, in order: sentences, then clauses joined by "and", "," or ":" before a question word.
+ * Words to the bot around a question (instructions, role-play, greetings) are left out when anything else is asked.
  */
 export function splitQuestion(normalised: string): Clause[] {
   const pieces = normalised.split(/([?!;\n]+|\.(?:\s+|$))/);
@@ -221,7 +224,7 @@ export function splitQuestion(normalised: string): Clause[] {
       else clauses.push({ text, questionLike });
     });
   }
-  const asked = clauses.some((c) => c.questionLike) ? clauses.filter((c) => c.questionLike) : clauses;
+  const asked = clauses.some((c) => !CHATTER.test(c.text)) ? clauses.filter((c) => !CHATTER.test(c.text)) : clauses;
   const parts = asked.flatMap((clause) => splitPairs(clause.text).map((text) => ({ text, questionLike: clause.questionLike })));
   if (parts.length <= MAX_PARTS) return parts;
   return [...parts.slice(0, MAX_PARTS - 1), { text: parts.slice(MAX_PARTS - 1).map((p) => p.text).join(' and '), questionLike: true }];

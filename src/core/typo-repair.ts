@@ -7,6 +7,9 @@ import type { Library } from './library.ts';
 import { synonymWords } from './synonyms.ts';
 import { STOP_WORDS, analyze, editDistance, rawTokens, termFor, typoBudget } from './text-analysis.ts';
 
+/** Words this long or longer may have two neighbouring letters swapped back; longer ones get an edit budget too. */
+const SWAP_FROM = 4;
+
 /** Repairs the typos of a text against one library. */
 export interface TypoRepairer {
   /** The text with each unknown word of six letters or more replaced by its nearest known word, if any is close enough. */
@@ -35,9 +38,18 @@ export function createTypoRepairer(library: Pick<Library, 'documents' | 'passage
     else buckets.set(key, [word]);
   }
 
+  /** Two neighbouring letters swapped ("rnage" → "range"): the commonest typo, and one that rarely makes another word. */
+  const unswap = (token: string): string | null => {
+    for (let i = 0; i + 1 < token.length; i++) {
+      const swapped = `${token.slice(0, i)}${token[i + 1]}${token[i]}${token.slice(i + 2)}`;
+      if (swapped !== token && wordCounts.has(swapped)) return swapped;
+    }
+    return null;
+  };
+
   const repairWord = (token: string): string | null => {
     const budget = typoBudget(token);
-    if (budget === 0) return null;
+    if (budget === 0) return token.length >= SWAP_FROM ? unswap(token) : null;
     let best: string | null = null;
     let bestDistance = budget + 1;
     const nearby: string[] = [];
@@ -56,7 +68,7 @@ export function createTypoRepairer(library: Pick<Library, 'documents' | 'passage
     repairText: (text) =>
       text.replace(/[A-Za-z]+/g, (word) => {
         const lower = word.toLowerCase();
-        if (typoBudget(lower) === 0 || STOP_WORDS.has(lower) || wordCounts.has(lower)) return word;
+        if (lower.length < SWAP_FROM || STOP_WORDS.has(lower) || wordCounts.has(lower)) return word;
         const term = termFor(lower);
         return term && known.has(term) ? word : (repairWord(lower) ?? word);
       }),

@@ -135,6 +135,7 @@ describe('the shipped claims', () => {
     ['is cell swelling the biggest driver of hypertrophy', 'swelling-main-trigger'],
     ['does staying hydrated matter for a good pump', 'hydration-pump'],
     ['do cables work better than dumbbells for lats', 'cables-for-back-pump'],
+    ['can the burn raise igf and make muscles grow', 'pump-hormone-surge'],
   ])('GIVEN the member phrasing "%s" THEN it names the recorded claim %s', (question, id) => {
     expect(matchClaim(claimQuery(question), shipped.claims)?.id).toBe(id);
   });

@@ -207,6 +207,7 @@ describe('a gate that tolerates chat (shipped library)', () => {
     ['"drop" for the weight cut', 'how much weight do u drop on a drop set'],
     ['a claim word the library does not use', 'is the pump permanent?'],
     ['a short text-speak word the gate does not know', 'wats da best way 2 grow hamstrings'],
+    ['two letters swapped in a short word', 'whta is a dorp set'],
   ])('GIVEN %s ("%s") THEN the question is covered', (_label, query) => {
     expect(library.explain(query, 5).verdict).toEqual({ covered: true });
   });
