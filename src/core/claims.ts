@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { passageIdSchema } from './library.ts';
-import { analyze, rawTokens } from './text-analysis.ts';
+import { STOP_WORDS, analyze, rawTokens } from './text-analysis.ts';
 
 /** One reason for a verdict: a sentence quoted word for word from a passage. */
 export const claimReasonSchema = z.object({
@@ -21,7 +21,8 @@ export const claimSchema = z.object({
   claim: z.string().min(1),
   /**
    * How members put it: groups of words or phrases; a yes/no question names the claim when it uses one entry of every
-   * group. Entries go through the same analysis as questions (synonyms, stemming), so "booty" matches "glute".
+   * group. Entries go through the same analysis as questions (synonyms, stemming), so "booty" matches "glute"; an
+   * entry holding a filler word ("bad form", "on my own") is matched as a phrase, word for word.
    */
   asks: z.array(z.array(z.string().min(1)).min(1)).min(1),
   /** The verdict, opening the answer: one sentence in the library's own words. */
@@ -43,7 +44,8 @@ export type Claim = z.infer<typeof claimSchema>;
 /** One entry of an `asks` group, analysed: its index terms, or its raw words when it is all filler ("after", "most"). */
 interface AskEntry {
   terms: string[];
-  words: string[];
+  /** The entry's words when it holds a filler word: then it is matched as a phrase, word for word ("bad form"). */
+  phrase: string[] | null;
 }
 
 const compiled = new WeakMap<Claim, AskEntry[][]>();
@@ -51,7 +53,12 @@ const compiled = new WeakMap<Claim, AskEntry[][]>();
 function entriesOf(claim: Claim): AskEntry[][] {
   let groups = compiled.get(claim);
   if (!groups) {
-    groups = claim.asks.map((group) => group.map((entry) => ({ terms: analyze(entry), words: rawTokens(entry) })));
+    groups = claim.asks.map((group) =>
+      group.map((entry) => {
+        const words = rawTokens(entry);
+        return { terms: analyze(entry), phrase: words.some((word) => STOP_WORDS.has(word)) ? words : null };
+      }),
+    );
     compiled.set(claim, groups);
   }
   return groups;
@@ -60,18 +67,19 @@ function entriesOf(claim: Claim): AskEntry[][] {
 /** The words of a question, as claim matching sees them. */
 export interface ClaimQuery {
   terms: ReadonlySet<string>;
-  words: ReadonlySet<string>;
+  /** The question's words in order, space-separated with a space at each end, for phrase matching. */
+  text: string;
 }
 
 /** Analyses a question once for matching against every claim. */
 export function claimQuery(question: string): ClaimQuery {
-  return { terms: new Set(analyze(question)), words: new Set(rawTokens(question)) };
+  return { terms: new Set(analyze(question)), text: ` ${rawTokens(question).join(' ')} ` };
 }
 
-/** How specifically an entry matches: the number of terms (or filler words) it matched, 0 when it does not. */
+/** How specifically an entry matches: the number of words it matched, 0 when it does not. */
 function entryScore(entry: AskEntry, query: ClaimQuery): number {
-  if (entry.terms.length) return entry.terms.every((term) => query.terms.has(term)) ? entry.terms.length : 0;
-  return entry.words.length > 0 && entry.words.every((word) => query.words.has(word)) ? entry.words.length : 0;
+  if (entry.phrase) return entry.phrase.length > 0 && query.text.includes(` ${entry.phrase.join(' ')} `) ? entry.phrase.length : 0;
+  return entry.terms.length > 0 && entry.terms.every((term) => query.terms.has(term)) ? entry.terms.length : 0;
 }
 
 /**

@@ -90,6 +90,8 @@ const INJURY = new RegExp(
     String.raw`\b(?:clicks?|clicking|pops?|popping|popped|cracks?|cracking|swollen|numb\w*|tingl\w*|sciatica|herniat\w*|slipped disc|bulging disc|tendon\w*|tendin\w*|bursitis|impingement)\b`,
     String.raw`\b(?:rotator cuff|acl|mcl|meniscus|labrum|surgery|operation|rehab\w*|physio\w*|fractur\w*|broke|broken|dislocat\w*)\b`,
     String.raw`\b(?:my|the)\s+\w+\s+(?:kills|is killing)\b`,
+    String.raw`\b(?:rolled|twisted|turned|jammed|jarred|bruised|smashed|banged|hyperextended|locked)\s+(?:(?:my|an?|the|his|her)\s+)?(?:\w+\s+)?(?:ankles?|knees?|wrists?|shoulders?|back|neck|elbows?|hips?|feet|foot|toes?|fingers?|groin|achilles)\b`,
+    String.raw`\b(?:achilles|groin strain|shin splints|tennis elbow|golfers elbow|plantar)\b`,
   ].join('|'),
 );
 /** "Does dehydration hurt the pump?" hurts a result, not a body: no injury. */

@@ -1,7 +1,7 @@
 /**
  * `npm run eval [-- file.jsonl …]`: runs question files through retrieval and the offline answerer and prints, per
  * file, the on-point rate per kind and overall beside recall@3, fact-in-citations, abstention accuracy and verbatim
- * quoting. With no file it runs the shipped set, ../shared/dev-questions.jsonl, the member set and its held-out part.
+ * quoting. With no file it runs the shipped set, ../shared/dev-questions.jsonl, the member set and its two held-out parts.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -115,6 +115,7 @@ export const DEFAULT_FILES = [
   here('../../../shared/dev-questions.jsonl'),
   here('./member-questions.jsonl'),
   here('./member-questions-heldout.jsonl'),
+  here('./member-questions-heldout2.jsonl'),
 ];
 
 /** Prints one file's report. */

@@ -43,6 +43,12 @@ describe('matching a question to a recorded claim', () => {
     expect(match(question)).toBe(id);
   });
 
+  test('GIVEN an entry with a filler word THEN it matches as a phrase, word for word', () => {
+    const badForm = claim('bad-form', [['bad form'], ['fine', 'ok']]);
+    expect(matchClaim(claimQuery('is lifting with bad form fine'), [badForm])?.id).toBe('bad-form');
+    expect(matchClaim(claimQuery('is it bad to focus on form, is that fine'), [badForm])).toBeUndefined();
+  });
+
   test('GIVEN a question naming only some of a claim\'s groups THEN it is not that claim', () => {
     expect(match('is progressive overload hard')).toBeUndefined();
     expect(match('what is the pump')).toBeUndefined();
@@ -136,6 +142,9 @@ describe('the shipped claims', () => {
     ['does staying hydrated matter for a good pump', 'hydration-pump'],
     ['do cables work better than dumbbells for lats', 'cables-for-back-pump'],
     ['can the burn raise igf and make muscles grow', 'pump-hormone-surge'],
+    ['is sleep overrated for building muscle', 'less-sleep-is-fine'],
+    ['is sleep important for building muscle', 'sleep-for-growth'],
+    ['is ego lifting ok for a pump', 'bad-form-is-fine'],
   ])('GIVEN the member phrasing "%s" THEN it names the recorded claim %s', (question, id) => {
     expect(matchClaim(claimQuery(question), shipped.claims)?.id).toBe(id);
   });

@@ -35,6 +35,7 @@ describe('concern', () => {
     ['think i tore my hamstring', 'injury'],
     ['my wrist kills on rows', 'injury'],
     ['knee surgery 6 weeks ago, when can i squat', 'injury'],
+    ['rolled my ankle, can i still train legs', 'injury'],
     ['im pregnant can i still do hip thrusts', 'medical'],
     ['got dizzy with chest pain during leg day', 'medical'],
     ['i have kidney disease, how much protein should i eat', 'medical-diet'],
