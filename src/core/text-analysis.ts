@@ -42,13 +42,15 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 const tokenCache = new Map<string, readonly string[]>();
 /** Questions are tokenised several times per answer (analysis, claims, retrieval); short texts are kept this many at most. */
 const TOKEN_CACHE_LIMIT = 2_000;
+/** Only question-sized texts are cached; passages are tokenised once at start-up anyway. */
+const TOKEN_CACHE_TEXT = 200;
 
 /** Lowercases, folds accents and apostrophes, applies phrase rules and splits into raw word tokens. */
 export function rawTokens(text: string): string[] {
   const cached = tokenCache.get(text);
   if (cached) return [...cached];
   const tokens = tokenize(text);
-  if (text.length <= 500) {
+  if (text.length <= TOKEN_CACHE_TEXT) {
     if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
     tokenCache.set(text, tokens);
   }

@@ -22,8 +22,11 @@ export function createTypoRepairer(library: Pick<Library, 'documents' | 'passage
   const wordCounts = new Map<string, number>();
   const count = (word: string) => wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
   for (const passage of library.passages) {
-    for (const token of rawTokens(`${passage.heading} ${passage.text}`)) count(token);
-    for (const term of analyze(`${passage.heading} ${passage.text}`)) known.add(term);
+    for (const token of rawTokens(`${passage.heading} ${passage.text}`)) {
+      count(token);
+      const term = termFor(token);
+      if (term) known.add(term);
+    }
   }
   for (const document of library.documents) for (const term of analyze(document.title)) known.add(term);
   for (const word of synonymWords()) count(word);
