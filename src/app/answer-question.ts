@@ -1,8 +1,9 @@
 /** The answer use case: validate the question, retrieve, ask Claude when configured, fall back to the offline answerer. */
+import { composePlannedAnswer, planAnswer, type AnswerPlan } from '../core/answer-planner.ts';
 import { MAX_QUESTION_LENGTH, type Answer, type Citation } from '../core/answer-types.ts';
 import { groundReply } from '../core/citation-check.ts';
 import type { Library, Passage } from '../core/library.ts';
-import { SAFETY_QUESTION, abstention, answerMessages, composeOfflineAnswer, continueAfterLead, safetyPassages } from '../core/offline-answerer.ts';
+import { SAFETY_QUESTION, answerMessages, composeOfflineAnswer, continueAfterLead, safetyPassages } from '../core/offline-answerer.ts';
 import { splitSentences, stripMentions } from '../core/text-analysis.ts';
 import { LlmFailure } from './llm-failure.ts';
 import type { LlmAnswerer, Retriever } from './ports.ts';
@@ -14,7 +15,12 @@ export const askMessages = {
   noKey: 'no ANTHROPIC_API_KEY set',
   notCoveredNoClaude: 'the library does not cover the question, so Claude was not asked',
   ungrounded: "Claude's reply had no citation that checks out against the library (ungrounded)",
+  tooLittleCited: "less than one full sentence of Claude's reply was backed by a citation that checks out",
   lowOnly: "Claude's reply rested only on a low-reliability source",
+  cutOff: "Claude's reply was cut off before it finished (max_tokens)",
+  refused: 'Claude declined to answer (refusal)',
+  concern: 'injury, medical and unsafe questions get the fixed referral and the safety advice, not Claude',
+  verdict: 'the library records a verdict on this claim, so Claude was not asked',
   unexpected: (message: string) => `Claude failed unexpectedly (${message})`,
 } as const;
 
@@ -26,8 +32,10 @@ export interface AnswerService {
   ask(question: string): Promise<AskResult>;
 }
 
-/** Passages retrieved per question. @default 5 */
+/** Passages sent to Claude per part of a question. @default 5 */
 export const PASSAGES_PER_QUESTION = 5;
+/** Passages retrieved per part: the offline answerer weighs a few more than Claude is sent. @default 8 */
+export const PASSAGES_RETRIEVED = 8;
 
 /** What the service needs: the library, a retriever, and Claude (null when no key is configured). */
 export interface AnswerServiceDeps {
@@ -40,7 +48,7 @@ export interface AnswerServiceDeps {
 
 /** The passages sent to Claude: the retrieved ones, plus whatever disputes a low-reliability one, plus safety advice when asked about pain. */
 function passagesForClaude(question: string, retrieved: Passage[], library: Library): Passage[] {
-  const chosen = [...retrieved];
+  const chosen = [...new Set(retrieved)];
   const addId = (id: string) => {
     const passage = library.byId.get(id);
     if (passage && !chosen.includes(passage)) chosen.push(passage);
@@ -91,13 +99,32 @@ function enforceSafety(question: string, answer: Answer, library: Library): Answ
   return { ...answer, answer: text, citations };
 }
 
-/** Builds the answer service. Never throws for Claude faults: every one ends in the offline answer and a reason. */
+/** Why a plan is answered offline even with Claude configured, or null when Claude may answer it. */
+function offlineOnly(plan: AnswerPlan): string | null {
+  if (plan.analysis.concern) return askMessages.concern;
+  if (plan.covered.length === 0) return askMessages.notCoveredNoClaude;
+  if (plan.covered.some((p) => p.claim)) return askMessages.verdict;
+  return null;
+}
+
+/** Why a grounded reply cannot be published, or null when it can. */
+function rejectReply(stopReason: string | null | undefined, grounded: ReturnType<typeof groundReply>, library: Library): string | null {
+  if (stopReason === 'max_tokens') return askMessages.cutOff;
+  if (stopReason === 'refusal') return askMessages.refused;
+  if (grounded.citations.length === 0) return askMessages.ungrounded;
+  if (!grounded.fullSentence) return askMessages.tooLittleCited;
+  if (grounded.citations.every((c) => library.byId.get(c.passageId)?.reliability === 'low')) return askMessages.lowOnly;
+  return null;
+}
+
+/**
+ * Builds the answer service. Never throws for Claude faults: every one ends in the offline answer and a reason.
+ * Nothing Claude wrote is published unless it sits in a segment with a verified citation.
+ */
 export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
   const { library, retriever, claude } = deps;
-  const offline = (question: string, ranked: ReturnType<Retriever['search']>, fallbackReason: string): Answer => ({
-    ...composeOfflineAnswer(question, ranked, library),
-    fallbackReason,
-  });
+  const search = (query: string) => retriever.search(query, PASSAGES_RETRIEVED);
+  const offline = (plan: AnswerPlan, fallbackReason: string): Answer => ({ ...composePlannedAnswer(plan, library), fallbackReason });
 
   return {
     async ask(raw) {
@@ -106,26 +133,28 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       if (!question) return { kind: 'invalid', message: askMessages.empty };
       if (question.length > MAX_QUESTION_LENGTH) return { kind: 'invalid', message: askMessages.tooLong(question.length) };
 
-      const ranked = retriever.search(question, PASSAGES_PER_QUESTION);
-      if (!claude) return { kind: 'answer', answer: offline(question, ranked, deps.noKeyReason ?? askMessages.noKey) };
-      if (ranked.length === 0) return { kind: 'answer', answer: { ...abstention(question), fallbackReason: askMessages.notCoveredNoClaude } };
+      const plan = planAnswer(question, library, search);
+      if (!claude) return { kind: 'answer', answer: offline(plan, deps.noKeyReason ?? askMessages.noKey) };
+      const notForClaude = offlineOnly(plan);
+      if (notForClaude) return { kind: 'answer', answer: offline(plan, notForClaude) };
 
-      const passages = passagesForClaude(question, ranked.map((r) => r.passage), library);
+      const retrieved = plan.covered.flatMap((p) => p.ranked.slice(0, PASSAGES_PER_QUESTION).map((r) => r.passage));
+      const passages = passagesForClaude(question, retrieved, library);
       let reason: string;
       try {
         const reply = await claude.answer(question, passages);
         const grounded = groundReply(reply, new Map(passages.map((p) => [p.id, p])));
-        const onlyLow = grounded.citations.every((c) => library.byId.get(c.passageId)?.reliability === 'low');
-        if (grounded.citations.length > 0 && !onlyLow) {
+        const rejected = rejectReply(reply.stopReason, grounded, library);
+        if (!rejected) {
           let answer: Answer = { question, mode: 'claude', abstained: false, answer: grounded.answer, citations: grounded.citations };
           answer = enforceSafety(question, enforceDisputes(answer, library), library);
           return { kind: 'answer', answer };
         }
-        reason = grounded.citations.length === 0 ? askMessages.ungrounded : askMessages.lowOnly;
+        reason = rejected;
       } catch (error) {
         reason = error instanceof LlmFailure ? error.reason : askMessages.unexpected(error instanceof Error ? error.message : String(error));
       }
-      return { kind: 'answer', answer: offline(question, ranked, reason) };
+      return { kind: 'answer', answer: offline(plan, reason) };
     },
   };
 }

@@ -286,6 +286,7 @@ export const planCardText = {
 export const answerCardText = {
   title: 'Coach answers',
   notCoveredTitle: 'Not covered by the coaching library',
+  refusedTitle: "Not something I can help with",
   sources: 'Sources',
   offline: 'Answered offline from the coaching library',
   claude: 'Answered by Claude from the coaching library',

@@ -18,6 +18,8 @@ export interface Answer {
   question: string;
   mode: AnswerMode;
   abstained: boolean;
+  /** Set when the question asked for something the bot will not help with (drugs without a prescription). */
+  refused?: boolean;
   answer: string;
   citations: Citation[];
   /** Why Claude did not answer (no key, API fault, ungrounded reply), when mode is offline. */

@@ -19,6 +19,12 @@ export const FOCUS_ALIASES: Readonly<Record<Focus, readonly string[]>> = {
   'lower-back': ['lower back', 'erectors', 'spinal erectors', 'erector spinae', 'lumbar', 'spine'],
 };
 
+/** Every word that names a group or a muscle inside it ("legs", "hammies", "quads"), lowercase, for finding the group in free text. */
+export function wordsForGroup(group: Group): string[] {
+  const focuses = FOCUSES.filter((focus) => FOCUS_GROUP[focus] === group);
+  return [group, ...GROUP_ALIASES[group], ...focuses.flatMap((focus) => [focus.replace(/-/g, ' '), ...FOCUS_ALIASES[focus]])];
+}
+
 /** A group, and the focus within it when the words name one. */
 export interface Target {
   group: Group;

@@ -1,5 +1,6 @@
 /** The coaching library's domain types and the zod schema for a document's front-matter. */
 import { z } from 'zod';
+import type { Claim } from './claims.ts';
 
 /** How far a source can be trusted, with a one-line reason shown to maintainers and used by answers. */
 export const reliabilitySchema = z.object({
@@ -53,11 +54,13 @@ export interface Passage {
   disputedBy: string[];
 }
 
-/** The loaded library: documents and their passages, in file order. */
+/** The loaded library: documents and their passages, in file order, and the recorded verdicts on claims. */
 export interface Library {
   documents: DocumentMeta[];
   passages: Passage[];
   byId: ReadonlyMap<string, Passage>;
+  /** Recorded verdicts (knowledge/claims.yaml); the only verdicts an answer may give. */
+  claims: readonly Claim[];
 }
 
 /** Turns a heading into the slug used in passage ids. */
@@ -69,7 +72,7 @@ export function slugify(heading: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** Builds the library value from validated documents and their passages. */
-export function makeLibrary(documents: DocumentMeta[], passages: Passage[]): Library {
-  return { documents, passages, byId: new Map(passages.map((p) => [p.id, p])) };
+/** Builds the library value from validated documents, their passages and (optionally) recorded claims. */
+export function makeLibrary(documents: DocumentMeta[], passages: Passage[], claims: readonly Claim[] = []): Library {
+  return { documents, passages, byId: new Map(passages.map((p) => [p.id, p])), claims };
 }

@@ -36,8 +36,13 @@ export interface GateThresholds {
 /** The shipped gate thresholds. */
 export const DEFAULT_GATE: GateThresholds = { maxUnknownShare: 0.5, minBestCoverage: 0.2 };
 
-/** Why a question was judged covered or not (shown by `coach search --json` tooling and used in tests). */
-export type GateVerdict = { covered: true } | { covered: false; reason: 'no-topic-words' | 'unknown-subject' | 'weak-match' };
+/**
+ * Why a question was judged covered or not (shown by `coach search --json` tooling and used in tests).
+ * `uncovered-subject`: the question names a subject the library never makes its own (creatine, chest training).
+ */
+export type GateVerdict =
+  | { covered: true }
+  | { covered: false; reason: 'no-topic-words' | 'unknown-subject' | 'weak-match' | 'uncovered-subject' };
 
 /** Inverse document frequency as BM25 uses it; never negative. */
 export function idf(documentFrequency: number, documentCount: number): number {

@@ -11,34 +11,63 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   lat: ['lat', 'lats', 'latissimus'],
   trap: ['trap', 'traps', 'trapezius'],
   calf: ['calf', 'calves', 'calfs'],
-  pump: ['pump', 'pumps', 'pumped', 'pumping', 'hyperemia', 'hyperaemia', 'engorge', 'engorged', 'engorgement'],
-  growth: ['growth', 'grow', 'grows', 'growing', 'grown', 'hypertrophy', 'gains', 'gainz', 'bigger', 'size', 'mass', 'build', 'building'],
-  rep: ['rep', 'reps', 'repetition', 'repetitions'],
-  exercise: ['exercise', 'exercises', 'move', 'moves', 'movement', 'movements', 'lift', 'lifts'],
-  session: ['session', 'sessions', 'workout', 'workouts', 'routine', 'routines', 'program', 'programme', 'split'],
+  pump: ['pump', 'pumps', 'pumped', 'pumping', 'engorge', 'engorged', 'engorgement'],
+  hyperemia: ['hyperemia', 'hyperaemia'],
+  abduction: ['abduction', 'abductions', 'abductor', 'abductors'],
+  promotional: ['promotional', 'promo', 'promos', 'advert', 'ad'],
+  growth: [
+    'growth', 'grow', 'grows', 'growing', 'grown', 'grew', 'hypertrophy', 'gains', 'gainz', 'bigger', 'size', 'mass', 'build',
+    'building', 'wider', 'broader', 'thicker', 'thicc', 'jacked', 'swole',
+  ],
+  rep: ['rep', 'reps', 'repetition', 'repetitions', 'repz'],
+  exercise: [
+    'exercise', 'exercises', 'move', 'moves', 'movement', 'movements', 'lift', 'lifts', 'excercise', 'excercises', 'exercize',
+    'exersize', 'exersise',
+  ],
+  session: ['session', 'sessions', 'workout', 'workouts', 'routine', 'routines', 'program', 'programme', 'split', 'sesh', 'wrkout', 'wrkouts'],
+  // Units as members type them: "hrs", "secs", "g per kilo". A weight unit is a weight unit: the library gives g per kg.
+  hour: ['hour', 'hours', 'hr', 'hrs'],
+  minute: ['minute', 'minutes', 'min', 'mins'],
+  second: ['second', 'seconds', 'sec', 'secs'],
+  gram: ['gram', 'grams', 'grms', 'gr'],
+  kg: ['kg', 'kgs', 'kilo', 'kilos', 'kilogram', 'kilograms', 'lb', 'lbs', 'pound', 'pounds'],
+  protein: ['protein', 'proteins', 'protien', 'protiens', 'prot'],
   carb: ['carb', 'carbs', 'carbohydrate', 'carbohydrates'],
   hydration: ['hydration', 'hydrate', 'hydrated', 'dehydration', 'dehydrated', 'water', 'fluid', 'fluids', 'drink', 'drinks', 'drinking'],
-  supplement: ['supplement', 'supplements', 'supps', 'supp'],
+  supplement: ['supplement', 'supplements', 'supps', 'supp', 'supplementation'],
   // Pain, injury and safety are one subject for retrieval: "my knee hurts" should find the safety advice.
   safety: ['safety', 'safe', 'safely', 'unsafe', 'danger', 'dangerous', 'risky', 'injury', 'injuries', 'injured', 'injure', 'hurt', 'hurts', 'hurting', 'pain', 'painful', 'ache', 'aches', 'aching', 'tweak', 'tweaked', 'pulled', 'strained', 'torn', 'sprained', 'sore', 'soreness', 'doms'],
   meal: ['meal', 'meals', 'eat', 'eating', 'eats', 'ate', 'food', 'foods', 'snack', 'snacks'],
   sleep: ['sleep', 'sleeping', 'slept'],
   beginner: ['beginner', 'beginners', 'newbie', 'newbies', 'novice', 'novices', 'new'],
-  warm: ['warm', 'warmup', 'warming'],
+  warm: ['warm', 'warmup', 'warmups', 'warming'],
   cool: ['cool', 'cooldown', 'cooling'],
   rest: ['rest', 'rests', 'resting'],
   heavy: ['heavy', 'heavier', 'heaviest', 'heavily'],
   light: ['light', 'lighter', 'lightest'],
   target: ['target', 'targets', 'targeted', 'targeting', 'hit', 'hits', 'hitting'],
   sign: ['sign', 'signs', 'signal', 'signals', 'indicator', 'indicators', 'indicate', 'indicates', 'show', 'shows', 'proof', 'prove', 'proves', 'proven', 'evidence'],
+  // "How much do I drop on a drop set": the library says "cut the weight".
+  cut: ['cut', 'cuts', 'cutting', 'drop', 'drops', 'dropping'],
+  temporary: ['temporary', 'temporarily', 'permanent', 'permanently', 'transient', 'forever'],
   stretch: ['stretch', 'stretches', 'stretching', 'stretched'],
 };
+
+/** The exercises the library names, as members and passages write them (lowercase). */
+export const NAMED_EXERCISE =
+  /\b(?:hip thrusts?|glute bridges?|kickbacks?|squats?|lunges?|deadlifts?|romanian deadlifts?|leg press(?:es)?|leg curls?|leg extensions?|calf raises?|pull-?downs?|rows?|kettlebell swings?|hyperextensions?|back extensions?|abductions?|abductors?|band walks?|lateral walks?)\b/;
 
 /**
  * Multi-word phrases rewritten before tokenising. The phrase is kept and the canonical words are added, so a passage
  * that says "cellular swelling" also counts as talking about the pump.
  */
 export const PHRASE_RULES: ReadonlyArray<readonly [RegExp, string]> = [
+  // Chat shorthand first, so the rules below see words: "pump = gains?", "eat b4 leg day", "rows w/ straps".
+  [/\s*=+>?\s*/g, ' means '],
+  [/\s*&\s*/g, ' and '],
+  [/\bb4\b/g, 'before'],
+  [/\bw\/o\b/g, 'without'],
+  [/\bw\//g, 'with '],
   // Intensity techniques are one term each: "how many sets for legs" is not about drop sets, nor "rest?" about
   // rest-pause, nor "what rep range" about myo-reps or partial reps.
   [/\bdrop[\s-]?sets?\b/g, 'dropset'],
@@ -51,21 +80,46 @@ export const PHRASE_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bmind[\s-]+muscle\b/g, 'mind muscle connection'],
   [/\bleg\s+day\b/g, 'leg day session'],
   [/\brdls?\b/g, 'romanian deadlift'],
+  [/\bbody[\s-]?weight\b/g, 'body weight'],
+  // Tempo is time under tension; a wide back is the lats.
+  [/\b(?:time under tension|tut)\b/g, '$& tempo'],
+  [/\b(?:wide|wider|widest|width|broad|broader)\s+back\b|\bv[\s-]?taper\b/g, '$& lat'],
+  // Body-part words inside the library's own terms name no body part to train: "chest-supported row", "squeeze the
+  // shoulder blades", "straight-arm pulldown".
+  [/\bchest[\s-]supported\b/g, 'supported'],
+  [/\bshoulder[\s-]?blades?\b/g, 'scapula'],
+  [/\bstraight[\s-]arms?\b/g, 'straightarm'],
+  // A warm-up is before a session and a cool-down after it: "warm up before back day" is about the warm-up, not timing.
+  [/\b(warm(?:ing)?[\s-]*ups?|warm)\s+(?:before|pre)\b/g, '$1 for'],
+  [/\b(cool(?:ing)?[\s-]*downs?|cool)\s+(?:after|post)\b/g, '$1 for'],
   // Timing around a session: "pre-workout meal", "eat after training legs" become a timing marker.
   // The session word itself gives way to the marker: "before a leg workout" is about timing, so a passage that says it
   // must not rank for "give me a leg workout".
   [/\b(pre|before)([\s-]+(?:(?:a|the|my|your)\s+)?(?:(?:leg|back|glute)\s+)?)(?:workouts?|training|sessions?|lifting|gym|day|exercis(?:e|ing))\b/g, '$1$2preworkout'],
   [/\b(post|after)([\s-]+(?:(?:a|the|my|your)\s+)?(?:(?:leg|back|glute)\s+)?)(?:workouts?|training|sessions?|lifting|gym|day|exercis(?:e|ing))\b/g, '$1$2postworkout'],
+  // "Two exercises in a row" names no row.
+  [/\bin a row\b/g, 'consecutively'],
   // A named exercise is an exercise: "best exercises for my lats" should meet "lat pulldown" (a hypernym, added).
-  [/\b(?:hip thrusts?|glute bridges?|kickbacks?|squats?|lunges?|deadlifts?|romanian deadlifts?|leg press(?:es)?|leg curls?|leg extensions?|calf raises?|pull-?downs?|rows?|kettlebell swings?|hyperextensions?|back extensions?|abductions?|band walks?|lateral walks?)\b/g, '$& exercise'],
+  [new RegExp(NAMED_EXERCISE.source, 'g'), '$& exercise'],
   // Training frequency is its own subject (the library does not cover it); keep it from matching "time under tension".
-  [/\b(?:how often|how many times|times (?:a|per) week|days (?:a|per) week|per week|a week|every (?:other |single )?day)\b/g, 'frequency'],
+  // Rest days between sessions are frequency too, not rest between sets.
+  [
+    /\b(?:how often|how many times|how many days|times (?:a|per) week|days (?:a|per) week|per week|a week|every (?:other |single )?day|rest days?|days? off|days? of rest|between (?:(?:leg|back|glute) )?(?:days|sessions|workouts))\b/g,
+    'frequency',
+  ],
+  // "Best time to take protein" asks when to eat, not about time under tension.
+  [/\b(?:(?:the )?best |right |what |a good )?time (?:to|should i|do i) (take|eat|have|drink)\b/g, 'when to $1'],
+  // The bench press is chest training, not the bench of a hyperextension.
+  [/\bbench(?:ing)?\s+press\w*|\b(?:my|more|your|to|heavier|bigger)\s+bench\b|\bbench\s+(?:more|max|pr|numbers?)\b/g, 'benchpress'],
   // "Does the burn mean I'm growing?" asks whether something is a sign of growth, not what the word means.
-  [/\bmeans?\s+(?:(?:my|i|im|the|that|it|its|your|you|youre|muscle|muscles|glutes?|legs?|back|lats?)\s+)*(?:growth|grow\w*|gains|bigger|progress\w*)\b/g, '$& sign'],
+  [/\bmeans?\s+(?:(?:my|i|im|the|that|it|its|is|are|has|have|been|getting|actually|really|your|you|youre|muscle|muscles|glutes?|legs?|back|lats?)\s+)*(?:growth|grow\w*|grew|gains|bigger|progress\w*|working)\b/g, '$& sign'],
   // "How do I grow / build a bigger X" asks for what to do, i.e. exercises.
   [/\bhow (do|can|should) i (grow|build|get)\b/g, 'how $1 i $2 exercise'],
+  [/\b(?:how to|best way to|ways? to) (?:grow|build|get)\b/g, '$& exercise'],
   // Time of day is not time under tension: "best time of day to train" is its own (uncovered) subject.
-  [/\b(?:time of (?:the )?day|what time (?:should|to|do)|morning or (?:evening|night)|(?:morning|evening|night) (?:workouts?|training))\b/g, 'timeofday'],
+  [/\b(?:time of (?:the )?day|what time (?:should|to|do)|(?:in the )?morning or (?:at |in the )?(?:evening|night)|(?:morning|evening|night) (?:workouts?|training))\b/g, 'timeofday'],
+  // Losing fat is a subject of its own (uncovered): "burn fat" is not "the burn", "lose weight" not a lighter load.
+  [/\b(?:los(?:e|ing) (?:\w+ )?(?:fat|weight)|fat[\s-]?loss|weight[\s-]?loss|burn(?:ing)? (?:\w+ )?fat|belly fat)\b/g, 'fatloss'],
   // Word sense: "fasted training" is not "fast carbs" (both stem to "fast"), and "light cardio" is not a light load.
   [/\bfast(?:ed|ing)\b/g, 'fastedstate'],
   [/\blight\s+(cardio|jog\w*|walk\w*)\b/g, 'easy $1'],
@@ -80,7 +134,7 @@ const canonicalByWord: ReadonlyMap<string, string> = new Map(
 
 /** The canonical term for a lowercased word, or the word itself when it has no synonyms. */
 export function canonicalWord(word: string): string {
-  return canonicalByWord.get(word) ?? bodyPartByWord.get(word) ?? word;
+  return canonicalByWord.get(word) ?? bodyPartByWord.get(word) ?? subjectByWord.get(word) ?? word;
 }
 
 /** The canonical body parts (as index terms are built from them) that members may ask about. */
@@ -88,13 +142,21 @@ export function bodyPartCanonicals(): string[] {
   return Object.keys(BODY_PART_GROUPS);
 }
 
+/** Every canonical subject a question may be about that the library may not cover: body parts and the subjects below. */
+export function askedSubjectCanonicals(): string[] {
+  return [...Object.keys(BODY_PART_GROUPS), ...Object.keys(SUBJECT_GROUPS)];
+}
+
+/** Words naming the muscle groups the library covers; a question naming one is about training that group. */
+export const COVERED_GROUP_WORDS: readonly string[] = ['glute', 'hamstring', 'quad', 'calf', 'lat', 'trap', 'leg', 'back'];
+
 /**
  * Body parts members ask about, folded like the synonym groups. A question about a body part the library never
  * makes a subject (no heading, title or topic names it) is not covered, even if the word appears in passing
  * ("chest-supported row" does not make the library cover chest training).
  */
 export const BODY_PART_GROUPS: Readonly<Record<string, readonly string[]>> = {
-  chest: ['chest', 'pecs', 'pec', 'pectorals', 'pectoral'],
+  chest: ['chest', 'pecs', 'pec', 'pectorals', 'pectoral', 'benchpress'],
   bicep: ['bicep', 'biceps', 'bis', 'guns'],
   tricep: ['tricep', 'triceps', 'tris'],
   shoulder: ['shoulder', 'shoulders', 'delts', 'delt', 'deltoid', 'deltoids'],
@@ -107,7 +169,33 @@ const bodyPartByWord: ReadonlyMap<string, string> = new Map(
   Object.entries(BODY_PART_GROUPS).flatMap(([canonical, words]) => words.map((word) => [word, canonical] as const)),
 );
 
+/**
+ * Training subjects members ask about besides muscle groups, folded like the synonym groups. Like a body part, a
+ * subject the library never makes its own (no heading, title or topic names it) is not covered, however well the rest
+ * of the question matches: "does creatine help the pump" is about creatine. Phrase rules above produce the markers
+ * (frequency, timeofday, fastedstate, fatloss).
+ */
+export const SUBJECT_GROUPS: Readonly<Record<string, readonly string[]>> = {
+  creatine: ['creatine', 'creatin', 'kre-alkalyn'],
+  caffeine: ['caffeine', 'coffee', 'espresso', 'energy drink', 'monster', 'redbull'],
+  aminoacid: ['bcaa', 'bcaas', 'eaa', 'eaas', 'glutamine', 'beta-alanine', 'alanine', 'ashwagandha', 'zma'],
+  running: ['run', 'running', 'runs', 'runner', 'jogging', 'marathon', '5k', '10k', 'sprint', 'sprints', 'sprinting'],
+  sport: ['football', 'soccer', 'basketball', 'tennis', 'golf', 'boxing', 'mma', 'crossfit', 'yoga', 'pilates', 'swimming', 'cycling'],
+  dietstyle: ['keto', 'ketogenic', 'vegan', 'vegetarian', 'paleo', 'carnivore', 'macros', 'alcohol', 'beer', 'booze'],
+  testosterone: ['testosterone', 'estrogen', 'oestrogen', 'cortisol'],
+  breathing: ['breathe', 'breathing', 'breath', 'breaths', 'inhale', 'exhale', 'valsalva'],
+  product: ['brand', 'brands', 'buy', 'price', 'prices', 'cheapest', 'discount', 'coupon'],
+  frequency: ['frequency'],
+  timeofday: ['timeofday'],
+  fastedstate: ['fastedstate'],
+  fatloss: ['fatloss'],
+};
+
+const subjectByWord: ReadonlyMap<string, string> = new Map(
+  Object.entries(SUBJECT_GROUPS).flatMap(([canonical, words]) => words.map((word) => [word, canonical] as const)),
+);
+
 /** Every word the synonym map knows, for typo correction against members' slang. */
 export function synonymWords(): string[] {
-  return [...canonicalByWord.keys(), ...bodyPartByWord.keys()].filter((word) => !word.includes(' '));
+  return [...canonicalByWord.keys(), ...bodyPartByWord.keys(), ...subjectByWord.keys()].filter((word) => !word.includes(' '));
 }

@@ -26,13 +26,38 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   wat wut wht whta hw abt bc cuz coz tho ur ya yall shud shld cud wud dat dis day days
   affect affects affected effect effects impact impacts influence influences matter matters important role
   explain explained describe define definition meaning vs versus
-  ignore disregard forget instruction instructions previous prior system prompt pretend`
+  kill kills killing ruin ruins ruined boost boosts boosting improve improves improving increase increases increasing
+  enhance enhances enhancing
+  ignore disregard forget instruction instructions previous prior system prompt pretend
+  lol lmao lmfao rofl haha hahaha ngl tbh fr frfr deadass lowkey highkey bruh brah fam dawg homie homies yall tryna finna
+  lemme gimme sorta prolly def defo srsly ppl smth sth idk imo imho rn asap ty tysm omg wtf wth ffs lmk hmu yea yeh yep
+  nope nah ayo sup coach coaches gym huge massive insane crazy mad dope fire lit nice great awesome amazing solid decent
+  rly rlly realy actualy honestly quick quickly anyone everyone everybody folks people guys gals
+  shuld shoud shold shd waht hwo teh becuase becasue bout thru alot sum wen wer wich knw kno thnx thanx plox probs prob
+  cos cus wit da dem ok okk okay k kk pls plss wats whts wuts wot whatre`
     .split(/\s+/)
     .filter(Boolean),
 );
 
+const tokenCache = new Map<string, readonly string[]>();
+/** Questions are tokenised several times per answer (analysis, claims, retrieval); short texts are kept this many at most. */
+const TOKEN_CACHE_LIMIT = 2_000;
+/** Only question-sized texts are cached; passages are tokenised once at start-up anyway. */
+const TOKEN_CACHE_TEXT = 200;
+
 /** Lowercases, folds accents and apostrophes, applies phrase rules and splits into raw word tokens. */
 export function rawTokens(text: string): string[] {
+  const cached = tokenCache.get(text);
+  if (cached) return [...cached];
+  const tokens = tokenize(text);
+  if (text.length <= TOKEN_CACHE_TEXT) {
+    if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
+    tokenCache.set(text, tokens);
+  }
+  return [...tokens];
+}
+
+function tokenize(text: string): string[] {
   let folded = text
     .toLowerCase()
     .normalize('NFKD')

@@ -1,8 +1,13 @@
-/** Retrieval and offline-answer figures: index build time, search p99 (shipped and 10,000-passage libraries), answer p99. */
+/**
+ * Retrieval and offline-answer figures: index build time, search p99 (shipped and 10,000-passage libraries), answer p99
+ * (compose only, and the whole offline /ask path: retrieve + analyse + compose).
+ */
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { loadLibrary } from '../../src/adapters/knowledge/load-library.ts';
 import { createMinisearchRetriever } from '../../src/adapters/knowledge/minisearch-retriever.ts';
+import { PASSAGES_RETRIEVED } from '../../src/app/answer-question.ts';
+import { answerOffline } from '../../src/core/answer-planner.ts';
 import { makeLibrary, type Library, type Passage } from '../../src/core/library.ts';
 import { composeOfflineAnswer } from '../../src/core/offline-answerer.ts';
 import { splitSentences } from '../../src/core/text-analysis.ts';
@@ -78,6 +83,22 @@ export async function run(): Promise<void> {
   figure('offline answer p99 (compose, after retrieval)', percentile(compose, 99), 'ms');
   const both = timeEach(queries, 100, (q) => composeOfflineAnswer(q, retriever.search(q, 5), library));
   figure('offline answer p99 (retrieve + compose)', percentile(both, 99), 'ms');
+
+  // What /ask runs offline: typo repair, analysis, retrieval per part, composition (verdicts, referrals, parts).
+  const members = [...queries, ...readQuestions(fileURLToPath(new URL('../eval/member-questions.jsonl', import.meta.url))).map((q) => q.q)];
+  const search = (q: string) => retriever.search(q, PASSAGES_RETRIEVED);
+  timeEach(members, 30, (q) => answerOffline(q, library, search));
+  const cpu: number[] = [];
+  const full = timeEach(members, 100, (q) => {
+    const before = process.cpuUsage();
+    answerOffline(q, library, search);
+    const used = process.cpuUsage(before);
+    cpu.push((used.user + used.system) / 1000);
+  });
+  figure(`offline answer p50 (retrieve + analyse + compose, ${members.length} q)`, percentile(full, 50), 'ms');
+  figure(`offline answer p99 (retrieve + analyse + compose, ${members.length} q)`, percentile(full, 99), 'ms', { max: 2 });
+  // CPU time is what the answer costs; on a busy machine the wall-clock p99 above also counts time spent descheduled.
+  figure('offline answer p99, CPU time (retrieve + analyse + compose)', percentile(cpu, 99), 'ms', { max: 2 });
 
   for (const [label, spread] of [
     ['topic-spread', 0.75],

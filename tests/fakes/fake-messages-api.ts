@@ -27,7 +27,12 @@ export interface SentSearchResult {
 
 /** What the fake does with one request: reply with a message, an error status, or hang past the client's timeout. */
 export type FakeBehaviour =
-  | { kind: 'message'; content: (request: MessagesRequestBody) => unknown[] }
+  | {
+      kind: 'message';
+      content: (request: MessagesRequestBody) => unknown[];
+      /** The reply's stop_reason. @default "end_turn" */
+      stopReason?: 'end_turn' | 'max_tokens' | 'stop_sequence' | 'refusal';
+    }
   | { kind: 'status'; status: number; errorType: string; message?: string }
   | { kind: 'hang'; ms: number };
 
@@ -81,14 +86,14 @@ export const citedAnswer: FakeBehaviour = {
   content: (body) => [{ type: 'text', text: 'From the library: ', citations: null }, citingBlock(body, 'this is what the coaching library says.')],
 };
 
-function messageEnvelope(content: unknown[], model: string): Record<string, unknown> {
+function messageEnvelope(content: unknown[], model: string, stopReason = 'end_turn'): Record<string, unknown> {
   return {
     id: 'msg_fake_1',
     type: 'message',
     role: 'assistant',
     model,
     content,
-    stop_reason: 'end_turn',
+    stop_reason: stopReason,
     stop_sequence: null,
     stop_details: null,
     diagnostics: null,
@@ -152,7 +157,7 @@ export async function startFakeMessagesApi(): Promise<FakeMessagesApi> {
         }, behaviour.ms);
         pending.add(timer);
       } else {
-        sendJson(res, 200, messageEnvelope(behaviour.content(body), body.model ?? 'fake'), fast);
+        sendJson(res, 200, messageEnvelope(behaviour.content(body), body.model ?? 'fake', behaviour.stopReason), fast);
       }
     });
   });

@@ -75,6 +75,13 @@ function citing(passageId: string, text: string, block = 0): FakeBehaviour {
   };
 }
 
+/** A text block citing the first search result's first sentence, but claiming `citedText` as the quote. */
+function misquoting(body: MessagesRequestBody, text: string, citedText: string): Record<string, unknown> {
+  const block = citingBlock(body, text, 0, 0) as { citations: Array<{ cited_text: string }> };
+  block.citations[0]!.cited_text = citedText;
+  return block;
+}
+
 describe('Claude answerer against the real SDK and a fake Messages API', () => {
   test('GIVEN a cited reply THEN the answer is Claude\'s, numbered, and quotes the passage verbatim', async () => {
     const answer = answerOf(await service().ask(QUESTION));
@@ -151,32 +158,26 @@ describe('Claude answerer against the real SDK and a fake Messages API', () => {
     expect(answer.answer).toContain('A pump is short-lived');
   });
 
-  test('GIVEN a citation whose text is not in its passage THEN it is dropped, leaving the reply ungrounded', async () => {
-    fake.fallback = {
-      kind: 'message',
-      content: (body) => {
-        const block = citingBlock(body, 'Pumps build muscle directly.') as { citations: Array<{ cited_text: string }> };
-        block.citations[0]!.cited_text = 'The pump is the only thing that builds muscle.';
-        return [block];
-      },
-    };
+  test.each([
+    ['text that is not in its passage', 'The pump is the only thing that builds muscle.'],
+    ['one character', 'A'],
+    ['half a clause', 'short-lived swelling and is'],
+  ])('GIVEN a citation of %s THEN it backs nothing, leaving the reply ungrounded, and its text is not published', async (_label, citedText) => {
+    fake.fallback = { kind: 'message', content: (body) => [misquoting(body, 'Pumps are the main driver of muscle growth.', citedText)] };
     const answer = answerOf(await service().ask(QUESTION));
     expectOfflineFallback(answer, /ungrounded/);
+    expect(answer.answer).not.toMatch(/main driver/);
   });
 
-  test('GIVEN one good and one forged citation THEN only the good one survives', async () => {
+  test('GIVEN one good and one forged citation THEN only the good one survives, and the forged text is not published', async () => {
     fake.fallback = {
       kind: 'message',
-      content: (body) => {
-        const forged = citingBlock(body, 'Forged.', 0, 0) as { citations: Array<{ cited_text: string }> };
-        forged.citations[0]!.cited_text = 'Words nobody wrote.';
-        return [citingBlock(body, 'Real.', 0, 0), forged];
-      },
+      content: (body) => [citingBlock(body, 'A pump is short-lived and no proof of growth.', 0, 0), misquoting(body, ' Pumps are the main driver of growth.', 'Words nobody wrote.')],
     };
     const answer = answerOf(await service().ask(QUESTION));
     expect(answer.mode).toBe('claude');
     expect(answer.citations).toHaveLength(1);
-    expect(answer.answer).toBe('Real [1].Forged.');
+    expect(answer.answer).toBe('A pump is short-lived and no proof of growth [1].');
   });
 
   test('GIVEN Claude cites only a low-reliability passage THEN the reply is not trusted', async () => {
@@ -200,6 +201,64 @@ describe('Claude answerer against the real SDK and a fake Messages API', () => {
     expect(answer.citations.map((c) => c.passageId)).toEqual(expect.arrayContaining(['promo#burn-claim', 'glutes#hip-thrusts', 'glutes#a-pump-is-not-proof-of-growth']));
     expect(answer.answer).toMatch(/sources disagree/i);
     expectVerbatim(answer);
+  });
+
+  test('GIVEN uncited text around a cited sentence THEN only the cited sentence is published', async () => {
+    fake.fallback = {
+      kind: 'message',
+      content: (body) => [
+        { type: 'text', text: 'Great question! Honestly, pumps are pure magic and you should chase them daily. ', citations: null },
+        citingBlock(body, 'A glute pump is short-lived and is not a direct sign that the muscle grew.'),
+        { type: 'text', text: ' Trust me on this one.', citations: null },
+      ],
+    };
+    const answer = answerOf(await service().ask(QUESTION));
+    expect(answer.mode).toBe('claude');
+    expect(answer.answer).toBe('A glute pump is short-lived and is not a direct sign that the muscle grew [1].');
+    expectVerbatim(answer);
+  });
+
+  test.each([
+    ['a web address', 'See https://example.com/pump for the full story on why a pump is short-lived.'],
+    ['a markdown link', 'A pump is short-lived, as [this guide](http://example.com) explains in detail.'],
+    ['a bare domain', 'A pump is short-lived; pumpsecrets.com has the rest of the story.'],
+  ])('GIVEN a cited segment carrying %s THEN that segment never passes; the rest does', async (_label, linked) => {
+    fake.fallback = {
+      kind: 'message',
+      content: (body) => [citingBlock(body, `${linked} `), citingBlock(body, 'A glute pump is a short-lived swelling, not proof of growth.', 0, 0)],
+    };
+    const answer = answerOf(await service().ask(QUESTION));
+    expect(answer.mode).toBe('claude');
+    expect(answer.answer).not.toMatch(/https?:|\]\(|\.com|example/);
+    expect(answer.answer).toBe('A glute pump is a short-lived swelling, not proof of growth [1].');
+  });
+
+  test('GIVEN only a linked segment THEN nothing is left to publish and the offline answer replies', async () => {
+    fake.fallback = { kind: 'message', content: (body) => [citingBlock(body, 'Read www.example.com to learn why a pump is short-lived.')] };
+    const answer = answerOf(await service().ask(QUESTION));
+    expectOfflineFallback(answer, /ungrounded/);
+  });
+
+  test('GIVEN cited fragments that make no full sentence THEN the offline answer replies and says why', async () => {
+    fake.fallback = { kind: 'message', content: (body) => [citingBlock(body, 'Short-lived')] };
+    expectOfflineFallback(answerOf(await service().ask(QUESTION)), /less than one full sentence/);
+  });
+
+  test.each([
+    ['max_tokens', /cut off.*max_tokens/],
+    ['refusal', /declined.*refusal/],
+  ] as const)('GIVEN stop_reason %s on a cited reply THEN it is not published and the offline answer says why', async (stopReason, reason) => {
+    fake.fallback = { ...citedAnswer, stopReason } as FakeBehaviour;
+    const answer = answerOf(await service().ask(QUESTION));
+    expectOfflineFallback(answer, reason);
+  });
+
+  test('GIVEN an injury question THEN Claude is not asked and the referral opens the offline answer', async () => {
+    const answer = answerOf(await service().ask('my hamstring hurts when i do leg curls'));
+    expect(fake.requests).toHaveLength(0);
+    expect(answer.mode).toBe('offline');
+    expect(answer.fallbackReason).toMatch(/referral/);
+    expect(answer.answer).toMatch(/^If something hurts/);
   });
 
   test('GIVEN a refused connection THEN the offline answer says Claude could not be reached', async () => {

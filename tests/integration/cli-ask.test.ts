@@ -98,7 +98,8 @@ describe('coach ask / coach search', () => {
   });
 
   test('GIVEN ANTHROPIC_API_KEY and ANTHROPIC_BASE_URL THEN `npm run coach -- ask --json` answers through Claude', async () => {
-    const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'coach', '--', 'ask', 'Does a pump mean growth?', '--json'], {
+    // A rep-range question: claim questions with a recorded verdict and injury questions are answered offline.
+    const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'coach', '--', 'ask', 'What rep range gives a glute pump?', '--json'], {
       cwd: root,
       env: { ...process.env, ANTHROPIC_API_KEY: GOOD_KEY, ANTHROPIC_BASE_URL: fake.baseURL, ANTHROPIC_MODEL: 'claude-test-model' },
     });

@@ -44,6 +44,12 @@ describe('answer card', () => {
     expect(card.description).toMatch(/does not cover/);
   });
 
+  test('GIVEN a refused request THEN the card says it is not something the bot helps with, not that the library lacks it', () => {
+    const card = answerCard({ ...base, abstained: true, refused: true, citations: [], answer: 'I can\'t help with that; please talk to a doctor.' });
+    expect(card.title).toBe(answerCardText.refusedTitle);
+    expect(card.fields).toEqual([]);
+  });
+
   test("GIVEN an abstention whose fallback reason is a very long error THEN the Discord footer stays within Discord's 2048 characters", () => {
     const reason = `Claude failed unexpectedly (${'x'.repeat(3000)})`;
     const card = answerCard({ ...base, abstained: true, citations: [], answer: 'The coaching library does not cover that question.', fallbackReason: reason });

@@ -3,6 +3,7 @@ import { createMinisearchRetriever } from '../../src/adapters/knowledge/minisear
 import { askMessages, createAnswerService, type AskResult } from '../../src/app/answer-question.ts';
 import { LlmFailure } from '../../src/app/llm-failure.ts';
 import type { LlmAnswerer, LlmReply } from '../../src/app/ports.ts';
+import { concernMessages } from '../../src/core/answer-messages.ts';
 import type { Answer } from '../../src/core/answer-types.ts';
 import type { Passage } from '../../src/core/library.ts';
 import { fixtureLibrary } from '../fixtures/answer-library-fixture.ts';
@@ -92,12 +93,25 @@ describe('answer service', () => {
     expect(answer.fallbackReason).toMatch(/boom/);
   });
 
-  test('GIVEN Claude answers a pain question without the safety advice THEN the safety sentences are appended and cited', async () => {
+  test('GIVEN a member reporting pain THEN Claude is not asked: a referral opens, then the cited safety advice', async () => {
+    const claude = scriptedClaude(() => ({ segments: [] }));
+    const answer = answerOf(await createAnswerService({ library, retriever, claude }).ask('my hamstrings hurt during leg curls'));
+    expect(claude.calls).toHaveLength(0);
+    expect(answer).toMatchObject({ mode: 'offline', abstained: false, fallbackReason: askMessages.concern });
+    expect(answer.answer.startsWith(concernMessages.injury)).toBe(true);
+    expect(answer.citations.map((c) => c.passageId)).toEqual(['legs#safety', 'legs#safety']);
+    expect(answer.answer).not.toMatch(/curl/i);
+    expect(answer.answer.replace(/\[\d+\]/g, '')).not.toMatch(/\d/);
+  });
+
+  test('GIVEN Claude answers a safety question without the safety advice THEN the safety sentences are appended and cited', async () => {
     const claude = scriptedClaude((passages) => {
       const curls = passages.find((p) => p.id === 'legs#hamstring-exercises')!;
-      return { segments: [{ text: 'Leg curls isolate them.', citations: [{ passageId: curls.id, citedText: 'Lying and seated leg curls isolate the hamstrings.' }] }] };
+      return {
+        segments: [{ text: 'Leg curls isolate the hamstrings.', citations: [{ passageId: curls.id, citedText: 'Lying and seated leg curls isolate the hamstrings.' }] }],
+      };
     });
-    const answer = answerOf(await createAnswerService({ library, retriever, claude }).ask('my hamstrings hurt during leg curls'));
+    const answer = answerOf(await createAnswerService({ library, retriever, claude }).ask('are heavy leg curls safe for my hamstrings'));
     expect(answer.mode).toBe('claude');
     expect(claude.calls[0]!.map((p) => p.id)).toContain('legs#safety');
     const safety = answer.citations.filter((c) => c.passageId === 'legs#safety').map((c) => c.quote).join(' ');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { groundReply, isVerbatim, locateQuote, stripCiteMarkup } from '../../src/core/citation-check.ts';
+import { MIN_CITED_CHARS, groundReply, isVerbatim, isWholeClause, locateQuote, stripCiteMarkup } from '../../src/core/citation-check.ts';
 import { fixtureLibrary } from '../fixtures/answer-library-fixture.ts';
 
 const library = fixtureLibrary();
@@ -59,7 +59,7 @@ describe('grounding a model reply', () => {
     expect(grounded.dropped).toBe(0);
   });
 
-  test('GIVEN a citation of an unknown passage or invented text THEN it is dropped and counted', () => {
+  test('GIVEN a citation of an unknown passage or invented text THEN it is dropped and counted, and so is the text it backed', () => {
     const reply = {
       segments: [
         { text: 'Made up.', citations: [{ passageId: 'nowhere#x', citedText: 'Aim for 7 to 9 hours of sleep each night.' }] },
@@ -69,6 +69,56 @@ describe('grounding a model reply', () => {
     const grounded = groundReply(reply, library.byId);
     expect(grounded.citations).toEqual([]);
     expect(grounded.dropped).toBe(2);
-    expect(grounded.answer).toBe('Made up. Also made up.');
+    expect(grounded.droppedSegments).toBe(2);
+    expect(grounded.answer).toBe('');
+    expect(grounded.fullSentence).toBe(false);
+  });
+});
+
+describe('what counts as a citation', () => {
+  const text = sleep.text;
+  test.each([
+    ['a whole sentence', 'Aim for 7 to 9 hours of sleep each night.', true],
+    ['two sentences', text, true],
+    ['one character', 'A', false],
+    ['a word', 'sleep', false],
+    ['half a clause', 'hours of sleep each night', false],
+    ['a clause that stops short of its end', 'Aim for 7 to 9 hours of sleep', false],
+  ])('GIVEN %s THEN whole clause: %s', (_label, quote, whole) => {
+    expect(isWholeClause(quote, text, text.indexOf(quote))).toBe(whole);
+  });
+
+  test(`GIVEN a quote under ${MIN_CITED_CHARS} characters THEN it is no citation even when it is a whole sentence`, () => {
+    expect(isWholeClause('Sleep well.', 'Sleep well. Eat well.', 0)).toBe(false);
+  });
+});
+
+describe('what reaches members', () => {
+  const good = { passageId: 'legs#sleep', citedText: 'Aim for 7 to 9 hours of sleep each night.' };
+
+  test('GIVEN uncited segments around a cited one THEN only the cited segment is kept, capitalised', () => {
+    const grounded = groundReply(
+      { segments: [{ text: 'Honestly? ', citations: [] }, { text: 'sleep 7 to 9 hours a night.', citations: [good] }, { text: ' And take creatine.', citations: [] }] },
+      library.byId,
+    );
+    expect(grounded).toMatchObject({ answer: 'Sleep 7 to 9 hours a night [1].', droppedSegments: 2, dropped: 0, fullSentence: true });
+  });
+
+  test.each([
+    ['a URL', 'Sleep 7 to 9 hours, see https://sleep.example for more.'],
+    ['a markdown link', 'Sleep [7 to 9 hours](http://x.y) a night.'],
+    ['a bare domain', 'Sleep 7 to 9 hours, says sleepcoach.com, every night.'],
+  ])('GIVEN a cited segment with %s THEN it is dropped with its citations', (_label, linked) => {
+    const grounded = groundReply({ segments: [{ text: linked, citations: [good] }] }, library.byId);
+    expect(grounded).toMatchObject({ answer: '', citations: [], dropped: 1, droppedSegments: 1, fullSentence: false });
+  });
+
+  test('GIVEN a sentence run into the next ("…hours.Most") THEN no link is seen in it', () => {
+    const grounded = groundReply({ segments: [{ text: 'Sleep 7 to 9 hours.Most repair happens then.', citations: [good] }] }, library.byId);
+    expect(grounded.citations).toHaveLength(1);
+  });
+
+  test('GIVEN only a cited fragment THEN there is no full sentence', () => {
+    expect(groundReply({ segments: [{ text: 'Seven to nine', citations: [good] }] }, library.byId).fullSentence).toBe(false);
   });
 });

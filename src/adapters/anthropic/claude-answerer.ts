@@ -108,7 +108,7 @@ export function createClaudeAnswerer(options: ClaudeAnswererOptions): LlmAnswere
         );
         segments.push({ text: block.text, citations });
       }
-      return { segments };
+      return { segments, stopReason: message.stop_reason ?? null };
     },
   };
 }

@@ -1,10 +1,11 @@
 /** Loads the coaching library's documents into a Library and checks cross-document references. */
 import { makeLibrary, type Library } from '../../core/library.ts';
+import { loadClaims } from './load-claims.ts';
 import { loadDocuments } from './load-documents.ts';
 import { KnowledgeError } from './knowledge-error.ts';
 import { defaultKnowledgeDir } from './paths.ts';
 
-/** Reads knowledge/*.md; throws KnowledgeError naming the file and field on any problem. */
+/** Reads knowledge/*.md and knowledge/claims.yaml; throws KnowledgeError naming the file and field on any problem. */
 export function loadLibrary(dir: string = defaultKnowledgeDir): Library {
   const docs = loadDocuments(dir);
   const seen = new Set<string>();
@@ -23,5 +24,5 @@ export function loadLibrary(dir: string = defaultKnowledgeDir): Library {
       }
     }
   }
-  return library;
+  return { ...library, claims: loadClaims(dir, library) };
 }

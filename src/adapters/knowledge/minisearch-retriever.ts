@@ -11,8 +11,9 @@ import {
   type QueryTerm,
   type ScoredPassage,
 } from '../../core/relevance-gate.ts';
-import { bodyPartCanonicals, synonymWords } from '../../core/synonyms.ts';
-import { STOP_WORDS, analyze, editDistance, rawTokens, termFor, typoBudget } from '../../core/text-analysis.ts';
+import { BODY_PART_GROUPS, COVERED_GROUP_WORDS, askedSubjectCanonicals } from '../../core/synonyms.ts';
+import { analyze, rawTokens, termFor } from '../../core/text-analysis.ts';
+import { typoRepairerFor } from '../../core/typo-repair.ts';
 import type { Retriever } from '../../app/ports.ts';
 
 /** Field weights: a heading names what a passage is about, so it counts most. */
@@ -32,6 +33,8 @@ export const COORDINATION = 1;
 export const PRUNE_FROM_PASSAGES = 1000;
 /** A term in more than this share of passages is common. */
 export const COMMON_TERM_SHARE = 0.1;
+/** Unknown words this short or shorter weigh half in the gate. */
+export const SHORT_WORD = 4;
 /** How many of the top hits the gate looks at for the one that matches most of the question. */
 const GATE_DEPTH = 3;
 
@@ -123,58 +126,41 @@ export function createMinisearchRetriever(library: Library, options: RetrieverOp
   const subjects = new Set(
     [...library.documents.flatMap((d) => [d.title, ...d.topics]), ...library.passages.map((p) => p.heading)].flatMap((text) => analyze(text)),
   );
-  const uncoveredBodyParts = new Set(bodyPartCanonicals().map((word) => termFor(word)).filter((t): t is string => t !== null && !subjects.has(t)));
-  // Raw words for typo repair: every word the library uses, plus members' slang from the synonym map.
-  const wordCounts = new Map<string, number>();
-  for (const passage of library.passages) {
-    for (const token of rawTokens(`${passage.heading} ${passage.text}`)) wordCounts.set(token, (wordCounts.get(token) ?? 0) + 1);
-  }
-  for (const word of synonymWords()) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
-  // Bucketed by first letter and length: typo repair compares a word only with words that could be within budget.
-  const buckets = new Map<string, string[]>();
-  for (const word of wordCounts.keys()) {
-    if (word.length < 3 || STOP_WORDS.has(word) || /^\d+$/.test(word)) continue;
-    const key = `${word[0]}${word.length}`;
-    const bucket = buckets.get(key);
-    if (bucket) bucket.push(word);
-    else buckets.set(key, [word]);
-  }
+  const uncovered = new Set(askedSubjectCanonicals().map((word) => termFor(word)).filter((t): t is string => t !== null && !subjects.has(t)));
+  const bodyParts = new Set(Object.keys(BODY_PART_GROUPS).map((word) => termFor(word)));
+  const coveredGroups = new Set(COVERED_GROUP_WORDS.map((word) => termFor(word)));
+  // Typo repair happens before the phrase rules, so "straigt arm pulldowns" meets the rule for "straight-arm".
+  const typos = typoRepairerFor(library);
+  const unknownIdf = termIdf(stats, '');
 
-  const repair = (token: string): string | null => {
-    const budget = typoBudget(token);
-    if (budget === 0) return null;
-    let best: string | null = null;
-    let bestDistance = budget + 1;
-    const nearby: string[] = [];
-    for (let length = token.length - budget; length <= token.length + budget; length++) nearby.push(...(buckets.get(`${token[0]}${length}`) ?? []));
-    for (const word of nearby) {
-      const distance = editDistance(token, word, budget);
-      if (distance < bestDistance || (distance === bestDistance && best && (wordCounts.get(word) ?? 0) > (wordCounts.get(best) ?? 0))) {
-        best = word;
-        bestDistance = distance;
-      }
-    }
-    return best;
-  };
-
+  /**
+   * The query's terms. A subject the library never makes its own is kept as an unknown term (the gate then sinks the
+   * question), except a body part next to a muscle group the library covers ("warm up my back and shoulders"), which
+   * is left to the group.
+   */
   const queryTerms = (query: string): QueryTerm[] => {
+    const tokens = rawTokens(typos.repairText(query)).flatMap((token) => {
+      const term = termFor(token);
+      return term ? [{ token, term }] : [];
+    });
+    const namesGroup = tokens.some(({ term }) => coveredGroups.has(term));
     const terms: QueryTerm[] = [];
-    for (const token of rawTokens(query)) {
-      let term = termFor(token);
-      if (!term) continue;
-      if (!known.has(term)) {
-        const repaired = repair(token);
-        const repairedTerm = repaired ? termFor(repaired) : null;
-        if (repairedTerm && known.has(repairedTerm)) term = repairedTerm;
-      }
-      if (uncoveredBodyParts.has(term)) terms.push({ term, known: false, idf: termIdf(stats, '') });
-      else terms.push({ term, known: known.has(term), idf: termIdf(stats, term) });
+    for (const { token, term } of tokens) {
+      if (uncovered.has(term) && namesGroup && bodyParts.has(term)) continue;
+      if (uncovered.has(term)) terms.push({ term, known: false, idf: unknownIdf });
+      else if (known.has(term)) terms.push({ term, known: true, idf: termIdf(stats, term) });
+      // A short unknown word is more often text-speak or a typo ("wud", "ppl") than a subject, so it weighs half.
+      else terms.push({ term, known: false, idf: token.length <= SHORT_WORD ? unknownIdf / 2 : unknownIdf });
     }
     return terms;
   };
 
+  /** A question naming a subject the library never makes its own is not covered, whatever else it matches ("does creatine help the pump"). */
+  const asksUncoveredSubject = (terms: QueryTerm[]): boolean => terms.some((t) => uncovered.has(t.term));
+
   const explain = (query: string, k: number): QueryExplanation => {
     const terms = queryTerms(query);
+    if (asksUncoveredSubject(terms)) return { terms, verdict: { covered: false, reason: 'uncovered-subject' }, results: [] };
     const searchable = [...new Set(terms.filter((t) => t.known).map((t) => t.term))];
     if (searchable.length === 0) return { terms, verdict: judgeCoverage(terms, new Set(), gate), results: [] };
     // Large libraries: terms in most passages only count through coordination, so the index scans rare terms' postings.

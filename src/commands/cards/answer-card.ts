@@ -20,7 +20,7 @@ export function answerCard(answer: Answer): Card {
   const footer =
     (answer.mode === 'claude' ? answerCardText.claude : answerCardText.offline) + (answer.fallbackReason ? answerCardText.because(answer.fallbackReason) : '');
   if (answer.abstained || answer.citations.length === 0) {
-    return { title: answerCardText.notCoveredTitle, description: answer.answer, fields: [], footer, color: MUTED };
+    return { title: answer.refused ? answerCardText.refusedTitle : answerCardText.notCoveredTitle, description: answer.answer, fields: [], footer, color: MUTED };
   }
   return {
     title: answerCardText.title,
