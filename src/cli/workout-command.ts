@@ -1,5 +1,6 @@
 /** `coach workout <group|focus> [--focus F] [--goal G] [--level L] [--equipment E] [--minutes N] [--date YYYY-MM-DD] [--seed S] [--json]`. */
-import { generatePlan, isIsoDate } from '../core/plan-generator.ts';
+import { isLocalDate } from '../core/dates.ts';
+import { generatePlan } from '../core/plan-generator.ts';
 import { resolvePlanRequest } from '../core/plan-request.ts';
 import { FIRST_SEED } from '../app/workout-session.ts';
 import { cardToText } from '../commands/cards/card-text.ts';
@@ -57,7 +58,7 @@ export function makeWorkoutCommand(deps: PlanCommandDeps): CliCommand {
     });
     if (!resolved.ok) return fail(WORKOUT_CLI_MESSAGES.request(resolved.message));
     const date = values.date ?? deps.today();
-    if (!isIsoDate(date)) return fail(WORKOUT_CLI_MESSAGES.badDate(date));
+    if (!isLocalDate(date)) return fail(WORKOUT_CLI_MESSAGES.badDate(date));
     // Left out, the seed is a fresh /workout's, so the CLI and Discord show the same plan.
     let seed = FIRST_SEED;
     if (values.seed !== undefined) {

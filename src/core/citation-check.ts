@@ -57,11 +57,6 @@ export function locateQuote(quote: string, text: string): string | null {
   return match ? match[0] : null;
 }
 
-/** True when `quote` appears in `text` exactly, character for character. */
-export function isVerbatim(quote: string, text: string): boolean {
-  return quote.length > 0 && text.includes(quote);
-}
-
 /** Removes raw `<cite …>` / `</cite>` markup that sometimes leaks into model text. */
 export function stripCiteMarkup(text: string): string {
   return text.replace(/<\/?cite\b[^>]*>/gi, '').replace(/<\/?cite\b[^>]*$/i, '');
@@ -92,8 +87,6 @@ function verify(cited: LlmCitation, passages: ReadonlyMap<string, Passage>): { p
 export interface GroundedReply {
   answer: string;
   citations: Citation[];
-  /** Citations removed because their text was not in the passage, was too short, or the passage was not one we sent. */
-  dropped: number;
   /** Segments removed because no verified citation backs them, or because they carry a link. */
   droppedSegments: number;
   /** Whether what is left holds at least one full cited sentence (four words or more, ending in . ! or ?). */
@@ -111,18 +104,15 @@ const FULL_SENTENCE_WORDS = 4;
  */
 export function groundReply(reply: LlmReply, passages: ReadonlyMap<string, Passage>): GroundedReply {
   const ledger = citationLedger();
-  let dropped = 0;
   let droppedSegments = 0;
   const kept: string[] = [];
   for (const segment of reply.segments) {
     const text = stripCiteMarkup(segment.text);
     if (LINK.test(text) || BARE_DOMAIN.test(text)) {
-      dropped += segment.citations.length;
       droppedSegments++;
       continue;
     }
     const verified = segment.citations.map((cited) => verify(cited, passages));
-    dropped += verified.filter((v) => v === null).length;
     if (!verified.some((v) => v !== null) || !text.trim()) {
       droppedSegments++;
       continue;
@@ -136,5 +126,5 @@ export function groundReply(reply: LlmReply, passages: ReadonlyMap<string, Passa
   const answer = joined.charAt(0).toUpperCase() + joined.slice(1);
   const words = answer.replace(/\s*\[\d+\]/g, '');
   const fullSentence = splitSentences(words).some((sentence) => /[.!?]["”’)]*$/.test(sentence) && sentence.split(/\s+/).length >= FULL_SENTENCE_WORDS);
-  return { answer, citations: ledger.citations, dropped, droppedSegments, fullSentence };
+  return { answer, citations: ledger.citations, droppedSegments, fullSentence };
 }

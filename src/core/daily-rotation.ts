@@ -4,42 +4,16 @@
  */
 import type { SplitDay } from './daily-settings.ts';
 import { resolveTarget } from './group-aliases.ts';
+import { dayNumber } from './dates.ts';
 import { FOCUS_GROUP, type Group } from './plan-types.ts';
 
-/** Strict `YYYY-MM-DD`. */
-export const LOCAL_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-const MS_PER_DAY = 86_400_000;
-
-/** Days from 1970-01-01 to a local calendar date, or undefined when the text is not a real date. */
-export function dayNumber(localDate: string): number | undefined {
-  const match = LOCAL_DATE_PATTERN.exec(localDate);
-  if (!match) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  // Date.UTC is used only as a calendar: no clock is read and no zone is involved.
-  const ms = Date.UTC(year, month - 1, day);
-  const check = new Date(ms);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
-  return Math.round(ms / MS_PER_DAY);
-}
-
-/** True for a real calendar date written `YYYY-MM-DD`. */
-export function isLocalDate(text: string): boolean {
-  return dayNumber(text) !== undefined;
-}
-
-function daysOf(localDate: string): number {
-  const days = dayNumber(localDate);
-  if (days === undefined) throw new RangeError(`not a calendar date: ${localDate}`);
-  return days;
-}
 
 /**
  * How many days `localDate` is after the split started (negative before it). Without a start date the count runs
  * from 1970-01-01, as schedules did before the start was kept.
  */
 function daysIn(localDate: string, startDate: string | undefined): number {
-  return daysOf(localDate) - (startDate === undefined ? 0 : daysOf(startDate));
+  return dayNumber(localDate) - (startDate === undefined ? 0 : dayNumber(startDate));
 }
 
 /** The rotation position of a local date: days since the split started, modulo its length. */

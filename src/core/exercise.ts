@@ -73,7 +73,6 @@ export interface Exercise {
   name: string;
   aliases: string[];
   primary: Muscle[];
-  secondary: Muscle[];
   mechanics: 'compound' | 'isolation';
   /** Items needed; `[]` = bodyweight. */
   equipment: string[];
@@ -111,7 +110,6 @@ export const exerciseSchema = z.strictObject({
   name: z.string().min(1),
   aliases: z.array(z.string().min(1)).default([]),
   primary: z.array(z.enum(MUSCLES)).min(1),
-  secondary: z.array(z.enum(MUSCLES)).default([]),
   mechanics: z.enum(['compound', 'isolation']),
   equipment: z.array(z.enum(EQUIPMENT_ITEMS)),
   unilateral: z.boolean(),

@@ -347,7 +347,8 @@ export function abstention(question: string): Answer {
   return { question, mode: 'offline', abstained: true, answer: answerMessages.notCovered, citations: [] };
 }
 
-interface Pick {
+/** A sentence chosen for the answer, with what must come before it and whether trimming may drop it. */
+interface ChosenSentence {
   candidate: Candidate;
   /** Text put before the sentence (dispute wording). */
   lead?: string;
@@ -437,7 +438,7 @@ export function composeLines(
   const best = sorted[0];
   if (!best) return null;
 
-  const picks: Pick[] = [];
+  const picks: ChosenSentence[] = [];
   const perPassage = new Map<string, number>();
   // The same sentence may come back as a new Candidate object (scored again for safety or a caution), so match by place.
   const pickOf = (candidate: Candidate) => picks.find((p) => p.candidate.passage.id === candidate.passage.id && p.candidate.index === candidate.index);
@@ -581,14 +582,14 @@ function partOf(question: string): QuestionPart {
  * Reading order: the answering sentence first, then passages by group (the asked group's first), rules before
  * sample-session lines, retrieval order, and sentences in text order; a disputed claim is followed by its rebuttal.
  */
-function orderPicks(picks: Pick[], answer: Candidate | undefined, wantsSession: boolean): Pick[] {
+function orderPicks(picks: ChosenSentence[], answer: Candidate | undefined, wantsSession: boolean): ChosenSentence[] {
   // A passage ranks by its best-ranked pick, so a sentence added later (safety advice) stays with its passage's others.
   const passageRank = new Map<string, number>();
   for (const { candidate } of picks) passageRank.set(candidate.passage.id, Math.min(passageRank.get(candidate.passage.id) ?? Infinity, candidate.rank));
-  const rankOf = (p: Pick) => passageRank.get(p.candidate.passage.id) ?? p.candidate.rank;
+  const rankOf = (p: ChosenSentence) => passageRank.get(p.candidate.passage.id) ?? p.candidate.rank;
   // The answering sentence, then the rest of its passage (a caution stays with what it qualifies), then the others.
-  const first = (p: Pick) => (!answer || p.candidate.passage.id !== answer.passage.id ? 2 : p.candidate.index === answer.index ? 0 : 1);
-  const tier = (p: Pick) => (p.candidate.otherGroup ? 2 : 0) + (p.candidate.sample && !wantsSession ? 1 : 0);
+  const first = (p: ChosenSentence) => (!answer || p.candidate.passage.id !== answer.passage.id ? 2 : p.candidate.index === answer.index ? 0 : 1);
+  const tier = (p: ChosenSentence) => (p.candidate.otherGroup ? 2 : 0) + (p.candidate.sample && !wantsSession ? 1 : 0);
   const byRank = [...picks].sort(
     (a, b) =>
       first(a) - first(b) ||
@@ -597,7 +598,7 @@ function orderPicks(picks: Pick[], answer: Candidate | undefined, wantsSession: 
       a.candidate.passage.id.localeCompare(b.candidate.passage.id) ||
       a.candidate.index - b.candidate.index,
   );
-  const ordered: Pick[] = [];
+  const ordered: ChosenSentence[] = [];
   for (const pick of byRank) {
     if (ordered.includes(pick)) continue;
     if (pick.lead === answerMessages.disagree && byRank.some((p) => p.candidate.passage.reliability === 'low' && !ordered.includes(p))) continue;

@@ -8,7 +8,7 @@
  * The list is then fitted to the budget, with a shortened warm-up or a superset only when a session would
  * otherwise hold fewer than `shortSession.minExercises` exercises.
  */
-import { LOCAL_DATE_PATTERN, dayNumber as calendarDayNumber, isLocalDate } from './daily-rotation.ts';
+import { dayNumber } from './dates.ts';
 import { fitsEquipment, fitsLevel, isLoaded, type Exercise, type Muscle } from './exercise.ts';
 import type { Goal, Plan, PlanActivity, PlanExercise, PlanNote, PlanRequest, Technique } from './plan-types.ts';
 import { FOCUS_GROUP } from './plan-types.ts';
@@ -23,15 +23,6 @@ export interface PlanContext {
   seed: number;
 }
 
-/** Days since 1970-01-01 for a YYYY-MM-DD date (pure arithmetic, no clock). Throws on a malformed date. */
-export function dayNumber(date: string): number {
-  const days = calendarDayNumber(date);
-  if (days !== undefined) return days;
-  throw new RangeError(LOCAL_DATE_PATTERN.test(date) ? `"${date}" is not a calendar date` : `date must be YYYY-MM-DD, got "${date}"`);
-}
-
-/** True when `date` is a real YYYY-MM-DD calendar date. */
-export const isIsoDate: (date: string) => boolean = isLocalDate;
 
 function mod(value: number, n: number): number {
   return ((value % n) + n) % n;

@@ -73,7 +73,7 @@ const EQUIPMENT_ALIASES: ReadonlyMap<string, EquipmentLevel> = new Map([
   ['bw', 'bodyweight'],
 ]);
 
-function pick<T extends string>(text: string, values: readonly T[], aliases: ReadonlyMap<string, T>): T | undefined {
+function resolveChoice<T extends string>(text: string, values: readonly T[], aliases: ReadonlyMap<string, T>): T | undefined {
   const key = normalise(text);
   return values.find((value) => value === key) ?? aliases.get(key);
 }
@@ -84,7 +84,7 @@ function present(value: string | number | undefined): value is string | number {
 
 /** The default when the option was left out, the value it names, or null when it names none. */
 function choose<T extends string>(text: string | undefined, values: readonly T[], aliases: ReadonlyMap<string, T>, fallback: T): T | null {
-  return present(text) ? (pick(text, values, aliases) ?? null) : fallback;
+  return present(text) ? (resolveChoice(text, values, aliases) ?? null) : fallback;
 }
 
 /** Applies defaults and resolves aliases; bad input yields a one-line message naming the valid values. */

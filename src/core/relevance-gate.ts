@@ -74,15 +74,22 @@ export interface TermStats {
   documentFrequency: ReadonlyMap<string, number>;
 }
 
-/** Counts, for every index term, how many passages use it; `analyzeText` is the shared analyser. */
-export function termStats(passages: readonly Passage[], analyzeText: (text: string) => string[]): TermStats {
+/** Term statistics plus each passage's own term set, from one analysis pass. */
+export interface PassageTermStats extends TermStats {
+  /** Passage id → the index terms it uses. */
+  passageTerms: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/** The one term-statistics pass: every passage analysed once (`analyzeText` is the shared analyser). */
+export function termStats(passages: readonly Passage[], analyzeText: (text: string) => string[]): PassageTermStats {
   const documentFrequency = new Map<string, number>();
+  const passageTerms = new Map<string, Set<string>>();
   for (const passage of passages) {
-    for (const term of new Set(analyzeText(`${passage.heading} ${passage.text}`))) {
-      documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-    }
+    const terms = new Set(analyzeText(`${passage.heading} ${passage.text}`));
+    passageTerms.set(passage.id, terms);
+    for (const term of terms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
   }
-  return { documentCount: passages.length, documentFrequency };
+  return { documentCount: passages.length, documentFrequency, passageTerms };
 }
 
 /** The idf of a term under these stats; unknown terms get the maximum (df 0). */

@@ -3,19 +3,7 @@
  * before this module (an instant becomes a local `YYYY-MM-DD` in app/), so the arithmetic here is on dates only
  * and daylight-saving changes cannot shift a week.
  */
-
-const MS_PER_DAY = 86_400_000;
-
-/** Days since 1970-01-01 of a `YYYY-MM-DD` date (calendar arithmetic; no time zone involved). */
-export function dayNumber(date: string): number {
-  const [year, month, day] = date.split('-').map(Number);
-  return Math.round(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1) / MS_PER_DAY);
-}
-
-/** The `YYYY-MM-DD` date of a day number. */
-export function dateOfDay(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
-}
+import { dayNumber } from './dates.ts';
 
 /** The week a date falls in, as the day number of its Monday. */
 export function weekOf(date: string): number {

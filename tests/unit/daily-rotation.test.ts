@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { dayNumber, groupForDate, isLocalDate, parseSplit, rotationCycle, seedForDate, splitDayFor } from '../../src/core/daily-rotation.ts';
+import { groupForDate, parseSplit, rotationCycle, seedForDate, splitDayFor } from '../../src/core/daily-rotation.ts';
+import { parseLocalDate as dayNumber, isLocalDate } from '../../src/core/dates.ts';
 import { GROUPS, type Group } from '../../src/core/plan-types.ts';
 
 const split: Group[] = ['legs', 'back', 'glutes'];

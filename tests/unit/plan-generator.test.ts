@@ -1,6 +1,7 @@
 /** The plan generator: pinned examples, rotation, budgets, techniques and the rules it must never break. */
 import { describe, expect, test } from 'vitest';
-import { dayNumber, generatePlan, isIsoDate, isVariant } from '../../src/core/plan-generator.ts';
+import { dayNumber, isLocalDate as isIsoDate } from '../../src/core/dates.ts';
+import { generatePlan, isVariant } from '../../src/core/plan-generator.ts';
 import type { Pattern } from '../../src/core/exercise.ts';
 import { EQUIPMENT_LEVELS, GOALS, GROUPS, LEVELS } from '../../src/core/plan-types.ts';
 import { knowledge, request } from './plan-fixtures.ts';

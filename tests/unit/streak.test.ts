@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { weekIn } from '../../src/app/training-log-service.ts';
 import { localDateIn } from '../../src/app/daily-schedule.ts';
-import { dateOfDay, dayNumber, streakOf, weekOf } from '../../src/core/streak.ts';
+import { dateOfDay, dayNumber } from '../../src/core/dates.ts';
+import { streakOf, weekOf } from '../../src/core/streak.ts';
 
 const monday = (date: string) => dayNumber(date);
 const ZONES = ['UTC', 'Europe/Berlin', 'America/New_York', 'Pacific/Auckland', 'Asia/Kolkata', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Pacific/Pago_Pago'];

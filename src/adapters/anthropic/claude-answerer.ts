@@ -40,20 +40,19 @@ export const claudeFaultMessages = {
 
 /** Why a call failed, in words a member can read in a footer. */
 function describeClaudeFault(error: unknown, timeoutMs: number): LlmFailure {
-  const m = claudeFaultMessages;
   if (error instanceof LlmFailure) return error;
-  if (error instanceof APIConnectionTimeoutError) return new LlmFailure(m.timeout(Math.round(timeoutMs / 100) / 10));
-  if (error instanceof APIConnectionError) return new LlmFailure(m.connection);
+  if (error instanceof APIConnectionTimeoutError) return new LlmFailure(claudeFaultMessages.timeout(Math.round(timeoutMs / 100) / 10));
+  if (error instanceof APIConnectionError) return new LlmFailure(claudeFaultMessages.connection);
   if (error instanceof APIError) {
     const status = error.status;
-    if (status === 401) return new LlmFailure(m.badKey, status);
-    if (status === 403) return new LlmFailure(m.forbidden, status);
-    if (status === 429) return new LlmFailure(m.rateLimited, status);
-    if (status === 529) return new LlmFailure(m.overloaded, status);
-    if (status !== undefined && status >= 500) return new LlmFailure(m.serverError(status), status);
-    if (status !== undefined) return new LlmFailure(m.refused(status), status);
+    if (status === 401) return new LlmFailure(claudeFaultMessages.badKey, status);
+    if (status === 403) return new LlmFailure(claudeFaultMessages.forbidden, status);
+    if (status === 429) return new LlmFailure(claudeFaultMessages.rateLimited, status);
+    if (status === 529) return new LlmFailure(claudeFaultMessages.overloaded, status);
+    if (status !== undefined && status >= 500) return new LlmFailure(claudeFaultMessages.serverError(status), status);
+    if (status !== undefined) return new LlmFailure(claudeFaultMessages.refused(status), status);
   }
-  return new LlmFailure(m.other(error instanceof Error ? error.message : String(error)));
+  return new LlmFailure(claudeFaultMessages.other(error instanceof Error ? error.message : String(error)));
 }
 
 /** A passage as a search_result block: source = passage id, one text block per sentence so quotes are sentence-sized. */

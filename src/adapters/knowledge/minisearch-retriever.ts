@@ -5,7 +5,7 @@ import {
   DEFAULT_GATE,
   judgeCoverage,
   termIdf,
-  type TermStats,
+  termStats,
   type GateThresholds,
   type GateVerdict,
   type QueryTerm,
@@ -111,14 +111,8 @@ export function createMinisearchRetriever(library: Library, options: RetrieverOp
   const titleTerms = new Map(library.documents.map((d) => [d.id, new Set(analyze(d.title))]));
 
   // One analysis pass gives document frequencies and each passage's term set (for common-term coordination).
-  const passageTerms = new Map<string, Set<string>>();
-  const documentFrequency = new Map<string, number>();
-  for (const passage of library.passages) {
-    const set = new Set(analyze(`${passage.heading} ${passage.text}`));
-    passageTerms.set(passage.id, set);
-    for (const term of set) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-  }
-  const stats: TermStats = { documentCount: library.passages.length, documentFrequency };
+  const stats = termStats(library.passages, analyze);
+  const { documentFrequency, passageTerms } = stats;
   const commonLimit = library.passages.length >= PRUNE_FROM_PASSAGES ? library.passages.length * COMMON_TERM_SHARE : Number.POSITIVE_INFINITY;
   const known = new Set(stats.documentFrequency.keys());
   for (const title of titleTerms.values()) for (const term of title) known.add(term);

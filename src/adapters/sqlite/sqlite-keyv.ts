@@ -11,6 +11,25 @@ function likePrefix(text: string): string {
   return `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/**
+ * Switches the file to WAL once. Switching needs a moment alone with the file, and SQLite's busy handler does not
+ * cover it: two processes opening one new file at the same instant would see SQLITE_BUSY, so it is retried briefly.
+ * A file already in WAL (every open after the first) is only read.
+ */
+async function enableWal(sql: SqlQuery): Promise<void> {
+  const [row] = await sql('PRAGMA journal_mode');
+  if (String(row?.journal_mode ?? '').toLowerCase() === 'wal') return;
+  for (let waited = 0; ; waited += 25) {
+    try {
+      await sql('PRAGMA journal_mode=WAL');
+      return;
+    } catch (error) {
+      if (!/SQLITE_BUSY/.test((error as Error).message) || waited >= SQLITE_BUSY_TIMEOUT_MS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+}
+
 /** Opens the SQLite file behind keyv; throws what SQLite said when the file is unusable. */
 export async function openSqliteBackend(path: string, onError: (error: unknown) => void): Promise<KeyvBackend> {
   // One connection for every namespace: several connections to one file contend for its write lock, and
@@ -27,7 +46,7 @@ export async function openSqliteBackend(path: string, onError: (error: unknown) 
     if (path !== ':memory:') {
       // WAL lets a second process (another bot on the same file) read while this one writes; NORMAL sync in WAL
       // mode survives a crash of the process (only a power cut can lose the last commits) and avoids an fsync per write.
-      await sql('PRAGMA journal_mode=WAL');
+      await enableWal(sql);
       await sql('PRAGMA synchronous=NORMAL');
     }
   } catch (error) {
