@@ -3,7 +3,7 @@ import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import type { KeyvBackend, SqlQuery } from '../keyv/keyv-backend.ts';
 
-/** Milliseconds SQLite waits on a lock held by another connection or process. @default 5000 */
+/** Milliseconds a statement waits while another connection or process holds the file's lock. @default 5000 */
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
 /** `text%` for LIKE, with the wildcards in `text` escaped. */
@@ -13,21 +13,39 @@ function likePrefix(text: string): string {
 
 /**
  * Switches the file to WAL once. Switching needs a moment alone with the file, and SQLite's busy handler does not
- * cover it: two processes opening one new file at the same instant would see SQLITE_BUSY, so it is retried briefly.
- * A file already in WAL (every open after the first) is only read.
+ * cover it: while another connection has the file open in a transaction it answers SQLITE_BUSY, or quietly keeps
+ * the old mode, so it is retried briefly until the file says WAL. A file already in WAL (every open after the
+ * first) is only read.
  */
 async function enableWal(sql: SqlQuery): Promise<void> {
   const [row] = await sql('PRAGMA journal_mode');
   if (String(row?.journal_mode ?? '').toLowerCase() === 'wal') return;
   for (let waited = 0; ; waited += 25) {
     try {
-      await sql('PRAGMA journal_mode=WAL');
-      return;
+      const [switched] = await sql('PRAGMA journal_mode=WAL');
+      if (String(switched?.journal_mode ?? '').toLowerCase() === 'wal') return;
     } catch (error) {
-      if (!/SQLITE_BUSY/.test((error as Error).message) || waited >= SQLITE_BUSY_TIMEOUT_MS) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 25));
+      if (!/SQLITE_BUSY/.test((error as Error).message)) throw error;
     }
+    if (waited >= SQLITE_BUSY_TIMEOUT_MS) throw new Error(`SQLITE_BUSY: the file could not be switched to WAL within ${SQLITE_BUSY_TIMEOUT_MS} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/**
+ * Runs the statements of one connection one after another. SQLite's busy handler sleeps holding the connection's
+ * mutex while another process has the file locked, and node-sqlite3 finalizes statements on the main thread: a
+ * second statement of this connection finishing meanwhile froze the whole event loop (no interaction could even
+ * be acknowledged) for as long as the lock was held. In turn, only the statement that waits is held up, off the
+ * main thread; SQLite serialises a connection's statements anyway.
+ */
+function oneAtATime<A extends unknown[], R>(run: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (...args) => {
+    const next = tail.then(() => run(...args));
+    tail = next.catch(() => undefined);
+    return next;
+  };
 }
 
 /** Opens the SQLite file behind keyv; throws what SQLite said when the file is unusable. */
@@ -41,6 +59,8 @@ export async function openSqliteBackend(path: string, onError: (error: unknown) 
   shared.on('error', onError);
   // Every namespace's keyv listens for the shared adapter's errors.
   shared.setMaxListeners(100);
+  // The namespaces' views inherit `query` from the shared adapter, so this one wrapper covers every statement.
+  shared.query = oneAtATime(shared.query.bind(shared));
   const sql: SqlQuery = (statement, ...params) => shared.query(statement, ...params) as Promise<Record<string, unknown>[]>;
   try {
     if (path !== ':memory:') {
