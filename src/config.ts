@@ -29,6 +29,15 @@ const withDefault = <T extends z.ZodType>(schema: T, fallback: string) =>
 const positiveInt = (fallback: number, max: number) =>
   withDefault(z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(max, `must be at most ${max}`), String(fallback));
 
+/** The host of a redis:// URL, or undefined when the URL cannot be read or names none. */
+function redisHost(url: string): string | undefined {
+  try {
+    return new URL(url).hostname || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const shardNumber = z.coerce.number().int().min(0).max(MAX_SHARDS);
 const SHARDS_PROBLEM = `must be auto or a whole number from 1 to ${MAX_SHARDS}`;
 
@@ -40,7 +49,13 @@ const envSchema = z
   DISCORD_API_URL: withDefault(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }), DEFAULT_DISCORD_API_URL),
   ANTHROPIC_API_KEY: optionalText,
   ANTHROPIC_MODEL: withDefault(z.string().min(1), DEFAULT_ANTHROPIC_MODEL),
-  KEYV_URL: withDefault(z.string().regex(/^(sqlite|redis|rediss):\/\/.+/, 'must start with sqlite:// or redis://'), DEFAULT_KEYV_URL),
+  KEYV_URL: withDefault(
+    z
+      .string()
+      .regex(/^(sqlite|redis|rediss):\/\/.+/, 'must start with sqlite:// or redis://')
+      .refine((url) => !/^rediss?:/.test(url) || redisHost(url) !== undefined, 'must be redis://[user:password@]host[:port][/db] with a host name or address'),
+    DEFAULT_KEYV_URL,
+  ),
   ASK_RATE_LIMIT: positiveInt(5, 1000),
   ASK_RATE_WINDOW_MINUTES: positiveInt(10, 24 * 60),
   DAILY_CATCHUP_MINUTES: positiveInt(180, 24 * 60),
@@ -155,6 +170,19 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     sharding: shardingOf(env, e.SHARDS, e.SHARDING_MANAGER),
   };
+}
+
+/** What no log line, stored text or message may show: the bot token, the API key and the store's password. */
+export function secretsOf(config: Pick<Config, 'discord' | 'anthropic' | 'keyvUrl'>): string[] {
+  const secrets = [config.discord.token, config.anthropic.apiKey];
+  if (/^rediss?:/.test(config.keyvUrl)) {
+    try {
+      secrets.push(decodeURIComponent(new URL(config.keyvUrl).password));
+    } catch {
+      // An unreadable URL was refused by loadConfig already.
+    }
+  }
+  return secrets.filter((secret): secret is string => Boolean(secret));
 }
 
 /** The process's part in sharding; a child's SHARDS/SHARD_COUNT (written by discord.js) must name a valid shard. */

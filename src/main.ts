@@ -6,8 +6,8 @@
 import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type pino from 'pino';
-import { ConfigError, loadConfig, processEnvironment, type Config } from './config.ts';
-import { createLogger, scrubSecrets, type Logger } from './logger.ts';
+import { ConfigError, loadConfig, processEnvironment, secretsOf, type Config } from './config.ts';
+import { createLogger, createScrubber, type Logger, type Scrubber } from './logger.ts';
 import { isMainModule } from './main-module.ts';
 import type { Library } from './core/library.ts';
 import type { PlanKnowledge } from './core/training-rules.ts';
@@ -25,7 +25,7 @@ import { createVoteService } from './app/vote-service.ts';
 import { createWorkoutService } from './app/workout-service.ts';
 import { createKeyvDailySettingsStore } from './adapters/keyv/daily-settings-store.ts';
 import { keyvProfileStore, keyvSessionStore, keyvVoteStore } from './adapters/keyv/keyv-member-stores.ts';
-import { openStore, StoreError, type OpenStore } from './adapters/keyv/open-store.ts';
+import { openStore, type OpenStore } from './adapters/keyv/open-store.ts';
 import { keyvTrainingLogStore } from './adapters/keyv/training-log-store.ts';
 import { loadPlanKnowledge } from './adapters/knowledge/load-plan-knowledge.ts';
 import { createMinisearchRetriever } from './adapters/knowledge/minisearch-retriever.ts';
@@ -51,6 +51,8 @@ export interface AppIo {
   clock?: Clock;
   /** Working directory for relative KEYV_URL paths. @default process.cwd() */
   cwd?: string;
+  /** Aborting it stops a start-up under way (a signal arrived): startApp then rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 /** The raw stores behind the use cases, for inspection by tests and tools (handlers never see them). */
@@ -91,11 +93,18 @@ export interface RunningApp {
  * The answer service for a configuration: Claude when a key is set (with the configured timeout and retries),
  * else the offline answerer. The bot and `coach ask` both build it here, so they answer alike.
  */
-export async function buildAnswerService(config: Config, library: Library): Promise<AnswerService> {
+export async function buildAnswerService(config: Config, library: Library, scrub: Scrubber = createScrubber(secretsOf(config))): Promise<AnswerService> {
   const { apiKey, model, timeoutMs, maxRetries } = config.anthropic;
   // The SDK is loaded only with a key: it adds ~23 MB to a bot that answers offline.
   const claude = apiKey
-    ? (await import('./adapters/anthropic/claude-answerer.ts')).createClaudeAnswerer({ apiKey, model, timeoutMs, maxRetries, systemPrompt: loadPrompt('answer-system') })
+    ? (await import('./adapters/anthropic/claude-answerer.ts')).createClaudeAnswerer({
+        apiKey,
+        model,
+        timeoutMs,
+        maxRetries,
+        scrub,
+        systemPrompt: loadPrompt('answer-system'),
+      })
     : null;
   return createAnswerService({ library, retriever: createMinisearchRetriever(library), claude });
 }
@@ -131,7 +140,9 @@ async function buildDaily(deps: { config: Config; store: OpenStore; poster: Post
 export async function startApp(env: Record<string, string | undefined>, io: AppIo): Promise<RunningApp> {
   const config = loadConfig(env);
   if (config.sharding.role === 'manager') throw new Error('SHARDS asks for shard processes: start them with startShards, not startApp');
-  const root = createLogger(config.logLevel ?? (config.discord.token ? 'info' : 'warn'), io.logDestination);
+  // The one scrubber of this process: every log line, stored failure reason and start-up message passes through it.
+  const scrub = createScrubber(secretsOf(config));
+  const root = createLogger(config.logLevel ?? (config.discord.token ? 'info' : 'warn'), io.logDestination, scrub);
   const logger = config.sharding.role === 'shard' ? root.child({ shardProcess: config.sharding.id }) : root;
   const clock = io.clock ?? systemClock;
   const store = await openStore(config.keyvUrl, { cwd: io.cwd, onError: (error) => logger.error({ err: error }, 'store error') });
@@ -142,7 +153,7 @@ export async function startApp(env: Record<string, string | undefined>, io: AppI
     if (purged) logger.info({ purged }, 'expired store entries deleted');
     const knowledge = loadPlanKnowledge();
     const { library } = knowledge;
-    const answers = await buildAnswerService(config, library);
+    const answers = await buildAnswerService(config, library, scrub);
     // Read-modify-writes of one record run in turn across every process on the store, not only within this one.
     const locks = await openLockStore(store);
     const serialAcross = (namespace: string) => createSharedQueue(locks, { namespace });
@@ -162,7 +173,7 @@ export async function startApp(env: Record<string, string | undefined>, io: AppI
     if (client) {
       const { createDiscordPoster } = await import('./discord/discord-poster.ts');
       const dailyLog = logger.child({ feature: 'daily' });
-      const poster = createDiscordPoster(client, (post) => dailyPostCard(post, knowledge), dailyLog);
+      const poster = createDiscordPoster(client, (post) => dailyPostCard(post, knowledge), dailyLog, scrub);
       daily = await buildDaily({ config, store, poster, knowledge, clock, log: dailyLog });
     }
 
@@ -193,13 +204,15 @@ export async function startApp(env: Record<string, string | undefined>, io: AppI
       bot = discord.createBot({ client, token: config.discord.token, commands, services, log });
       done = new Promise<void>((resolve) => (finish = resolve));
       try {
-        await bot.start();
+        await bot.start(io.signal);
         // The minute job starts once the gateway is ready: its posts go through the client.
         if (daily) job = startDailyJob(daily.scheduler, logger.child({ feature: 'daily' }));
       } catch (error) {
         await bot.stop().catch(() => undefined);
         await daily?.claims.close().catch(() => undefined);
-        throw new Error(`Could not connect to Discord: ${scrubSecrets((error as Error).message, [config.discord.token])}`);
+        if (io.signal?.aborted) throw io.signal.reason;
+        if (error instanceof discord.DiscordStartError) throw new discord.DiscordStartError(scrub(error.message));
+        throw new discord.DiscordStartError(`Could not connect to Discord at ${config.discord.apiUrl}: ${scrub((error as Error).message)}. Check DISCORD_TOKEN and DISCORD_API_URL.`);
       }
     } else {
       const { runPlayground } = await import('./console/console-playground.ts');
@@ -244,17 +257,19 @@ export interface RunningShards {
   stop(): Promise<void>;
 }
 
-/** Starts one child process per shard; `env` is also the children's environment, `entry` what they run. */
-export async function startShards(env: Record<string, string | undefined>, io: Pick<AppIo, 'logDestination'> = {}, entry: ShardEntry = shardEntry()): Promise<RunningShards> {
+/** Starts one child process per shard; `env` is also the children's environment, `entry` what they run; aborting `signal` stops a start under way. */
+export async function startShards(env: Record<string, string | undefined>, io: Pick<AppIo, 'logDestination'> = {}, entry: ShardEntry = shardEntry(), signal?: AbortSignal): Promise<RunningShards> {
   const config = loadConfig(env);
   if (config.sharding.role !== 'manager' || !config.discord.token) throw new Error('startShards needs SHARDS above 1 (or auto) and DISCORD_TOKEN');
-  const logger = createLogger(config.logLevel ?? 'info', io.logDestination).child({ role: 'shard-manager' });
-  const { startShardManager } = await import('./discord/shard-manager.ts');
+  const scrub = createScrubber(secretsOf(config));
+  const logger = createLogger(config.logLevel ?? 'info', io.logDestination, scrub).child({ role: 'shard-manager' });
+  const { startShardManager, DiscordStartError } = await import('./discord/shard-manager.ts');
   let fleet: ShardFleet;
   try {
-    fleet = await startShardManager({ token: config.discord.token, apiUrl: config.discord.apiUrl, shards: config.sharding.shards, entry, env, log: logger });
+    fleet = await startShardManager({ token: config.discord.token, apiUrl: config.discord.apiUrl, shards: config.sharding.shards, entry, env, log: logger, signal });
   } catch (error) {
-    throw new Error(`Could not start the shard processes: ${scrubSecrets((error as Error).message, [config.discord.token])}`);
+    if (signal?.aborted) throw signal.reason;
+    throw new DiscordStartError(`Could not start the shard processes: ${scrub((error as Error).message)}`);
   }
   let finish = () => {};
   const done = new Promise<void>((resolve) => (finish = resolve));
@@ -269,40 +284,64 @@ export async function startShards(env: Record<string, string | undefined>, io: P
   return { mode: 'shards', config, logger, fleet, done, stop };
 }
 
-/** `npm start`: runs the app (or the shard processes), prints start-up problems as one clear message, shuts down on SIGTERM/SIGINT. */
+/** Errors start-up reports as their message alone: each says what to fix. Anything else is a bug and keeps its stack. */
+const EXPLAINED_START_ERRORS = new Set(['ConfigError', 'StoreError', 'KnowledgeError', 'DiscordStartError']);
+
+/**
+ * `npm start`: runs the app (or the shard processes), prints a start-up problem as one clear line with a non-zero
+ * exit, and shuts down on SIGTERM/SIGINT at any moment: during start-up the start is abandoned, once running the
+ * app stops cleanly, and a second signal ends the process at once.
+ */
 async function main(): Promise<void> {
   // `npm start | head` closes stdout early: that is the reader's choice, not a crash.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
   });
-  // Signals are caught from the first moment: one that lands while the app is still starting stops it once it is up.
   let app: RunningApp | RunningShards | undefined;
-  let stopSignal: string | undefined;
+  const starting = new AbortController();
+  let stopping = false;
   const shutdown = (signal: string) => {
-    stopSignal = signal;
-    if (!app) return;
+    if (stopping) {
+      // Asked twice: whatever is still running is not worth waiting for.
+      process.exit(1);
+    }
+    stopping = true;
+    if (!app) {
+      starting.abort(new Error(`stopped by ${signal} during start-up`));
+      return;
+    }
     app.logger.info({ signal }, 'signal received');
     void app.stop().then(() => process.exit(0));
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
   // A shard child whose manager died (even by SIGKILL) loses its IPC channel: it shuts down rather than live on orphaned.
   if (process.send) process.once('disconnect', () => shutdown('disconnect'));
+  const env = processEnvironment();
+  let scrub: Scrubber = (text) => text;
   try {
-    const env = processEnvironment();
+    const config = loadConfig(env);
+    scrub = createScrubber(secretsOf(config));
     app =
-      loadConfig(env).sharding.role === 'manager'
-        ? await startShards(env)
-        : await startApp(env, { stdin: process.stdin, stdout: (text) => process.stdout.write(text) });
+      config.sharding.role === 'manager'
+        ? await startShards(env, {}, shardEntry(), starting.signal)
+        : await startApp(env, { stdin: process.stdin, stdout: (text) => process.stdout.write(text), signal: starting.signal });
   } catch (error) {
-    const known = error instanceof ConfigError || error instanceof StoreError || (error as Error).name === 'KnowledgeError';
-    process.stderr.write(`pump-coach could not start: ${known ? (error as Error).message : String((error as Error).stack ?? error)}\n`);
-    process.exitCode = error instanceof ConfigError ? 2 : 1;
-    return;
+    // Stopped by a signal while starting: that is what was asked for.
+    if (starting.signal.aborted) process.exit(0);
+    const err = error as Error;
+    process.stderr.write(`pump-coach could not start: ${scrub(EXPLAINED_START_ERRORS.has(err.name) ? err.message : String(err.stack ?? err))}\n`);
+    // Exit now: everything was closed, but a gateway shard destroyed while it waits to reconnect keeps trying
+    // (@discordjs/ws), which would hold the process up for good.
+    process.exit(error instanceof ConfigError ? 2 : 1);
   }
   const running = app;
   process.on('unhandledRejection', (reason) => running.logger.error({ err: reason }, 'unhandled rejection'));
-  if (stopSignal) shutdown(stopSignal);
+  if (starting.signal.aborted) {
+    // The signal came as the start finished: stop what was started.
+    await running.stop();
+    process.exit(0);
+  }
   await running.done;
   if (running.mode === 'console') {
     await running.stop();

@@ -5,6 +5,9 @@ import type { Command } from '../commands/command-kit.ts';
 import { createDispatcher } from '../commands/dispatch.ts';
 import type { CommandServices } from '../commands/services.ts';
 import { autocompleteContext, commandContext, componentContext, mentionContext, modalSubmitContext } from './interaction-adapters.ts';
+import { checkGatewayAnswers, DiscordStartError } from './gateway-info.ts';
+
+export { DiscordStartError } from './gateway-info.ts';
 
 /** How long stop() waits for in-flight handlers. @default 5000 */
 export const STOP_GRACE_MS = 5000;
@@ -18,11 +21,22 @@ export interface BotOptions {
   log: Log;
 }
 
+/**
+ * Failed connections to the gateway before start-up gives up: an unreachable gateway is otherwise retried for good,
+ * with the process neither serving nor exiting. @default 5
+ */
+export const GATEWAY_START_ATTEMPTS = 5;
+/** How long start-up may take from login to a ready gateway. @default 60000 */
+export const GATEWAY_START_TIMEOUT_MS = 60_000;
+
 /** A running (or startable) bot. */
 export interface Bot {
   client: Client;
-  /** Logs in and resolves once the gateway is ready. */
-  start(): Promise<void>;
+  /**
+   * Logs in and resolves once the gateway is ready; rejects with a DiscordStartError after GATEWAY_START_ATTEMPTS
+   * failed connections or GATEWAY_START_TIMEOUT_MS, and at once when `signal` aborts.
+   */
+  start(signal?: AbortSignal): Promise<void>;
   /** Closes the gateway connection; in-flight handlers finish first. */
   stop(): Promise<void>;
 }
@@ -38,7 +52,7 @@ export interface ShardSpec {
  * shard is always given, so discord.js never reads it from SHARDS/SHARD_COUNT in the environment itself.
  */
 export function createDiscordClient(apiUrl: string, shard: ShardSpec = { id: 0, count: 1 }): Client {
-  return new Client({
+  const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
     rest: { api: apiUrl },
     shards: [shard.id],
@@ -51,6 +65,8 @@ export function createDiscordClient(apiUrl: string, shard: ShardSpec = { id: 0, 
       GuildMemberManager: { maxSize: 200, keepOverLimit: (member) => member.id === member.client.user.id },
     }),
   });
+  checkGatewayAnswers(client, apiUrl);
+  return client;
 }
 
 /** Wires every event of the client to the dispatcher. */
@@ -89,10 +105,34 @@ export function createBot(options: BotOptions): Bot {
 
   return {
     client,
-    async start() {
-      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-      await client.login(options.token);
-      await ready;
+    async start(signal) {
+      const cleanup: (() => void)[] = [];
+      const ready = new Promise<void>((resolve, reject) => {
+        const onReady = () => resolve();
+        client.once(Events.ClientReady, onReady);
+        let failures = 0;
+        const onReconnecting = () => {
+          failures += 1;
+          if (failures >= GATEWAY_START_ATTEMPTS) reject(new DiscordStartError(`Discord's gateway could not be reached (${failures} attempts failed). Check the network, or DISCORD_API_URL if it points to a proxy.`));
+        };
+        client.on(Events.ShardReconnecting, onReconnecting);
+        const timer = setTimeout(() => reject(new DiscordStartError(`Discord's gateway was not ready within ${GATEWAY_START_TIMEOUT_MS / 1000} s. Check the network, or DISCORD_API_URL if it points to a proxy.`)), GATEWAY_START_TIMEOUT_MS);
+        const onAbort = () => reject(signal?.reason);
+        signal?.addEventListener('abort', onAbort, { once: true });
+        if (signal?.aborted) onAbort();
+        cleanup.push(() => {
+          client.off(Events.ClientReady, onReady);
+          client.off(Events.ShardReconnecting, onReconnecting);
+          clearTimeout(timer);
+          signal?.removeEventListener('abort', onAbort);
+        });
+      });
+      try {
+        // login() itself may wait for the gateway: whichever fails first ends start-up.
+        await Promise.all([client.login(options.token), ready]);
+      } finally {
+        for (const undo of cleanup) undo();
+      }
       log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'bot ready');
     },
     async stop() {

@@ -43,15 +43,24 @@ export function classifyPostError(error: unknown): PostOutcome & { ok: false } {
   return { ok: false, kind: 'transient', reason: error instanceof Error ? error.message : String(error) };
 }
 
-/** The Poster on a logged-in discord.js client; `render` turns the day's post into its card. */
-export function createDiscordPoster(client: Client, render: (post: DailyPost) => Card, log?: Pick<Log, 'warn'>): Poster {
+/**
+ * The Poster on a logged-in discord.js client; `render` turns the day's post into its card. Every failure reason
+ * passes through `scrub` before it leaves: Discord's error text may echo what was sent, and a reason is stored
+ * with a paused schedule and shown in /daily show.
+ */
+export function createDiscordPoster(client: Client, render: (post: DailyPost) => Card, log?: Pick<Log, 'warn'>, scrub: (text: string) => string = (text) => text): Poster {
+  const classify = (error: unknown): PostOutcome & { ok: false } => {
+    const failure = classifyPostError(error);
+    return { ...failure, reason: scrub(failure.reason) };
+  };
+
   async function fetchChannel(channelId: string): Promise<{ ok: true; channel: GuildTextBasedChannel & GuildBasedChannel } | (ChannelCheck & { ok: false })> {
     try {
       const channel = await client.channels.fetch(channelId);
       if (!isPostable(channel)) return { ok: false, kind: 'gone', reason: 'not a text channel' };
       return { ok: true, channel };
     } catch (error) {
-      const failure = classifyPostError(error);
+      const failure = classify(error);
       if (failure.kind === 'forbidden') return { ok: false, kind: 'forbidden', reason: failure.reason, missing: ['View Channel'] };
       if (failure.kind === 'gone') return { ok: false, kind: 'gone', reason: failure.reason };
       throw error;
@@ -84,7 +93,7 @@ export function createDiscordPoster(client: Client, render: (post: DailyPost) =>
       try {
         found = await fetchChannel(channelId);
       } catch (error) {
-        return classifyPostError(error);
+        return classify(error);
       }
       if (!found.ok) return { ok: false, kind: found.kind, reason: found.reason };
       let messageId: string;
@@ -96,9 +105,10 @@ export function createDiscordPoster(client: Client, render: (post: DailyPost) =>
           await message.startThread({ name: clip(post.threadTitle, THREAD_NAME_LIMIT) }).catch((error: unknown) => log?.warn({ err: error, channelId }, 'could not open the daily thread'));
         }
       } catch (error) {
-        return classifyPostError(error);
+        return classify(error);
       }
       return { ok: true, messageId };
     },
+
   };
 }

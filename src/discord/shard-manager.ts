@@ -7,6 +7,9 @@
 import type { ChildProcess } from 'node:child_process';
 import { ShardingManager, type Shard } from 'discord.js';
 import type { Log } from '../app/ports.ts';
+import { DiscordStartError, readGatewayBot } from './gateway-info.ts';
+
+export { DiscordStartError } from './gateway-info.ts';
 
 /** What a shard child runs: the entry file and the Node flags it is started with. */
 export interface ShardEntry {
@@ -29,6 +32,8 @@ export interface ShardManagerOptions {
   readyTimeoutMs?: number;
   /** How long stop() waits for a child to exit after SIGTERM before SIGKILL. @default 15_000 */
   stopGraceMs?: number;
+  /** Aborting it stops the start under way: the children started so far are stopped and the start rejects. */
+  signal?: AbortSignal;
 }
 
 /** Running shard processes. */
@@ -45,12 +50,37 @@ export interface ShardFleet {
 /** Discord lets `max_concurrency` shards identify together, then the next group after 5 s. */
 export const IDENTIFY_INTERVAL_MS = 5_500;
 
-/** GET /gateway/bot on the REST base: the recommended shard count and how many may identify at once. */
+/** Attempts at GET /gateway/bot before the shard manager gives up on an unreachable REST base. @default 3 */
+export const GATEWAY_BOT_ATTEMPTS = 3;
+
+/**
+ * GET /gateway/bot on the REST base: the recommended shard count and how many may identify at once. A base that
+ * cannot be reached (after GATEWAY_BOT_ATTEMPTS), refuses, or answers with anything but Discord's JSON is a
+ * DiscordStartError saying what to check.
+ */
 export async function fetchGatewayBot(apiUrl: string, token: string): Promise<{ shards: number; maxConcurrency: number }> {
-  const response = await fetch(`${apiUrl}/v10/gateway/bot`, { headers: { authorization: `Bot ${token}` } });
-  if (!response.ok) throw new Error(`GET /gateway/bot on ${apiUrl} answered ${response.status}`);
-  const body = (await response.json()) as { shards?: number; session_start_limit?: { max_concurrency?: number } };
-  return { shards: Math.max(1, body.shards ?? 1), maxConcurrency: Math.max(1, body.session_start_limit?.max_concurrency ?? 1) };
+  let response: Response | undefined;
+  for (let attempt = 1; !response; attempt++) {
+    try {
+      response = await fetch(`${apiUrl}/v10/gateway/bot`, { headers: { authorization: `Bot ${token}` } });
+    } catch (error) {
+      if (attempt >= GATEWAY_BOT_ATTEMPTS) {
+        const cause = (error as { cause?: { message?: string } }).cause?.message ?? (error as Error).message;
+        throw new DiscordStartError(`Discord's REST API at ${apiUrl} could not be reached (${attempt} attempts; ${cause}). Check the network and DISCORD_API_URL.`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+    }
+  }
+  if (!response.ok) throw new DiscordStartError(`GET /gateway/bot on ${apiUrl} answered ${response.status}. Check DISCORD_TOKEN and DISCORD_API_URL.`);
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // Not JSON: readGatewayBot says what it was.
+  }
+  const { shards, maxConcurrency } = readGatewayBot(body, apiUrl);
+  return { shards, maxConcurrency };
 }
 
 /** Starts the children and resolves once every shard's gateway is ready. */
@@ -104,16 +134,27 @@ export async function startShardManager(options: ShardManagerOptions): Promise<S
     );
   };
 
+  const { signal } = options;
+  let onAbort = () => {};
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal?.aborted) onAbort();
+  });
+  // Only ever raced: a rejection nobody awaits any more must not count as unhandled.
+  aborted.catch(() => undefined);
   try {
     // Shards identify in groups of max_concurrency, one group per identify interval.
     for (let first = 0; first < count; first += gateway.maxConcurrency) {
-      if (first > 0) await new Promise((resolve) => setTimeout(resolve, IDENTIFY_INTERVAL_MS));
+      if (first > 0) await Promise.race([new Promise((resolve) => setTimeout(resolve, IDENTIFY_INTERVAL_MS)), aborted]);
       const group = Array.from({ length: Math.min(gateway.maxConcurrency, count - first) }, (_, i) => first + i);
-      await Promise.all(group.map((id) => manager.createShard(id).spawn(options.readyTimeoutMs ?? 60_000)));
+      await Promise.race([Promise.all(group.map((id) => manager.createShard(id).spawn(options.readyTimeoutMs ?? 60_000))), aborted]);
     }
   } catch (error) {
     await stop();
     throw error;
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
   }
   return {
     count,

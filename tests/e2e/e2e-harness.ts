@@ -23,8 +23,8 @@ export interface E2e {
   close(): Promise<void>;
 }
 
-/** What a test may hand the app besides its environment: a clock it moves by hand. */
-export type E2eIo = Pick<AppIo, 'clock'>;
+/** What a test may hand the app besides its environment: a clock it moves by hand, a log it reads. */
+export type E2eIo = Pick<AppIo, 'clock' | 'logDestination'>;
 
 /** Starts fake Discord + app; `env` adds or overrides variables. */
 export async function startE2e(env: Record<string, string> = {}, io: E2eIo = {}): Promise<E2e> {
@@ -98,6 +98,12 @@ export function useE2e(env: Record<string, string> = {}, io: E2eIo = {}): E2e {
     edit: (token) => current().edit(token),
     close: () => current().close(),
   };
+}
+
+/** A log destination that keeps every line the app writes, for assertions on what was logged. */
+export function logCapture(): { stream: { write(line: string): void }; lines: string[]; text(): string; clear(): void } {
+  const lines: string[] = [];
+  return { stream: { write: (line) => void lines.push(line) }, lines, text: () => lines.join(''), clear: () => void (lines.length = 0) };
 }
 
 /** A string option (type 3) of a slash command. */

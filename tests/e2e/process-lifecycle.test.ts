@@ -1,26 +1,10 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/fake-discord.ts';
 import { describeWithRedis, useRedisServer } from '../support/redis-server.ts';
-
-const root = join(import.meta.dirname, '..', '..');
-/** Exactly what `npm start` runs, read from package.json. */
-const START = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
-
-/** Runs the `npm start` command (exec'd, so signals reach the app itself) with the given environment and stdin. */
-function runMain(env: Record<string, string>, stdin: string | null) {
-  const child = spawn('sh', ['-c', `exec ${START}`], { cwd: root, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  if (stdin !== null) child.stdin.end(stdin);
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, out: () => stdout, err: () => stderr };
-}
+import { logged, runMain } from './run-main.ts';
 
 describe('the process, as npm start runs it', () => {
   let dir: string;
@@ -62,15 +46,6 @@ describe('the process, as npm start runs it', () => {
     expect(logs).not.toContain(fake.token);
   });
 });
-
-/** Resolves when `text()` contains `needle` (the process's log so far). */
-async function logged(text: () => string, needle: string | RegExp, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(typeof needle === 'string' ? text().includes(needle) : needle.test(text()))) {
-    if (Date.now() > deadline) throw new Error(`not logged within ${timeoutMs} ms: ${needle}\n${text()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** Whether a process is still alive. */
 const alive = (pid: number) => {

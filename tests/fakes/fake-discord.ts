@@ -42,11 +42,13 @@ export interface RecordedFile {
   content: string;
 }
 
-/** A custom REST answer: status and JSON body (and extra headers). */
+/** A custom REST answer: status and JSON body (and extra headers), or a raw `text` body (an HTML error page). */
 export interface FakeResponse {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Sent as it is instead of JSON, with the content type in `headers`. */
+  text?: string;
 }
 
 /** Handles a route; return (or resolve to) undefined to fall through to the built-in behaviour. */
@@ -576,6 +578,11 @@ export class FakeDiscord extends EventEmitter {
     const request: RecordedRequest = { method: req.method ?? 'GET', path, query: url.search, body, at: performance.now(), headers: req.headers, ...(files ? { files } : {}) };
     const reply = (r: FakeResponse) => {
       request.status = r.status;
+      if (r.text !== undefined) {
+        res.writeHead(r.status, r.headers);
+        res.end(r.text);
+        return;
+      }
       // A 204 carries no body and so no JSON content type (the client would try to parse it).
       const empty = r.status === 204 || r.body === undefined;
       res.writeHead(r.status, { ...(empty ? {} : { 'content-type': 'application/json' }), ...r.headers });

@@ -20,6 +20,8 @@ export interface ClaudeAnswererOptions {
   /** @default 600 */
   maxTokens?: number;
   fetch?: typeof fetch;
+  /** Removes secrets from a failure's text before it becomes an answer's fallback reason. @default unchanged */
+  scrub?: (text: string) => string;
 }
 
 /** Default cap on the reply's length: a chat answer of a few cited sentences. */
@@ -97,7 +99,8 @@ export function createClaudeAnswerer(options: ClaudeAnswererOptions): LlmAnswere
           messages: [{ role: 'user', content }],
         });
       } catch (error) {
-        throw describeClaudeFault(error, timeoutMs);
+        const fault = describeClaudeFault(error, timeoutMs);
+        throw options.scrub ? new LlmFailure(options.scrub(fault.reason), fault.status) : fault;
       }
       const segments: LlmReply['segments'] = [];
       for (const block of message.content ?? []) {
