@@ -12,6 +12,11 @@ export const DEFAULT_KEYV_URL = 'sqlite://data/coach.sqlite';
 export const CLAUDE_TIMEOUT_MS = 8000;
 /** Retries after Claude's first attempt; the bot and `coach ask` share it. @default 1 */
 export const CLAUDE_MAX_RETRIES = 1;
+/**
+ * The most one Claude answer may take in all (headers, body, retries and retry-after waits), in the bot and in
+ * `coach ask`; past it the offline answer goes out, saying why. ASK_BUDGET_SECONDS changes it. @default 10000
+ */
+export const CLAUDE_BUDGET_MS = 10_000;
 
 /** The most shard processes SHARDS may ask for (Discord recommends one per 1,000–2,500 servers). @default 1024 */
 export const MAX_SHARDS = 1024;
@@ -49,6 +54,8 @@ const envSchema = z
   DISCORD_API_URL: withDefault(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }), DEFAULT_DISCORD_API_URL),
   ANTHROPIC_API_KEY: optionalText,
   ANTHROPIC_MODEL: withDefault(z.string().min(1), DEFAULT_ANTHROPIC_MODEL),
+  ANTHROPIC_BASE_URL: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
+  ASK_BUDGET_SECONDS: positiveInt(CLAUDE_BUDGET_MS / 1000, 120),
   KEYV_URL: withDefault(
     z
       .string()
@@ -102,10 +109,14 @@ export interface Config {
     apiKey: string | undefined;
     /** @default claude-haiku-5-5 */
     model: string;
+    /** Another Messages API base (a proxy, or a local fake in tests). @default the SDK's */
+    baseUrl: string | undefined;
     /** @default CLAUDE_TIMEOUT_MS */
     timeoutMs: number;
     /** @default CLAUDE_MAX_RETRIES */
     maxRetries: number;
+    /** One answer's whole time, retries and waits included (ASK_BUDGET_SECONDS). @default CLAUDE_BUDGET_MS */
+    budgetMs: number;
   };
   /** @default sqlite://data/coach.sqlite */
   keyvUrl: string;
@@ -163,7 +174,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       guildId: e.DISCORD_GUILD_ID,
       apiUrl: e.DISCORD_API_URL.replace(/\/+$/, ''),
     },
-    anthropic: { apiKey: e.ANTHROPIC_API_KEY, model: e.ANTHROPIC_MODEL, timeoutMs: CLAUDE_TIMEOUT_MS, maxRetries: CLAUDE_MAX_RETRIES },
+    anthropic: {
+      apiKey: e.ANTHROPIC_API_KEY,
+      model: e.ANTHROPIC_MODEL,
+      baseUrl: e.ANTHROPIC_BASE_URL,
+      timeoutMs: CLAUDE_TIMEOUT_MS,
+      maxRetries: CLAUDE_MAX_RETRIES,
+      budgetMs: e.ASK_BUDGET_SECONDS * 1000,
+    },
     keyvUrl: e.KEYV_URL,
     ask: { rateLimit: e.ASK_RATE_LIMIT, rateWindowMinutes: e.ASK_RATE_WINDOW_MINUTES },
     daily: { catchupMinutes: e.DAILY_CATCHUP_MINUTES },

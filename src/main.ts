@@ -90,23 +90,24 @@ export interface RunningApp {
 }
 
 /**
- * The answer service for a configuration: Claude when a key is set (with the configured timeout and retries),
- * else the offline answerer. The bot and `coach ask` both build it here, so they answer alike.
+ * The answer service for a configuration: Claude when a key is set (with the configured timeout, retries and
+ * overall budget), else the offline answerer. The bot and `coach ask` both build it here, so they answer alike.
  */
 export async function buildAnswerService(config: Config, library: Library, scrub: Scrubber = createScrubber(secretsOf(config))): Promise<AnswerService> {
-  const { apiKey, model, timeoutMs, maxRetries } = config.anthropic;
+  const { apiKey, model, baseUrl, timeoutMs, maxRetries, budgetMs } = config.anthropic;
   // The SDK is loaded only with a key: it adds ~23 MB to a bot that answers offline.
   const claude = apiKey
     ? (await import('./adapters/anthropic/claude-answerer.ts')).createClaudeAnswerer({
         apiKey,
         model,
+        ...(baseUrl ? { baseURL: baseUrl } : {}),
         timeoutMs,
         maxRetries,
         scrub,
         systemPrompt: loadPrompt('answer-system'),
       })
     : null;
-  return createAnswerService({ library, retriever: createMinisearchRetriever(library), claude });
+  return createAnswerService({ library, retriever: createMinisearchRetriever(library), claude, budgetMs });
 }
 
 /** The gateway shard a process serves: its own under the shard manager, else the only one. */

@@ -22,13 +22,23 @@ export const askMessages = {
   concern: 'injury, medical and unsafe questions get the fixed referral and the safety advice, not Claude',
   verdict: 'the library records a verdict on this claim, so Claude was not asked',
   unexpected: (message: string) => `Claude failed unexpectedly (${message})`,
+  overBudget: (seconds: number) => `Claude did not answer within ${seconds} s, so the library answered instead`,
 } as const;
 
 /** The result of asking: an answer (possibly an abstention), or a question we refuse to process. */
 export type AskResult = { kind: 'answer'; answer: Answer } | { kind: 'invalid'; message: string };
 
+/** How answering a question begins: the answer is ready now (offline), or Claude is writing it (within the budget). */
+export type AnswerStart = { kind: 'ready'; result: AskResult } | { kind: 'writing'; result: Promise<AskResult> };
+
 /** Answers members' questions. */
 export interface AnswerService {
+  /**
+   * Starts answering: offline answers are ready at once (a chat transport can send them as its first response);
+   * a Claude answer is under way, so the transport acknowledges first and sends it when it resolves.
+   */
+  start(question: string): AnswerStart;
+  /** The answer, however it is written. */
   ask(question: string): Promise<AskResult>;
 }
 
@@ -44,6 +54,21 @@ export interface AnswerServiceDeps {
   claude: LlmAnswerer | null;
   /** Why Claude is null, shown as the fallback reason. @default "no ANTHROPIC_API_KEY set" */
   noKeyReason?: string;
+  /**
+   * The most one Claude answer may take, everything included (headers, body, retries, retry-after waits); past it
+   * the offline answer goes out, saying why. Unset: only the answerer's own timeouts apply.
+   */
+  budgetMs?: number;
+}
+
+/** Rejects with `signal`'s reason once it aborts, whether or not `work` listens to it. */
+function withinBudget<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    signal.addEventListener('abort', abort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
 }
 
 /** The passages sent to Claude: the retrieved ones, plus whatever disputes a low-reliability one, plus safety advice when asked about pain. */
@@ -126,35 +151,45 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
   const search = (query: string) => retriever.search(query, PASSAGES_RETRIEVED);
   const offline = (plan: AnswerPlan, fallbackReason: string): Answer => ({ ...composePlannedAnswer(plan, library), fallbackReason });
 
-  return {
-    async ask(raw) {
-      // Mention markup is not part of the question: "@everyone does a pump mean growth?" asks about the pump.
-      const question = stripMentions(raw);
-      if (!question) return { kind: 'invalid', message: askMessages.empty };
-      if (question.length > MAX_QUESTION_LENGTH) return { kind: 'invalid', message: askMessages.tooLong(question.length) };
-
-      const plan = planAnswer(question, library, search);
-      if (!claude) return { kind: 'answer', answer: offline(plan, deps.noKeyReason ?? askMessages.noKey) };
-      const notForClaude = offlineOnly(plan);
-      if (notForClaude) return { kind: 'answer', answer: offline(plan, notForClaude) };
-
-      const retrieved = plan.covered.flatMap((p) => p.ranked.slice(0, PASSAGES_PER_QUESTION).map((r) => r.passage));
-      const passages = passagesForClaude(question, retrieved, library);
-      let reason: string;
-      try {
-        const reply = await claude.answer(question, passages);
-        const grounded = groundReply(reply, new Map(passages.map((p) => [p.id, p])));
-        const rejected = rejectReply(reply.stopReason, grounded, library);
-        if (!rejected) {
-          let answer: Answer = { question, mode: 'claude', abstained: false, answer: grounded.answer, citations: grounded.citations };
-          answer = enforceSafety(question, enforceDisputes(answer, library), library);
-          return { kind: 'answer', answer };
-        }
-        reason = rejected;
-      } catch (error) {
-        reason = error instanceof LlmFailure ? error.reason : askMessages.unexpected(error instanceof Error ? error.message : String(error));
+  /** Claude's answer to a planned question, or the offline one with the reason Claude's was not used. */
+  async function claudeAnswer(claudeAnswerer: LlmAnswerer, question: string, plan: AnswerPlan): Promise<AskResult> {
+    const retrieved = plan.covered.flatMap((p) => p.ranked.slice(0, PASSAGES_PER_QUESTION).map((r) => r.passage));
+    const passages = passagesForClaude(question, retrieved, library);
+    const budget = deps.budgetMs === undefined ? undefined : AbortSignal.timeout(deps.budgetMs);
+    let reason: string;
+    try {
+      const asked = claudeAnswerer.answer(question, passages, budget ? { signal: budget } : {});
+      const reply = budget ? await withinBudget(asked, budget) : await asked;
+      const grounded = groundReply(reply, new Map(passages.map((p) => [p.id, p])));
+      const rejected = rejectReply(reply.stopReason, grounded, library);
+      if (!rejected) {
+        let answer: Answer = { question, mode: 'claude', abstained: false, answer: grounded.answer, citations: grounded.citations };
+        answer = enforceSafety(question, enforceDisputes(answer, library), library);
+        return { kind: 'answer', answer };
       }
-      return { kind: 'answer', answer: offline(plan, reason) };
-    },
+      reason = rejected;
+    } catch (error) {
+      if (budget?.aborted) reason = askMessages.overBudget(Math.round((deps.budgetMs ?? 0) / 100) / 10);
+      else reason = error instanceof LlmFailure ? error.reason : askMessages.unexpected(error instanceof Error ? error.message : String(error));
+    }
+    return { kind: 'answer', answer: offline(plan, reason) };
+  }
+
+  const start = (raw: string): AnswerStart => {
+    // Mention markup is not part of the question: "@everyone does a pump mean growth?" asks about the pump.
+    const question = stripMentions(raw);
+    if (!question) return { kind: 'ready', result: { kind: 'invalid', message: askMessages.empty } };
+    if (question.length > MAX_QUESTION_LENGTH) return { kind: 'ready', result: { kind: 'invalid', message: askMessages.tooLong(question.length) } };
+
+    const plan = planAnswer(question, library, search);
+    if (!claude) return { kind: 'ready', result: { kind: 'answer', answer: offline(plan, deps.noKeyReason ?? askMessages.noKey) } };
+    const notForClaude = offlineOnly(plan);
+    if (notForClaude) return { kind: 'ready', result: { kind: 'answer', answer: offline(plan, notForClaude) } };
+    return { kind: 'writing', result: claudeAnswer(claude, question, plan) };
+  };
+
+  return {
+    start,
+    ask: async (raw) => start(raw).result,
   };
 }

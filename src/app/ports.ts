@@ -55,6 +55,10 @@ export interface VoteStore {
   byMember(memberId: string): Promise<Vote[]>;
   /** Deletes every vote the member cast; the anonymous tallies keep their counts. */
   deleteMember(memberId: string): Promise<void>;
+  /** Remembers an answer that was shown with vote buttons, and who wrote it, for as long as its buttons are honoured. */
+  rememberAnswer(answerId: string, mode: Vote['mode']): Promise<void>;
+  /** Who wrote a remembered answer; undefined for an answer never shown (a forged button) or long expired. */
+  answerMode(answerId: string): Promise<Vote['mode'] | undefined>;
 }
 
 /** A rate limit's window: at most `limit` requests in any `windowMs`. */
@@ -227,5 +231,6 @@ export interface Retriever {
 
 /** A language model that answers from the given passages only, citing them (Claude in production, a fake server in tests). */
 export interface LlmAnswerer {
-  answer(question: string, passages: Passage[]): Promise<LlmReply>;
+  /** Aborting `signal` abandons the request, retries and waits included. */
+  answer(question: string, passages: Passage[], options?: { signal?: AbortSignal }): Promise<LlmReply>;
 }

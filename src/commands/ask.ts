@@ -1,5 +1,6 @@
 /** /ask and bot mentions: a cited answer from the library, 👍/👎 votes, and a per-member rate limit. */
 import { MAX_QUESTION_LENGTH, type Answer } from '../core/answer-types.ts';
+import type { AskResult } from '../app/answer-question.ts';
 import { stripMentions } from '../core/text-analysis.ts';
 import { minutesToWait } from '../app/rate-limit.ts';
 import { answerCard } from './cards/answer-card.ts';
@@ -45,6 +46,14 @@ async function rateLimited(services: CommandServices, memberId: string): Promise
   return decision.allowed ? null : askText.rateLimited(minutesToWait(decision.retryAfterMs), services.askPolicy.limit, services.askPolicy.windowMinutes);
 }
 
+/** The reply for a finished answer; the answer is remembered (beside sending it) so votes on it are taken. */
+function finished(result: AskResult, answerId: string, services: CommandServices): { reply: Reply; remembered: Promise<void> } {
+  if (result.kind === 'invalid') return { reply: { text: askText.invalid(result.message) }, remembered: Promise.resolve() };
+  // A failure to remember only costs the votes on this answer: the member still gets it.
+  const remembered = services.votes.shown(answerId, result.answer.mode).catch((error: unknown) => services.log.warn({ err: error, answerId }, 'could not remember an answer for its votes'));
+  return { reply: answerReply(result.answer, answerId), remembered };
+}
+
 /** The /ask command, plus answers to mentions. */
 export const ask: Command = {
   data: spec,
@@ -55,14 +64,13 @@ export const ask: Command = {
       await ctx.reply({ text: problem, ephemeral: true });
       return;
     }
-    // Acknowledge inside Discord's 3 seconds; Claude may take longer.
-    await ctx.defer();
-    const result = await services.answers.ask(question);
-    if (result.kind === 'invalid') {
-      await ctx.edit({ text: askText.invalid(result.message) });
-      return;
-    }
-    await ctx.edit(answerReply(result.answer, ctx.id));
+    // An offline answer is ready at once and goes out as the first response; Claude may take seconds, so the
+    // interaction is acknowledged ("thinking…") first and the answer edited in.
+    const started = services.answers.start(question);
+    if (started.kind === 'writing') await ctx.defer();
+    const { reply, remembered } = finished(await started.result, ctx.id, services);
+    await (started.kind === 'writing' ? ctx.edit(reply) : ctx.reply(reply));
+    await remembered;
   },
   async onMention(ctx, services) {
     const problem = questionProblem(ctx.text) ?? (await rateLimited(services, ctx.member.id));
@@ -70,18 +78,28 @@ export const ask: Command = {
       await ctx.reply({ text: problem === askText.empty ? askText.mentionHint : problem });
       return;
     }
-    const result = await services.answers.ask(ctx.text);
-    await ctx.reply(result.kind === 'invalid' ? { text: askText.invalid(result.message) } : answerReply(result.answer, ctx.id));
+    const started = services.answers.start(ctx.text);
+    // While Claude writes, the channel shows the bot typing.
+    const stopWorking = started.kind === 'writing' ? ctx.working() : () => undefined;
+    let result: AskResult;
+    try {
+      result = await started.result;
+    } finally {
+      stopWorking();
+    }
+    const { reply, remembered } = finished(result, ctx.id, services);
+    await ctx.reply(reply);
+    await remembered;
   },
   components: {
     async vote(ctx, services, state) {
-      const [value, mode, answerId = ''] = state.split(':');
+      const [value, , answerId = ''] = state.split(':');
       if ((value !== 'up' && value !== 'down') || !answerId) {
         await ctx.reply({ text: commonText.unknownComponent, ephemeral: true });
         return;
       }
-      await services.votes.cast({ answerId, memberId: ctx.member.id, value, mode: mode === 'c' ? 'claude' : 'offline' });
-      await ctx.reply({ text: askText.voteThanks(value), ephemeral: true });
+      const outcome = await services.votes.cast({ answerId, memberId: ctx.member.id, value });
+      await ctx.reply({ text: outcome.kind === 'recorded' ? askText.voteThanks(value) : askText.voteUnknown, ephemeral: true });
     },
   },
 };

@@ -47,6 +47,11 @@ export interface CommandSpec {
   /** Usable inside a server only, not in DMs. */
   guildOnly?: boolean;
   /**
+   * Its answers are for the member who asked alone (ephemeral), so a transport that must acknowledge before the
+   * answer is ready acknowledges privately too. @default false
+   */
+  privateReplies?: boolean;
+  /**
    * The subcommand the console runs when a line names none (`/history` for `/history show`). Discord always sends
    * one, so this only spares typing.
    */
@@ -213,6 +218,8 @@ export interface MentionContext {
   markup: Markup;
   /** Replies to the message. */
   reply(reply: Reply): Promise<void>;
+  /** Shows that an answer is being written (Discord's typing indicator) until the returned function is called. */
+  working(): () => void;
 }
 
 /** An option being typed, for suggestions. */

@@ -13,6 +13,7 @@ import { EQUIPMENT_CHOICES, GOAL_CHOICES, LEVEL_CHOICES } from './plan-choices.t
 const spec: CommandSpec = {
   name: 'daily',
   description: dailyText.description,
+  privateReplies: true,
   adminOnly: true,
   guildOnly: true,
   subcommands: [

@@ -24,7 +24,7 @@ export function helpCard(markup: Markup, library: Library, catalog: readonly Com
 
 /** The /help command. */
 export const help: Command = {
-  data: { name: 'help', description: helpText.description },
+  data: { name: 'help', description: helpText.description, privateReplies: true },
   async execute(ctx, services) {
     await ctx.reply({ card: helpCard(ctx.markup, services.library, services.catalog), ephemeral: true });
   },

@@ -19,6 +19,7 @@ const filters = [
 const spec: CommandSpec = {
   name: NAME,
   description: historyText.description,
+  privateReplies: true,
   defaultSubcommand: 'show',
   subcommands: [
     { name: 'show', description: historyText.showDescription, options: filters },

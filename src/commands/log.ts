@@ -9,6 +9,7 @@ import { logText } from './messages.ts';
 const spec: CommandSpec = {
   name: 'log',
   description: logText.description,
+  privateReplies: true,
   options: [
     exerciseOption(logText.exercise, true),
     { name: 'sets', description: logText.sets, type: 'integer', required: true, minValue: LOG_LIMITS.sets.min, maxValue: LOG_LIMITS.sets.max },

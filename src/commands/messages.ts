@@ -149,6 +149,7 @@ export const askText = {
   rateLimited: (minutes: number, limit: number, windowMinutes: number) =>
     `You have asked ${limit} questions in the last ${windowMinutes} minutes. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
   voteThanks: (value: 'up' | 'down') => (value === 'up' ? 'Thanks! Your 👍 is recorded.' : 'Thanks! Your 👎 is recorded; it helps us improve the answers.'),
+  voteUnknown: 'I cannot find the answer this button belongs to, so the vote was not counted. Ask again with /ask to vote on a fresh answer.',
   mentionHint: 'Ask me a training question after the mention, e.g. "@Pump Coach does a pump mean growth?".',
   invalid: (message: string) => `${message}\nPlease rephrase and ask again.`,
 };
@@ -203,6 +204,7 @@ export const commonText = {
   failed: 'Sorry, something went wrong on our side. Please try again in a moment; if it keeps happening, tell a server admin.',
   unknownCommand: 'This command is not available any more. Type / to see the current ones.',
   unknownComponent: 'This button is no longer active. Run the command again.',
+  formTooLate: 'That took too long to open the form. Please press the button again.',
 };
 
 /** Texts of the /daily slash command (descriptions, replies). */

@@ -15,6 +15,7 @@ const UNITS = ['kg', 'lb'] as const;
 const spec: CommandSpec = {
   name: 'profile',
   description: profileText.description,
+  privateReplies: true,
   subcommands: [
     {
       name: 'set',

@@ -8,6 +8,7 @@ import { historyText, prsText } from './messages.ts';
 const spec: CommandSpec = {
   name: 'prs',
   description: prsText.description,
+  privateReplies: true,
   options: [exerciseOption(prsText.exercise, false)],
 };
 

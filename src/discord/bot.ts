@@ -6,6 +6,7 @@ import { createDispatcher } from '../commands/dispatch.ts';
 import type { CommandServices } from '../commands/services.ts';
 import { autocompleteContext, commandContext, componentContext, mentionContext, modalSubmitContext } from './interaction-adapters.ts';
 import { checkGatewayAnswers, DiscordStartError } from './gateway-info.ts';
+import { routeInteractionsPastGlobalLimit } from './interaction-rest.ts';
 
 export { DiscordStartError } from './gateway-info.ts';
 
@@ -65,8 +66,14 @@ export function createDiscordClient(apiUrl: string, shard: ShardSpec = { id: 0, 
       GuildMemberManager: { maxSize: 200, keepOverLimit: (member) => member.id === member.client.user.id },
     }),
   });
+  routeInteractionsPastGlobalLimit(client, client.options.rest ?? {});
   checkGatewayAnswers(client, apiUrl);
   return client;
+}
+
+/** Whether a message's text mentions the bot itself (`<@id>` or `<@!id>`): a reply that only pings the bot does not. */
+export function mentionsBot(content: string, botId: string): boolean {
+  return content.includes(`<@${botId}>`) || content.includes(`<@!${botId}>`);
 }
 
 /** Wires every event of the client to the dispatcher. */
@@ -79,17 +86,18 @@ export function createBot(options: BotOptions): Bot {
     void work.finally(() => inFlight.delete(work));
   };
 
+  const privately = new Set(options.commands.filter((c) => c.data.privateReplies).map((c) => c.data.name));
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
-    if (interaction.isChatInputCommand()) track(dispatch.command(commandContext(interaction)));
-    else if (interaction.isButton() || interaction.isStringSelectMenu()) track(dispatch.component(componentContext(interaction)));
-    else if (interaction.isModalSubmit()) track(dispatch.modal(modalSubmitContext(interaction)));
+    if (interaction.isChatInputCommand()) track(dispatch.command(commandContext(interaction, { log, ephemeral: privately.has(interaction.commandName) })));
+    else if (interaction.isButton() || interaction.isStringSelectMenu()) track(dispatch.component(componentContext(interaction, { log })));
+    else if (interaction.isModalSubmit()) track(dispatch.modal(modalSubmitContext(interaction, { log })));
     else if (interaction.isAutocomplete()) track(dispatch.autocomplete(autocompleteContext(interaction)));
   });
   client.on(Events.MessageCreate, (message: Message) => {
     const me = client.user;
     if (!me || message.author.bot || message.author.id === me.id) return;
-    // Only a direct mention of the bot counts; @everyone and role pings do not.
-    if (!message.mentions.users.has(me.id)) return;
+    // Only a mention of the bot written in the message counts: not @everyone, role pings, or the ping of a reply.
+    if (!mentionsBot(message.content, me.id)) return;
     track(dispatch.mention(mentionContext(message)));
   });
   client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'gateway disconnected'));

@@ -8,8 +8,10 @@ import {
   type MessageComponentInteraction,
   type ModalSubmitInteraction,
 } from 'discord.js';
+import type { Log } from '../app/ports.ts';
 import { stripMentions } from '../core/text-analysis.ts';
 import type { AutocompleteContext, CommandContext, ComponentContext, MentionContext, Member, ModalSubmitContext, Reply } from '../commands/command-kit.ts';
+import { commonText } from '../commands/messages.ts';
 import { discordMarkup, replyPayload } from './render/card-embed.ts';
 import { modalJson } from './render/modal-json.ts';
 
@@ -51,8 +53,68 @@ function baseContext(interaction: ChatInputCommandInteraction | MessageComponent
   };
 }
 
+/**
+ * How long after Discord created an interaction its handler may work before the transport acknowledges it for
+ * the handler (a deferred reply, or a deferred update for a click). Discord drops an interaction not acknowledged
+ * within 3 s; this leaves room for a busy event loop and the round trip. A handler that is done sooner answers
+ * directly, in one request; one held up by a slow store, or an interaction that arrives already late (a burst
+ * queued behind others), is acknowledged at once and answered by an edit. @default 800
+ */
+export const ACK_GUARD_MS = 800;
+
+/** How long the handler of an interaction Discord created at `createdAt` (ms) may still take before the guard defers. */
+export function guardWaitMs(createdAt: number, now = Date.now()): number {
+  return Math.min(ACK_GUARD_MS, Math.max(0, ACK_GUARD_MS - (now - createdAt)));
+}
+
+/**
+ * The first response of one interaction: the handler's own, or the transport's deferral once `waitMs` has passed
+ * without one (at once when it is 0). `own()` is called before the handler's first response: true while it may
+ * still send it, false (after the deferral has been sent) when the handler must edit or follow up instead.
+ */
+function ackGuard(deferNow: () => Promise<unknown>, log: Pick<Log, 'warn'>, waitMs: number) {
+  let state: 'open' | 'own' | 'auto' = 'open';
+  let deferral: Promise<void> = Promise.resolve();
+  const defer = () => {
+    if (state !== 'open') return;
+    state = 'auto';
+    deferral = deferNow().then(
+      () => undefined,
+      (error: unknown) => log.warn({ err: error }, 'could not acknowledge a slow interaction'),
+    );
+  };
+  const timer = waitMs > 0 ? setTimeout(defer, waitMs).unref() : undefined;
+  if (!timer) defer();
+  return {
+    get answered() {
+      return state !== 'open';
+    },
+    /** True when the handler's response is the first; false once the transport has deferred for it. */
+    async own(): Promise<boolean> {
+      if (state === 'open') {
+        state = 'own';
+        clearTimeout(timer);
+        return true;
+      }
+      await deferral;
+      return state === 'own';
+    },
+  };
+}
+
+/** How the Discord contexts behave: what the guard defers as, and where its failures go. */
+export interface InteractionOptions {
+  log: Pick<Log, 'warn'>;
+  /** Whether the command's answers are for the member alone: the guard's deferral is then ephemeral too. @default false */
+  ephemeral?: boolean;
+  /** How long the handler may take before the guard defers. @default guardWaitMs(the interaction's creation time) */
+  guardMs?: number;
+}
+
 /** A slash command interaction as a CommandContext. */
-export function commandContext(interaction: ChatInputCommandInteraction): CommandContext {
+export function commandContext(interaction: ChatInputCommandInteraction, options: InteractionOptions): CommandContext {
+  const autoEphemeral = options.ephemeral ?? false;
+  const guard = ackGuard(() => interaction.deferReply(autoEphemeral ? { flags: MessageFlags.Ephemeral } : {}), options.log, options.guardMs ?? guardWaitMs(interaction.createdTimestamp));
   return {
     ...baseContext(interaction),
     commandName: interaction.commandName,
@@ -68,13 +130,22 @@ export function commandContext(interaction: ChatInputCommandInteraction): Comman
       },
     },
     get answered() {
-      return interaction.replied || interaction.deferred;
+      return guard.answered || interaction.replied || interaction.deferred;
     },
     async reply(reply) {
-      await interaction.reply(sendPayload(reply));
+      if (await guard.own()) {
+        await interaction.reply(sendPayload(reply));
+      } else if ((reply.ephemeral ?? false) === autoEphemeral) {
+        await interaction.editReply(editPayload(reply));
+      } else {
+        // The deferral cannot change who sees it: replace it with a follow-up that is seen as the reply asks.
+        await interaction.deleteReply();
+        await interaction.followUp(sendPayload(reply));
+      }
     },
-    async defer(options) {
-      await interaction.deferReply(options?.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+    async defer(deferOptions) {
+      // Deferred already by the guard: the edits that follow go to that reply.
+      if (await guard.own()) await interaction.deferReply(deferOptions?.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
     },
     async edit(reply) {
       await interaction.editReply(editPayload(reply));
@@ -85,24 +156,29 @@ export function commandContext(interaction: ChatInputCommandInteraction): Comman
   };
 }
 
-/** A button or select-menu interaction as a ComponentContext. */
-export function componentContext(interaction: MessageComponentInteraction): ComponentContext {
+/** A button or select-menu interaction as a ComponentContext; the guard defers it as an update (nothing shows). */
+export function componentContext(interaction: MessageComponentInteraction, options: InteractionOptions): ComponentContext {
+  const guard = ackGuard(() => interaction.deferUpdate(), options.log, options.guardMs ?? guardWaitMs(interaction.createdTimestamp));
   return {
     ...baseContext(interaction),
     customId: interaction.customId,
     values: interaction.isStringSelectMenu() ? [...interaction.values] : [],
     get answered() {
-      return interaction.replied || interaction.deferred;
+      return guard.answered || interaction.replied || interaction.deferred;
     },
     async showModal(modal) {
+      // A form can only be the first response: once the guard has deferred, the member is asked to press again.
+      if (!(await guard.own())) return void (await interaction.followUp(sendPayload({ text: commonText.formTooLate, ephemeral: true })));
       const json = modalJson(modal);
       await interaction.showModal({ toJSON: () => json });
     },
     async update(reply) {
-      await interaction.update(editPayload(reply));
+      if (await guard.own()) await interaction.update(editPayload(reply));
+      else await interaction.editReply(editPayload(reply));
     },
     async reply(reply) {
-      await interaction.reply(sendPayload(reply));
+      if (await guard.own()) await interaction.reply(sendPayload(reply));
+      else await interaction.followUp(sendPayload(reply));
     },
     async followUp(reply) {
       await interaction.followUp(sendPayload(reply));
@@ -110,8 +186,9 @@ export function componentContext(interaction: MessageComponentInteraction): Comp
   };
 }
 
-/** A submitted modal as a ModalSubmitContext: the text of every input, by its custom id. */
-export function modalSubmitContext(interaction: ModalSubmitInteraction): ModalSubmitContext {
+/** A submitted modal as a ModalSubmitContext: the text of every input, by its custom id. The guard defers ephemerally. */
+export function modalSubmitContext(interaction: ModalSubmitInteraction, options: InteractionOptions): ModalSubmitContext {
+  const guard = ackGuard(() => interaction.deferReply({ flags: MessageFlags.Ephemeral }), options.log, options.guardMs ?? guardWaitMs(interaction.createdTimestamp));
   const fields: Record<string, string> = {};
   for (const [id, field] of interaction.fields.fields) if ('value' in field && typeof field.value === 'string') fields[id] = field.value;
   return {
@@ -119,10 +196,17 @@ export function modalSubmitContext(interaction: ModalSubmitInteraction): ModalSu
     customId: interaction.customId,
     fields,
     get answered() {
-      return interaction.replied || interaction.deferred;
+      return guard.answered || interaction.replied || interaction.deferred;
     },
     async reply(reply) {
-      await interaction.reply(sendPayload(reply));
+      if (await guard.own()) {
+        await interaction.reply(sendPayload(reply));
+      } else if (reply.ephemeral) {
+        await interaction.editReply(editPayload(reply));
+      } else {
+        await interaction.deleteReply();
+        await interaction.followUp(sendPayload(reply));
+      }
     },
     async followUp(reply) {
       await interaction.followUp(sendPayload(reply));
@@ -145,6 +229,9 @@ export function autocompleteContext(interaction: AutocompleteInteraction): Autoc
   };
 }
 
+/** How often the typing indicator is renewed while an answer is being written (Discord shows it for ~10 s). @default 8000 */
+export const TYPING_RENEW_MS = 8000;
+
 /** A message mentioning the bot as a MentionContext; replies go to the message, pinging no one. */
 export function mentionContext(message: Message): MentionContext {
   return {
@@ -156,6 +243,16 @@ export function mentionContext(message: Message): MentionContext {
     markup: discordMarkup,
     async reply(reply) {
       await message.reply(editPayload(reply));
+    },
+    working() {
+      // Discord shows "typing…" for about 10 s, or until the bot's next message: renewed until stopped.
+      const channel = message.channel;
+      if (!('sendTyping' in channel)) return () => undefined;
+      const send = () => void channel.sendTyping().catch(() => undefined);
+      send();
+      const timer = setInterval(send, TYPING_RENEW_MS);
+      timer.unref();
+      return () => clearInterval(timer);
     },
   };
 }

@@ -36,6 +36,31 @@ export async function startHost(shards = 1) {
   };
 }
 
+/**
+ * Forks a benchmark host script (a fake in its own process) that answers `{ cmd, seq, … }` messages with
+ * `{ seq, result }` and says `{ ready: true, … }` once listening; returns what it said when ready, a way to send it
+ * a command and wait for the result, and a close that waits for it to exit.
+ */
+export async function startIpcHost<Ready extends object>(file: string, args: string[] = []) {
+  const child = fork(file, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const waiting = new Map<number, (r: unknown) => void>();
+  let seq = 0;
+  const ready = await new Promise<Ready>((resolve) => {
+    child.on('message', (message: { ready?: boolean; seq?: number; result?: unknown }) => {
+      if (message.ready) resolve(message as Ready);
+      else if (message.seq !== undefined) waiting.get(message.seq)?.(message.result);
+    });
+  });
+  const ask = <T>(command: Record<string, unknown>) =>
+    new Promise<T>((resolve) => {
+      const id = ++seq;
+      waiting.set(id, (r) => (waiting.delete(id), resolve(r as T)));
+      child.send({ ...command, seq: id });
+    });
+  const close = () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.send({ cmd: 'close' })));
+  return { ready, pid: child.pid as number, ask, close };
+}
+
 export const root = fileURLToPath(new URL('../../', import.meta.url));
 /** Exactly what `npm start` runs, read from package.json, so the figures are the production process's. */
 export const START = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;

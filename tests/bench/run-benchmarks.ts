@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const sections = ['plan-bench.ts', 'retrieval-bench.ts', 'discord-bench.ts', 'shard-bench.ts', 'daily-bench.ts', 'training-log-bench.ts'];
+const sections = ['plan-bench.ts', 'retrieval-bench.ts', 'discord-bench.ts', 'burst-bench.ts', 'shard-bench.ts', 'daily-bench.ts', 'training-log-bench.ts'];
 const only = process.argv.slice(2);
 
 for (const file of sections) {

@@ -11,18 +11,18 @@ describe('/ask and mentions through the real discord.js client', () => {
   // No ANTHROPIC_API_KEY: the offline answerer replies.
   const e2e = useE2e({ ASK_RATE_LIMIT: '2', ASK_RATE_WINDOW_MINUTES: '10' });
 
-  test('GIVEN /ask THEN the bot defers first, then edits the reply with a cited answer and vote buttons', async () => {
+  test('GIVEN /ask answered offline THEN the first response is the cited answer with vote buttons: no defer, no edit', async () => {
     const { id, token } = e2e.fake.command({ name: 'ask', options: question('does a pump mean growth?'), user: ALICE });
-    const defer = await e2e.callback(id);
-    expect(defer.body.type).toBe(5);
-    const edit = await e2e.edit(token);
-    expect(edit.at).toBeGreaterThanOrEqual(defer.at);
-    const data = edit.body;
+    const reply = await e2e.callback(id);
+    expect(reply.body.type).toBe(4);
+    const data = reply.body.data;
     expect(data.allowed_mentions).toEqual({ parse: [], replied_user: false });
     const text = embedText({ data });
     expect(text).toMatch(/\[1\]/);
     expect(data.embeds[0].footer.text.toLowerCase()).toMatch(/offline/);
     expect(customIds(data)).toEqual([`ask:vote:up:o:${id}`, `ask:vote:down:o:${id}`]);
+    await e2e.help(ALICE);
+    expect(e2e.fake.requests.filter((r) => r.path.startsWith(`/webhooks/${e2e.fake.appId}/${token}`))).toEqual([]);
   });
 
   test('GIVEN a 👍 then a 👎 from the same member THEN one vote is stored and the tally follows the change', async () => {
@@ -38,10 +38,24 @@ describe('/ask and mentions through the real discord.js client', () => {
     expect(await e2e.app.stores.votes.byMember(BOB.id)).toEqual([expect.objectContaining({ answerId: id, value: 'down', mode: 'offline' })]);
   });
 
-  test('GIVEN a member over the rate limit THEN they get an ephemeral "try again in N minutes" and no defer', async () => {
+  test('GIVEN a vote button whose custom id names an answer never shown THEN the vote is refused and nothing is recorded; a forged answerer is ignored', async () => {
+    const forged = e2e.fake.component({ customId: 'ask:vote:up:c:1576000000000000001', user: BOB });
+    const refused = await e2e.callback(forged.id);
+    expect(refused.body.data.flags & 64).toBe(64);
+    expect(refused.body.data.content).toMatch(/was not counted/);
+    expect(await e2e.app.stores.votes.tally('1576000000000000001')).toEqual({ up: 0, down: 0 });
+    expect(await e2e.app.stores.votes.byMember(BOB.id)).toEqual([]);
+    // A real (offline) answer, voted on through a button that claims Claude wrote it: the record says offline.
+    const { id } = e2e.fake.command({ name: 'ask', options: question('how long should I rest between sets?'), user: BOB });
+    await e2e.callback(id);
+    await e2e.callback(e2e.fake.component({ customId: `ask:vote:up:c:${id}`, user: BOB }).id);
+    expect(await e2e.app.stores.votes.byMember(BOB.id)).toEqual([expect.objectContaining({ answerId: id, mode: 'offline' })]);
+  });
+
+  test('GIVEN a member over the rate limit THEN they get an ephemeral "try again in N minutes" and no answer', async () => {
     for (let i = 0; i < 2; i++) {
       const ok = e2e.fake.command({ name: 'ask', options: question('what rep range for a glute pump?'), user: CAROL });
-      expect((await e2e.callback(ok.id)).body.type).toBe(5);
+      expect((await e2e.callback(ok.id)).body.data.embeds).toHaveLength(1);
     }
     const limited = e2e.fake.command({ name: 'ask', options: question('and for back?'), user: CAROL });
     const reply = await e2e.callback(limited.id);
@@ -51,13 +65,12 @@ describe('/ask and mentions through the real discord.js client', () => {
   });
 
   test('GIVEN a question containing @everyone THEN the reply payload parses no mentions', async () => {
-    const { id, token } = e2e.fake.command({ name: 'ask', options: question('@everyone <@&1500000000000000001> does a pump mean growth?'), user: ALICE });
-    await e2e.callback(id);
-    const edit = await e2e.edit(token);
-    expect(edit.body.allowed_mentions.parse).toEqual([]);
-    expect(edit.body.allowed_mentions.replied_user).toBe(false);
+    const { id } = e2e.fake.command({ name: 'ask', options: question('@everyone <@&1500000000000000001> does a pump mean growth?'), user: ALICE });
+    const reply = (await e2e.callback(id)).body.data;
+    expect(reply.allowed_mentions.parse).toEqual([]);
+    expect(reply.allowed_mentions.replied_user).toBe(false);
     // The markup is dropped from the question, so it is still answered from the library.
-    expect(edit.body.embeds[0].title).not.toMatch(/not covered/i);
+    expect(reply.embeds[0].title).not.toMatch(/not covered/i);
   });
 
   test('GIVEN a message mentioning the bot with a question THEN the bot replies to that message, pinging no one', async () => {
@@ -68,12 +81,31 @@ describe('/ask and mentions through the real discord.js client', () => {
     expect(customIds(post.body)).toEqual([`ask:vote:up:o:${messageId}`, `ask:vote:down:o:${messageId}`]);
   });
 
+  test('GIVEN a reply to the bot that only pings it ("thanks!") THEN it is no question: no answer, and no rate-limit slot is taken', async () => {
+    const before = e2e.fake.requests.length;
+    // A reply carries the bot in its mentions (the reply ping), but its text does not mention the bot.
+    e2e.fake.message({ content: 'thanks!', user: CAROL });
+    e2e.fake.message({ content: 'thanks again!', user: CAROL });
+    e2e.fake.message({ content: 'and once more', user: CAROL });
+    await e2e.help(CAROL);
+    expect(e2e.fake.requests.slice(before).filter((r) => r.path.startsWith('/channels/'))).toEqual([]);
+    // Carol's whole budget (2) is still hers.
+    for (let i = 0; i < 2; i++) {
+      const asked = e2e.fake.command({ name: 'ask', options: question('what rep range for a glute pump?'), user: CAROL });
+      expect((await e2e.callback(asked.id)).body.data.embeds).toHaveLength(1);
+    }
+  });
+
+  test('GIVEN the nickname form of the bot\'s mention (<@!id>) THEN the question is answered', async () => {
+    const messageId = e2e.fake.message({ content: `<@!${e2e.fake.botUser.id}> how long should I rest between sets?`, user: BOB });
+    const post = await e2e.fake.waitForRequest((r) => r.method === 'POST' && r.body?.message_reference?.message_id === messageId);
+    expect(post.body.embeds[0].title).toBeTruthy();
+  });
+
   test('GIVEN a message with @everyone but no mention of the bot THEN the bot stays quiet', async () => {
     const before = e2e.fake.requests.length;
     e2e.fake.message({ content: '@everyone leg day!', user: ALICE, mentionsBot: false, mentionEveryone: true });
-    // A /help round trip proves the message event was processed before we look.
-    const { id } = e2e.fake.command({ name: 'help', user: ALICE });
-    await e2e.callback(id);
+    await e2e.help(ALICE);
     const posts = e2e.fake.requests.slice(before).filter((r) => r.path.startsWith('/channels/'));
     expect(posts).toEqual([]);
   });

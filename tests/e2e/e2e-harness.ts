@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, expect } from 'vitest';
 import { startApp, type AppIo, type RunningApp } from '../../src/main.ts';
-import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from '../fakes/fake-discord.ts';
+import { startFakeDiscord, type FakeDiscord, type FakeUser, type RecordedRequest } from '../fakes/fake-discord.ts';
 
 /** A running bot against a fake Discord, with a private SQLite file. */
 export interface E2e {
@@ -19,6 +19,8 @@ export interface E2e {
   callback(id: string): Promise<RecordedRequest>;
   /** The PATCH of the original reply for an interaction token. */
   edit(token: string): Promise<RecordedRequest>;
+  /** A /help round trip: once it is answered, every event dispatched before it has been handled. */
+  help(user?: FakeUser): Promise<void>;
   /** Client first, then the fake, then the temp folder. */
   close(): Promise<void>;
 }
@@ -50,6 +52,10 @@ export async function startE2e(env: Record<string, string> = {}, io: E2eIo = {})
     },
     callback: (id) => fake.waitForRequest((r) => r.method === 'POST' && r.path.startsWith(`/interactions/${id}/`)),
     edit: (token) => fake.waitForRequest((r) => r.method === 'PATCH' && r.path === `/webhooks/${fake.appId}/${token}/messages/@original`),
+    async help(user) {
+      const { id } = fake.command({ name: 'help', ...(user ? { user } : {}) });
+      await e2e.callback(id);
+    },
     async close() {
       await e2e.app.stop();
       await fake.close();
@@ -96,6 +102,7 @@ export function useE2e(env: Record<string, string> = {}, io: E2eIo = {}): E2e {
     restart: () => current().restart(),
     callback: (id) => current().callback(id),
     edit: (token) => current().edit(token),
+    help: (user) => current().help(user),
     close: () => current().close(),
   };
 }

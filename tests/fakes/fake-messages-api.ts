@@ -34,7 +34,11 @@ export type FakeBehaviour =
       stopReason?: 'end_turn' | 'max_tokens' | 'stop_sequence' | 'refusal';
     }
   | { kind: 'status'; status: number; errorType: string; message?: string }
-  | { kind: 'hang'; ms: number };
+  | { kind: 'hang'; ms: number }
+  /** Headers and the first half of a cited answer at once, the rest after `ms` (never, for Infinity). */
+  | { kind: 'slow-body'; ms: number }
+  /** A 429 asking the client to wait `seconds` before retrying (retry-after, with no retry-after-ms). */
+  | { kind: 'retry-after'; seconds: number };
 
 /** The running fake. */
 export interface FakeMessagesApi {
@@ -150,6 +154,19 @@ export async function startFakeMessagesApi(): Promise<FakeMessagesApi> {
       const fast = { 'retry-after-ms': '5' };
       if (behaviour.kind === 'status') {
         sendJson(res, behaviour.status, { type: 'error', error: { type: behaviour.errorType, message: behaviour.message ?? behaviour.errorType } }, fast);
+      } else if (behaviour.kind === 'retry-after') {
+        sendJson(res, 429, { type: 'error', error: { type: 'rate_limit_error', message: 'rate limited' } }, { 'retry-after': String(behaviour.seconds) });
+      } else if (behaviour.kind === 'slow-body') {
+        const text = JSON.stringify(messageEnvelope((citedAnswer as { content: (b: MessagesRequestBody) => unknown[] }).content(body), body.model ?? 'fake'));
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+        res.write(text.slice(0, text.length >> 1));
+        if (Number.isFinite(behaviour.ms)) {
+          const timer = setTimeout(() => {
+            pending.delete(timer);
+            if (!res.destroyed) res.end(text.slice(text.length >> 1));
+          }, behaviour.ms);
+          pending.add(timer);
+        }
       } else if (behaviour.kind === 'hang') {
         const timer = setTimeout(() => {
           pending.delete(timer);

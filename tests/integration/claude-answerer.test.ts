@@ -292,3 +292,34 @@ describe('Claude answerer against the real SDK and a fake Messages API', () => {
     expect(fake.requests).toHaveLength(0);
   });
 });
+
+describe('one budget per answer, everything included', () => {
+  // The bot's own per-request timeout and retries; only the overall budget is shortened for the test.
+  const BUDGET_MS = 400;
+  const budgeted = () =>
+    createAnswerService({
+      library,
+      retriever,
+      claude: createClaudeAnswerer({ apiKey: GOOD_KEY, model: 'claude-haiku-5-5', baseURL: fake.baseURL, timeoutMs: 8000, maxRetries: 1, systemPrompt }),
+      budgetMs: BUDGET_MS,
+    });
+
+  test.each<[string, FakeBehaviour]>([
+    ['headers, then a body that never finishes', { kind: 'slow-body', ms: Number.POSITIVE_INFINITY }],
+    ['a body that takes 60 s', { kind: 'slow-body', ms: 60_000 }],
+    ['a 429 with retry-after: 60', { kind: 'retry-after', seconds: 60 }],
+  ])('GIVEN %s THEN the offline answer goes out within the budget, saying why', async (_label, behaviour) => {
+    fake.fallback = behaviour;
+    const started = performance.now();
+    const answer = answerOf(await budgeted().ask(QUESTION));
+    expect(performance.now() - started).toBeLessThan(BUDGET_MS + 1000);
+    expectOfflineFallback(answer, /did not answer within 0\.4 s/);
+  });
+
+  test('GIVEN Claude within the budget THEN its answer is used and the answer service says up front that Claude is writing', async () => {
+    fake.fallback = { kind: 'slow-body', ms: 50 };
+    const started = budgeted().start(QUESTION);
+    expect(started.kind).toBe('writing');
+    expect(answerOf(await started.result).mode).toBe('claude');
+  });
+});

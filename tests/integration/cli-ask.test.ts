@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.ts';
 import { loadLibrary } from '../../src/adapters/knowledge/load-library.ts';
-import { GOOD_KEY, startFakeMessagesApi, type FakeMessagesApi } from '../fakes/fake-messages-api.ts';
+import { citedAnswer, GOOD_KEY, startFakeMessagesApi, type FakeMessagesApi } from '../fakes/fake-messages-api.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const library = loadLibrary();
@@ -109,4 +109,19 @@ describe('coach ask / coach search', () => {
     expect(doc.fallbackReason).toBeUndefined();
     expect(fake.requests.at(-1)?.body.model).toBe('claude-test-model');
   }, 30_000);
+
+  test('GIVEN an API that sends headers and never finishes the body THEN ask answers offline within the configured budget, saying why', async () => {
+    fake.fallback = { kind: 'slow-body', ms: Number.POSITIVE_INFINITY };
+    try {
+      const started = performance.now();
+      const { code, stdout } = await run(['ask', 'What rep range gives a glute pump?', '--json'], { ANTHROPIC_API_KEY: GOOD_KEY, ANTHROPIC_BASE_URL: fake.baseURL, ASK_BUDGET_SECONDS: '1' });
+      expect(performance.now() - started).toBeLessThan(3000);
+      expect(code).toBe(0);
+      const doc = JSON.parse(stdout) as AskJson;
+      expectAskShape(doc);
+      expect(doc).toMatchObject({ mode: 'offline', fallbackReason: expect.stringMatching(/did not answer within 1 s/) });
+    } finally {
+      fake.fallback = citedAnswer;
+    }
+  });
 });

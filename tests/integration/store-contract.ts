@@ -78,6 +78,14 @@ export function voteStoreSuite(make: StoreFactory<VoteStore>): void {
       expect(await a.tally('a1')).toEqual({ up: 1, down: 0 });
       expect(await a.tally('never-voted')).toEqual({ up: 0, down: 0 });
     });
+
+    test('GIVEN an answer remembered on one connection THEN another knows who wrote it, and an id never shown is unknown', async () => {
+      const [a, b] = [await make(), await make()];
+      await a.rememberAnswer('a1', 'claude');
+      expect(await b.answerMode('a1')).toBe('claude');
+      expect(await b.answerMode('forged')).toBeUndefined();
+      expect(await b.answerMode('constructor')).toBeUndefined();
+    });
   });
 }
 

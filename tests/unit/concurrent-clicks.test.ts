@@ -95,7 +95,7 @@ describe('two profile changes at once', () => {
       },
     };
   }
-  const noVotes = { record: async () => {}, tally: async () => ({ up: 0, down: 0 }), byMember: async () => [], deleteMember: async () => {} };
+  const noVotes = { record: async () => {}, tally: async () => ({ up: 0, down: 0 }), byMember: async () => [], deleteMember: async () => {}, rememberAnswer: async () => {}, answerMode: async () => undefined };
   const noSessions = { get: async () => undefined, save: async () => {}, deleteOwner: async () => {} };
   const noLog = { forget: async () => {} };
 

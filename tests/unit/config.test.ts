@@ -6,7 +6,7 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config).toEqual({
       discord: { token: undefined, appId: undefined, guildId: undefined, apiUrl: 'https://discord.com/api' },
-      anthropic: { apiKey: undefined, model: 'claude-haiku-5-5', timeoutMs: 8000, maxRetries: 1 },
+      anthropic: { apiKey: undefined, model: 'claude-haiku-5-5', baseUrl: undefined, timeoutMs: 8000, maxRetries: 1, budgetMs: 10_000 },
       keyvUrl: DEFAULT_KEYV_URL,
       ask: { rateLimit: 5, rateWindowMinutes: 10 },
       daily: { catchupMinutes: 180 },

@@ -10,7 +10,7 @@ import type { LlmAnswerer, LlmReply } from '../../app/ports.ts';
 export interface ClaudeAnswererOptions {
   apiKey: string;
   model: string;
-  /** Omit to let the SDK read ANTHROPIC_BASE_URL itself. */
+  /** Another Messages API base (config.anthropic.baseUrl); omitted, the SDK's own default. */
   baseURL?: string;
   /** Per request (config.anthropic.timeoutMs). */
   timeoutMs: number;
@@ -88,16 +88,19 @@ export function createClaudeAnswerer(options: ClaudeAnswererOptions): LlmAnswere
   });
 
   return {
-    async answer(question, passages): Promise<LlmReply> {
+    async answer(question, passages, requestOptions = {}): Promise<LlmReply> {
       const content: ContentBlockParam[] = [...passages.map(toSearchResult), { type: 'text', text: questionBlock(question) }];
       let message: Anthropic.Message;
       try {
-        message = await client.messages.create({
-          model: options.model,
-          max_tokens: options.maxTokens ?? DEFAULT_MAX_TOKENS,
-          system: options.systemPrompt,
-          messages: [{ role: 'user', content }],
-        });
+        message = await client.messages.create(
+          {
+            model: options.model,
+            max_tokens: options.maxTokens ?? DEFAULT_MAX_TOKENS,
+            system: options.systemPrompt,
+            messages: [{ role: 'user', content }],
+          },
+          requestOptions.signal ? { signal: requestOptions.signal } : {},
+        );
       } catch (error) {
         const fault = describeClaudeFault(error, timeoutMs);
         throw options.scrub ? new LlmFailure(options.scrub(fault.reason), fault.status) : fault;

@@ -7,6 +7,8 @@ import type { OpenStore } from './open-store.ts';
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 /** The namespace workout sessions live in. */
 export const SESSION_NAMESPACE = 'workout-sessions';
+/** Votes on an answer are taken this long after it was shown (as long as a workout's buttons). @default 30 days */
+export const ANSWER_TTL_MS = SESSION_TTL_MS;
 
 /** Profiles in the `profiles` namespace, keyed by member id. */
 export function keyvProfileStore(store: OpenStore): ProfileStore {
@@ -28,7 +30,15 @@ export function keyvProfileStore(store: OpenStore): ProfileStore {
 export function keyvVoteStore(store: OpenStore, serial: KeyedQueue = createKeyedQueue()): VoteStore {
   const kv = store.namespace<Record<string, Vote>>('votes');
   const tallies = store.namespace<{ up: number; down: number }>('vote-tallies');
+  const answers = store.namespace<Vote['mode']>('answers');
   return {
+    rememberAnswer: async (answerId, mode) => {
+      await answers.set(answerId, mode, ANSWER_TTL_MS);
+    },
+    answerMode: async (answerId) => {
+      const mode = await answers.get(answerId);
+      return mode === 'offline' || mode === 'claude' ? mode : undefined;
+    },
     record: (vote) =>
       serial(vote.memberId, async () => {
         const mine = (await kv.get(vote.memberId)) ?? {};
