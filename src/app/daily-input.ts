@@ -22,7 +22,7 @@ export interface DailyInput {
 }
 
 /** The validated parts of a `/daily set`. */
-export type DailyChoice = Omit<DailySettings, 'guildId' | 'activeFrom' | 'paused' | 'startDate'>;
+export type DailyChoice = Omit<DailySettings, 'guildId' | 'activeFrom' | 'paused' | 'startDate' | 'setBy'>;
 
 /** Longest split an admin may set (two weeks of days). */
 export const MAX_SPLIT_LENGTH = 14;

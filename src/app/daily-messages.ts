@@ -17,6 +17,7 @@ export const dailyMessages = {
   paused: (reason: string) => `Daily posts are paused: ${reason} Fix it, then run /daily set again to resume.`,
   pausedGone: 'the channel was deleted or I can no longer see it.',
   pausedForbidden: (detail: string) => `I lost a permission in the channel (${detail}).`,
+  nobodyTold: 'daily posts paused and nobody could be told (no DM to the member who set them, no system channel): run /daily show in the server for the reason',
   threadTitle: (day: string, localDate: string) => `${day[0]?.toUpperCase() ?? ''}${day.slice(1).replace(/-/g, ' ')} day — ${localDate}`,
   restThreadTitle: (localDate: string) => `Rest day — ${localDate}`,
 } as const;

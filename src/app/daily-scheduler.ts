@@ -8,7 +8,7 @@ import { shardForGuild } from '../core/shards.ts';
 import { dailyMessages } from './daily-messages.ts';
 import type { ComposeDailyPost } from './daily-post.ts';
 import { slotState } from './daily-schedule.ts';
-import type { ClaimStore, Clock, DailySettingsStore, Log, Poster } from './ports.ts';
+import type { ClaimStore, Clock, DailySettingsStore, Log, NoticeOutcome, PauseNotice, Poster } from './ports.ts';
 
 /** What one tick did, for logs, tests and the benchmark. */
 export interface TickReport {
@@ -56,7 +56,7 @@ export interface DailySchedulerDeps {
   catchupMinutes?: number;
   /** This process's name in claims (host:pid in production). */
   owner: string;
-  log?: Pick<Log, 'info' | 'warn'>;
+  log?: Pick<Log, 'info' | 'warn' | 'error'>;
   /** Posts sent at once within one tick. @default 8 */
   concurrency?: number;
   /** Transient failures of one slot before it is given up. @default 3 */
@@ -118,6 +118,19 @@ export function createDailyScheduler(deps: DailySchedulerDeps) {
     await deps.settings.set({ ...current, paused: { reason, at: now.toISOString() } });
     report.paused.push({ guildId: settings.guildId, reason });
     deps.log?.warn({ guildId: settings.guildId, channelId: settings.channelId, reason }, 'daily post paused');
+    await tellAdmin({ guildId: current.guildId, channelId: current.channelId, setBy: current.setBy, reason });
+  }
+
+  /** Tells whoever set the schedule that it paused (once: a paused schedule is not visited again until /daily set). */
+  async function tellAdmin(notice: PauseNotice): Promise<void> {
+    let told: NoticeOutcome = 'none';
+    try {
+      told = (await deps.poster.notifyPaused?.(notice)) ?? 'none';
+    } catch (error) {
+      deps.log?.warn({ guildId: notice.guildId, err: (error as Error).message }, 'could not tell the admin of a paused daily schedule');
+    }
+    if (told === 'none') deps.log?.error({ guildId: notice.guildId, setBy: notice.setBy, reason: notice.reason }, dailyMessages.nobodyTold);
+    else deps.log?.info({ guildId: notice.guildId, setBy: notice.setBy, via: told }, 'told the admin the daily schedule paused');
   }
 
   /** Claims, posts and marks one slot; returns when to look at it again, if that is sooner than the next slot. */

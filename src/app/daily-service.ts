@@ -28,8 +28,11 @@ export interface DailyServiceDeps {
 /** The daily use cases over injected stores, poster and clock. */
 export function createDailyService(deps: DailyServiceDeps) {
   return {
-    /** Validates input, checks the bot can post in the channel, then saves (resuming a paused schedule). */
-    async configure(guildId: string, input: DailyInput): Promise<{ ok: true; settings: DailySettings; next: Date } | { ok: false; message: string }> {
+    /**
+     * Validates input, checks the bot can post in the channel, then saves (resuming a paused schedule); `setBy`
+     * is the member told should the schedule pause.
+     */
+    async configure(guildId: string, input: DailyInput, setBy?: string): Promise<{ ok: true; settings: DailySettings; next: Date } | { ok: false; message: string }> {
       const valid = validateDailyInput(input);
       if (!valid.ok) return valid;
       const check = await deps.poster.checkChannel(valid.choice.channelId, { thread: valid.choice.thread });
@@ -37,7 +40,7 @@ export function createDailyService(deps: DailyServiceDeps) {
         return { ok: false, message: check.kind === 'gone' ? dailyMessages.channelGone : dailyMessages.missingPermission(check.missing ?? [check.reason]) };
       }
       const now = deps.clock.now();
-      const settings: DailySettings = { ...valid.choice, guildId, activeFrom: now.toISOString() };
+      const settings: DailySettings = { ...valid.choice, guildId, activeFrom: now.toISOString(), ...(setBy ? { setBy } : {}) };
       const next = nextSlot(settings, now);
       // The split starts on the first post after this /daily set.
       settings.startDate = localDateIn(next, settings.timezone);

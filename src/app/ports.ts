@@ -205,6 +205,20 @@ export type PostOutcome =
   /** Anything else (network, 5xx): the slot may be retried on a later tick. */
   | { ok: false; kind: 'transient'; reason: string };
 
+/** A schedule that just paused, for telling whoever set it. */
+export interface PauseNotice {
+  guildId: string;
+  /** The daily channel that refused the post. */
+  channelId: string;
+  /** The member who last ran /daily set, when known. */
+  setBy: string | undefined;
+  /** Why it paused (already free of secrets). */
+  reason: string;
+}
+
+/** Who was told of a pause: the member who set the schedule (a DM), the server's system channel, or nobody. */
+export type NoticeOutcome = 'dm' | 'system-channel' | 'none';
+
 /** Sends a daily post to a channel (discord.js in production, a recorder in tests). */
 export interface Poster {
   /** Whether the bot can view the channel, send messages and embed links there (and open threads, when asked). */
@@ -214,6 +228,11 @@ export interface Poster {
    * slot is deduplicated by Discord; `thread` opens a thread for the day under the post.
    */
   post(channelId: string, post: DailyPost, options: { nonce: string; thread: boolean }): Promise<PostOutcome>;
+  /**
+   * Tells the member who set a schedule that it paused, and how to resume it: a DM, else the server's system
+   * channel. Absent (a poster that cannot reach anyone): the pause is logged as an error.
+   */
+  notifyPaused?(notice: PauseNotice): Promise<NoticeOutcome>;
 }
 
 // Answering

@@ -99,7 +99,7 @@ export const daily: Command = {
       level: ctx.options.string('level') ?? undefined,
       equipment: ctx.options.string('equipment') ?? undefined,
       thread: ctx.options.boolean('thread') ?? undefined,
-    });
+    }, ctx.member.id);
     if (!result.ok) return ctx.edit({ text: result.message });
     return ctx.edit({ card: dailySettingsCard(ctx.markup, dailyText.savedTitle, result.settings, result.next) });
   },

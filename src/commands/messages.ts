@@ -254,6 +254,8 @@ export const dailyText = {
   yes: 'yes',
   no: 'no',
   active: 'Active',
+  pauseNotice: (server: string, channel: string, reason: string) =>
+    `Daily workout posts in ${server} are paused: ${reason} Posts to ${channel} stop until someone fixes that (give me the permission back, or pick another channel) and runs /daily set again there. /daily show keeps the reason.`,
   todayValue: (status: string, note?: string) => (note ? `${status}: ${note}` : status),
 } as const;
 

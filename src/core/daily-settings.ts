@@ -51,6 +51,8 @@ export const dailySettingsSchema = z.object({
   activeFrom: z.string().min(1),
   /** Set when posting failed for a reason a retry cannot fix; cleared by the next `/daily set`. */
   paused: dailyPauseSchema.optional(),
+  /** The member (Discord user id) who last ran `/daily set`: the one told when the schedule pauses. */
+  setBy: z.string().min(1).optional(),
 });
 
 /** A server's daily-post settings after validation. */

@@ -1,10 +1,11 @@
 /** The daily posts' Poster on discord.js: checks the bot's permissions in a channel and sends the day's card (no mentions parsed, optional thread for the day). */
 import { ChannelType, DiscordAPIError, PermissionFlagsBits, type Client, type GuildBasedChannel, type GuildTextBasedChannel } from 'discord.js';
 import type { DailyPost } from '../app/daily-post.ts';
-import type { ChannelCheck, Log, PostOutcome, Poster } from '../app/ports.ts';
+import type { ChannelCheck, Log, NoticeOutcome, PostOutcome, Poster } from '../app/ports.ts';
 import type { Card } from '../commands/cards/card.ts';
 import { clip } from '../core/clip.ts';
-import { cardEmbed, NO_MENTIONS } from './render/card-embed.ts';
+import { dailyText } from '../commands/messages.ts';
+import { cardEmbed, discordMarkup, NO_MENTIONS } from './render/card-embed.ts';
 
 /** Discord's limit on a thread name. */
 const THREAD_NAME_LIMIT = 100;
@@ -110,5 +111,33 @@ export function createDiscordPoster(client: Client, render: (post: DailyPost) =>
       return { ok: true, messageId };
     },
 
+    async notifyPaused(notice): Promise<NoticeOutcome> {
+      const guild = client.guilds.cache.get(notice.guildId);
+      const content = dailyText.pauseNotice(guild?.name ?? notice.guildId, discordMarkup.channel(notice.channelId), notice.reason);
+      const message = { content, allowedMentions: NO_MENTIONS };
+      if (notice.setBy) {
+        try {
+          const dm = await client.users.createDM(notice.setBy);
+          await dm.send(message);
+          return 'dm';
+        } catch (error) {
+          // Members may close their DMs to server bots: the server's system channel is next.
+          log?.warn({ err: error, guildId: notice.guildId }, 'could not DM the member who set the daily posts');
+        }
+      }
+      const systemChannelId = guild?.systemChannelId;
+      if (systemChannelId) {
+        try {
+          const channel = await client.channels.fetch(systemChannelId);
+          if (channel?.isSendable()) {
+            await channel.send(message);
+            return 'system-channel';
+          }
+        } catch (error) {
+          log?.warn({ err: error, guildId: notice.guildId }, "could not post in the server's system channel");
+        }
+      }
+      return 'none';
+    },
   };
 }

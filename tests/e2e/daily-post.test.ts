@@ -3,9 +3,9 @@ import type { DailyService } from '../../src/app/daily-service.ts';
 import type { TickReport } from '../../src/app/daily-scheduler.ts';
 import { dailyMessages } from '../../src/app/daily-messages.ts';
 import { dailyText } from '../../src/commands/messages.ts';
-import { ALL_PERMISSIONS, snowflake, type CommandInteractionInput } from '../fakes/fake-discord.ts';
+import { ALL_PERMISSIONS, snowflake, type CommandInteractionInput, type RecordedRequest } from '../fakes/fake-discord.ts';
 import { ManualClock } from '../fakes/daily-fakes.ts';
-import { embedText, str, sub, useE2e } from './e2e-harness.ts';
+import { embedText, logCapture, str, sub, useE2e } from './e2e-harness.ts';
 
 // Without Manage Server (32) or Administrator (8): the member Discord would normally hide the command from.
 const NOT_ADMIN = String(BigInt(ALL_PERMISSIONS) & ~(32n | 8n));
@@ -14,8 +14,12 @@ describe('/daily and the daily post through the real discord.js client', () => {
   // Every test starts on Tuesday 2026-06-09, 06:00 in Berlin, with a fresh bot and store.
   const START = '2026-06-09T04:00:00Z';
   const clock = new ManualClock(START);
-  beforeEach(() => clock.set(START));
-  const e2e = useE2e({}, { clock });
+  const logs = logCapture();
+  beforeEach(() => {
+    clock.set(START);
+    logs.clear();
+  });
+  const e2e = useE2e({ LOG_LEVEL: 'info' }, { clock, logDestination: logs.stream });
 
   const daily = (): DailyService => {
     const service = e2e.app.daily?.service;
@@ -176,6 +180,76 @@ describe('/daily and the daily post through the real discord.js client', () => {
     const show = e2e.fake.command({ name: 'daily', options: sub('show') });
     const shown = await e2e.fake.waitForRequest((r) => r.path.startsWith(`/interactions/${show.id}/`));
     expect(embedText(shown.body)).toContain(dailyMessages.paused(dailyMessages.pausedGone));
+  });
+
+  /** Refuses the daily post (a message with an embed) in the daily channel with a 403; plain text still goes through. */
+  const refuseDailyPosts = (code: number, message: string) =>
+    e2e.fake.route('POST', new RegExp(`^/channels/${e2e.fake.channelId}/messages$`), (r) =>
+      r.body?.embeds?.length ? { status: 403, body: { message, code } } : undefined,
+    );
+  /** What the bot sent to the DM channel it opened with a member (empty when it opened none). */
+  const dmsTo = (userId: string): RecordedRequest[] => {
+    const dm = e2e.fake.dmChannels.get(userId);
+    return dm ? e2e.fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${dm}/messages`) : [];
+  };
+  const ADMIN_ID = '1400000000000000001';
+
+  test('GIVEN a 403 whose message echoes the Authorization header THEN the token is in no paused reason: not in /daily show, the warn log, the SQLite row or the notice', async () => {
+    await postFirstDay();
+    refuseDailyPosts(50001, `Missing Access (request sent Authorization: Bot ${e2e.fake.token})`);
+    clock.set('2026-06-10T05:00:05Z');
+    const report = await tick();
+    expect(report.paused).toHaveLength(1);
+    expect(report.paused[0]?.reason).toContain('[redacted]');
+    const show = e2e.fake.command({ name: 'daily', options: sub('show') });
+    const shown = await e2e.fake.waitForRequest((r) => r.path.startsWith(`/interactions/${show.id}/`));
+    expect(embedText(shown.body)).toContain('Missing Access');
+    const rows = await e2e.app.store.sql!(`SELECT value FROM keyv WHERE key LIKE 'daily:%'`);
+    const everything = [embedText(shown.body), logs.text(), JSON.stringify(rows), JSON.stringify(dmsTo(ADMIN_ID).map((r) => r.body))].join('\n');
+    expect(logs.text()).toContain('daily post paused');
+    expect(everything).not.toContain(e2e.fake.token);
+  });
+
+  test('GIVEN the bot loses a permission in the daily channel THEN the admin who set it gets one DM saying why and how to resume, and /daily show keeps the reason', async () => {
+    await postFirstDay();
+    refuseDailyPosts(50013, 'Missing Permissions');
+    clock.set('2026-06-10T05:00:05Z');
+    expect((await tick()).paused).toHaveLength(1);
+    const [notice, ...more] = dmsTo(ADMIN_ID);
+    expect(notice?.body.content).toMatch(/Daily workout posts in Iron Temple are paused: I lost a permission in the channel \(Missing Permissions\)/);
+    expect(notice?.body.content).toContain('/daily set');
+    expect(notice?.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    // Once: the paused schedule is not visited again, so no second notice follows.
+    clock.set('2026-06-11T05:00:05Z');
+    await tick();
+    expect(more).toEqual([]);
+    expect(dmsTo(ADMIN_ID)).toHaveLength(1);
+    const show = e2e.fake.command({ name: 'daily', options: sub('show') });
+    const shown = await e2e.fake.waitForRequest((r) => r.path.startsWith(`/interactions/${show.id}/`));
+    expect(embedText(shown.body)).toContain(dailyMessages.paused(dailyMessages.pausedForbidden('Missing Permissions')));
+  });
+
+  test('GIVEN the admin takes no DMs THEN the notice goes to the server\'s system channel; with no system channel either, an error is logged', async () => {
+    await postFirstDay();
+    refuseDailyPosts(50013, 'Missing Permissions');
+    e2e.fake.route('POST', /^\/channels\/\d+\/messages$/, (r) =>
+      r.path !== `/channels/${e2e.fake.channelId}/messages` ? { status: 403, body: { message: 'Cannot send messages to this user', code: 50007 } } : undefined,
+    );
+    // The server names its one text channel as its system channel.
+    e2e.fake.dispatch('GUILD_UPDATE', { ...e2e.fake.guildObject(), system_channel_id: e2e.fake.channelId });
+    await e2e.help();
+    clock.set('2026-06-10T05:00:05Z');
+    await tick();
+    const notices = posts().filter((r) => !r.body.embeds?.length);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.body.content).toMatch(/are paused: I lost a permission/);
+
+    // Set up again, on a server without a system channel: nobody can be told, so the log says so.
+    e2e.fake.dispatch('GUILD_UPDATE', { ...e2e.fake.guildObject(), system_channel_id: null });
+    await setUpDaily();
+    clock.set('2026-06-11T05:00:05Z');
+    await tick();
+    expect(logs.lines.filter((line) => line.includes(dailyMessages.nobodyTold) && line.includes('"level":50'))).toHaveLength(1);
   });
 
   test('GIVEN /daily off THEN the settings are gone', async () => {

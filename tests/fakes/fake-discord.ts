@@ -69,6 +69,8 @@ export interface FakeGuild {
   name: string;
   /** What @everyone (and so the bot) may do. @default '1024' (View Channel only) */
   everyonePermissions?: string;
+  /** The channel Discord posts system messages in (the guild's one text channel when set). @default none */
+  systemChannelId?: string;
 }
 
 /** A message the bot created in a channel (one per distinct nonce: a repeat with `enforce_nonce` returns the first). */
@@ -202,6 +204,8 @@ export class FakeDiscord extends EventEmitter {
   /** Interaction tokens by token, in dispatch order (so expired ones are dropped from the front). */
   private readonly tokens = new Map<string, { id: string; channelId: string; at: number; acknowledged: boolean }>();
   private readonly nonces = new Map<string, CreatedMessage>();
+  /** The DM channel opened with each user, by user id. */
+  readonly dmChannels = new Map<string, string>();
   private nextGuildTime = 100_000_000_000n;
   private readonly server: Server;
   private readonly wss: WebSocketServer;
@@ -534,6 +538,7 @@ export class FakeDiscord extends EventEmitter {
       name: guild.name,
       icon: null,
       owner_id: '1400000000000000099',
+      system_channel_id: guild.systemChannelId ?? null,
       unavailable: false,
       member_count: 3,
       joined_at: '2025-01-01T00:00:00.000Z',
@@ -702,6 +707,12 @@ export class FakeDiscord extends EventEmitter {
       }));
       this.registered.set(r.path, list);
       return { status: 200, body: list };
+    }
+    if (r.method === 'POST' && r.path === '/users/@me/channels') {
+      // A DM channel with the recipient (its messages go through POST /channels/{id}/messages like any other).
+      const recipient = String((r.body as { recipient_id?: string } | undefined)?.recipient_id ?? '');
+      this.dmChannels.set(recipient, this.dmChannels.get(recipient) ?? snowflake());
+      return { status: 200, body: { id: this.dmChannels.get(recipient), type: 1, last_message_id: null, recipients: [{ id: recipient, username: `user${recipient.slice(-4)}`, discriminator: '0', avatar: null, global_name: null }] } };
     }
     if (r.method === 'GET' && r.path === '/users/@me') return { status: 200, body: { discriminator: '0', avatar: null, ...this.botUser } };
     return { status: 404, body: { message: `404: Not Found (${r.method} ${r.path})`, code: 0 } };
