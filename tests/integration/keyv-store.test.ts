@@ -47,7 +47,7 @@ describe('openStore on SQLite', () => {
     const file = join(dir, 'corrupt.sqlite');
     writeFileSync(file, 'definitely not sqlite '.repeat(200));
     await expect(openStore(`sqlite://${file}`)).rejects.toThrow(StoreError);
-    await expect(openStore(`sqlite://${file}`)).rejects.toThrow(/not a readable SQLite database.*move the file aside/);
+    await expect(openStore(`sqlite://${file}`)).rejects.toThrow(/is damaged .*restore .* from a backup, or move it aside/);
   });
 
   test('GIVEN a path that cannot be created (its parent is a file) THEN opening fails with a StoreError', async () => {

@@ -4,7 +4,7 @@ import { accessSync, constants, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type Keyv from 'keyv';
 import { openRedisBackend, type RedisClient } from '../redis/redis-connection.ts';
-import { openSqliteBackend } from '../sqlite/sqlite-keyv.ts';
+import { openSqliteBackend, SqliteDamage } from '../sqlite/sqlite-keyv.ts';
 import type { KeyvBackend, SqlQuery } from './keyv-backend.ts';
 import { parseStoreUrl, redactStoreUrl, type StoreLocation } from './store-url.ts';
 
@@ -38,8 +38,13 @@ export const SWEEP_INTERVAL_MS = 6 * 60 * 60 * 1000;
 function explain(location: StoreLocation, error: unknown): string {
   const raw = error instanceof Error ? error.message : String(error);
   const where = redactStoreUrl(location.url);
-  if (/SQLITE_NOTADB|not a database|malformed|SQLITE_CORRUPT/i.test(raw)) {
-    return `The store at ${where} is not a readable SQLite database (${raw}). Nothing was changed: move the file aside or set KEYV_URL to another path, then start again.`;
+  if (location.kind === 'sqlite' && (error instanceof SqliteDamage || /SQLITE_NOTADB|not a database|malformed|SQLITE_CORRUPT/i.test(raw))) {
+    const file = location.path;
+    return (
+      `The store at ${where} is damaged (${raw}). Nothing was changed. Stop every bot using it, then restore ${file} from a backup, ` +
+      `or move it aside to start with an empty store (mv ${file} ${file}.damaged, and its -wal and -shm files with it); ` +
+      `sqlite3 ${file}.damaged .recover can rescue what is still readable.`
+    );
   }
   if (/SQLITE_READONLY|SQLITE_CANTOPEN|EACCES|EROFS|EPERM|ENOTDIR|EEXIST/i.test(raw)) {
     return `The store at ${where} cannot be written (${raw}). Check the file and folder permissions, or set KEYV_URL to a writable path.`;

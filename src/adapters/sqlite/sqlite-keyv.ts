@@ -6,6 +6,17 @@ import type { KeyvBackend, SqlQuery } from '../keyv/keyv-backend.ts';
 /** Milliseconds a statement waits while another connection or process holds the file's lock. @default 5000 */
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
+/** SQLite's own check found the file damaged (a torn or overwritten page): its first findings. */
+export class SqliteDamage extends Error {
+  override readonly name = 'SqliteDamage';
+  constructor(readonly problems: string[]) {
+    super(`PRAGMA quick_check: ${problems.join('; ')}`);
+  }
+}
+
+/** Findings PRAGMA quick_check reports at most (the first few say enough). @default 3 */
+const QUICK_CHECK_FINDINGS = 3;
+
 /** `text%` for LIKE, with the wildcards in `text` escaped. */
 function likePrefix(text: string): string {
   return `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -68,6 +79,12 @@ export async function openSqliteBackend(path: string, onError: (error: unknown) 
       // mode survives a crash of the process (only a power cut can lose the last commits) and avoids an fsync per write.
       await enableWal(sql);
       await sql('PRAGMA synchronous=NORMAL');
+      // Every page's structure, before the bot relies on any of them: a damaged file stops start-up with a message
+      // saying what to do, instead of failing some reads later (or a start-up sweep with a bare SQLITE_CORRUPT).
+      const findings = (await sql(`PRAGMA quick_check(${QUICK_CHECK_FINDINGS})`)).map((row) =>
+        String(Object.values(row)[0]).replace(/\*\*\* in database \w+ \*\*\*/g, '').replace(/\s+/g, ' ').trim(),
+      );
+      if (findings.join() !== 'ok') throw new SqliteDamage(findings);
     }
   } catch (error) {
     await shared.disconnect().catch(() => undefined);
