@@ -78,8 +78,9 @@ export interface HitResult {
 /** Members' recent request times on the shared store, so every process draws on one budget per member. */
 export interface HitStore {
   /**
-   * One atomic operation across processes: forgets `key`'s hits at or before `nowMs - windowMs`, then records
-   * `nowMs` when fewer than `limit` remain (hits from a clock running ahead still count).
+   * One atomic operation across processes: forgets `key`'s hits at or before `nowMs - windowMs`, moves hits later
+   * than `nowMs` (from before the clock was stepped back) to `nowMs`, then records `nowMs` when fewer than `limit`
+   * remain (rate-limit.ts recordHit is the same step as a pure function).
    */
   hit(key: string, nowMs: number, window: RateWindow): Promise<HitResult>;
   delete(key: string): Promise<void>;

@@ -14,10 +14,12 @@ export interface RatePolicy extends RateWindow {
 
 /**
  * The step a HitStore performs atomically, as a pure function: hits at or before `nowMs - windowMs` are dropped,
- * and `nowMs` is recorded when fewer than `limit` remain.
+ * hits later than `nowMs` (kept while the clock ran ahead, before it was stepped back) count as made at `nowMs`,
+ * and `nowMs` is recorded when fewer than `limit` remain. So a clock step never gives a spent budget back, and
+ * never makes anyone wait longer than one window.
  */
 export function recordHit(hits: readonly number[], nowMs: number, window: RateWindow): HitResult {
-  const recent = hits.filter((t) => t > nowMs - window.windowMs).sort((a, b) => a - b);
+  const recent = hits.filter((t) => t > nowMs - window.windowMs).map((t) => Math.min(t, nowMs)).sort((a, b) => a - b);
   if (recent.length >= window.limit) return { recorded: false, hits: recent };
   return { recorded: true, hits: [...recent, nowMs].sort((a, b) => a - b) };
 }

@@ -1,4 +1,5 @@
-import { describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { ManualClock } from '../fakes/daily-fakes.ts';
 import { member } from '../fakes/fake-discord.ts';
 import { customIds, embedText, useE2e } from './e2e-harness.ts';
 
@@ -108,5 +109,24 @@ describe('/ask and mentions through the real discord.js client', () => {
     await e2e.help(ALICE);
     const posts = e2e.fake.requests.slice(before).filter((r) => r.path.startsWith('/channels/'));
     expect(posts).toEqual([]);
+  });
+});
+
+describe('the /ask budget when the clock is stepped', () => {
+  const START = '2026-06-09T10:00:00Z';
+  const clock = new ManualClock(START);
+  beforeEach(() => clock.set(START));
+  const e2e = useE2e({ ASK_RATE_LIMIT: '2', ASK_RATE_WINDOW_MINUTES: '10' }, { clock });
+
+  test('GIVEN a member who spent their budget WHEN the clock moves back 2 minutes THEN the budget stays spent, and the wait said is one window, not more', async () => {
+    for (let i = 0; i < 2; i++) {
+      const asked = e2e.fake.command({ name: 'ask', options: question('what rep range for a glute pump?'), user: CAROL });
+      expect((await e2e.callback(asked.id)).body.data.embeds).toHaveLength(1);
+    }
+    clock.set('2026-06-09T09:58:00Z');
+    const again = e2e.fake.command({ name: 'ask', options: question('and for back?'), user: CAROL });
+    const reply = await e2e.callback(again.id);
+    expect(reply.body.data.flags & 64).toBe(64);
+    expect(reply.body.data.content).toMatch(/try again in 10 minutes/);
   });
 });

@@ -17,7 +17,7 @@ import { loadPlanKnowledge } from '../../src/adapters/knowledge/load-plan-knowle
 import { createSharedQueue } from '../../src/app/shared-queue.ts';
 import { createWorkoutService, type WorkoutService } from '../../src/app/workout-service.ts';
 import { swapOptions } from '../../src/app/workout-session.ts';
-import { recordHit } from '../../src/app/rate-limit.ts';
+import { rateDecision, recordHit } from '../../src/app/rate-limit.ts';
 import { dailySettings } from '../fakes/daily-fakes.ts';
 
 /** Opens a store on a new connection to the test's data (a fresh file or a flushed Redis per test). */
@@ -148,14 +148,24 @@ export function hitStoreSuite(make: StoreFactory<HitStore>): void {
       expect((await a.hit('ask:m2', 4000, window)).hits).toEqual([1000, 4000]);
     });
 
-    test('GIVEN any sequence of requests THEN the store answers exactly as the pure recordHit does', async () => {
+    test('GIVEN the clock stepped back 2 minutes THEN the spent budget stays spent, and the wait is at most one window', async () => {
+      const hits = await make();
+      const tenMinutes = { limit: 3, windowMs: 10 * 60_000 };
+      for (const at of [1_000_000, 1_001_000, 1_002_000]) await hits.hit('ask:m1', at, tenMinutes);
+      const back = 1_003_000 - 2 * 60_000;
+      const result = await hits.hit('ask:m1', back, tenMinutes);
+      expect(result).toEqual({ recorded: false, hits: [back, back, back] });
+      expect(rateDecision(result, back, tenMinutes)).toEqual({ allowed: false, retryAfterMs: tenMinutes.windowMs });
+    });
+
+    test('GIVEN any sequence of requests, in time order or with the clock stepping back and forth, THEN the store answers exactly as the pure recordHit does', async () => {
       const hits = await make();
       let run = 0;
       await fc.assert(
-        fc.asyncProperty(fc.array(fc.integer({ min: 0, max: 200_000 }), { minLength: 1, maxLength: 12 }), async (times) => {
+        fc.asyncProperty(fc.array(fc.integer({ min: 0, max: 200_000 }), { minLength: 1, maxLength: 12 }), fc.boolean(), async (times, inOrder) => {
           const key = `ask:run${(run += 1)}`;
           let kept: number[] = [];
-          for (const at of [...times].sort((x, y) => x - y)) {
+          for (const at of inOrder ? [...times].sort((x, y) => x - y) : times) {
             const expected = recordHit(kept, at, window);
             expect(await hits.hit(key, at, window)).toEqual(expected);
             kept = expected.hits;

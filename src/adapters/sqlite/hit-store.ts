@@ -19,8 +19,9 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS ${HITS_TABLE} (
 )`;
 
 // ?1 key, ?2 now, ?3 window, ?4 limit. The SET expressions all read the row as it was, so `recorded`, `hits` and
-// `expires_at` agree with one another; RETURNING gives the row as written.
-const KEPT = `(SELECT value FROM json_each(${HITS_TABLE}.hits) WHERE value > ?2 - ?3)`;
+// `expires_at` agree with one another; RETURNING gives the row as written. A hit later than now (the clock was
+// stepped back) is kept as made now, as recordHit does.
+const KEPT = `(SELECT min(value, ?2) AS value FROM json_each(${HITS_TABLE}.hits) WHERE value > ?2 - ?3)`;
 const FITS = `((SELECT count(*) FROM ${KEPT}) < ?4)`;
 const HIT = `INSERT INTO ${HITS_TABLE} (key, hits, recorded, expires_at) VALUES (?1, json_array(?2), 1, ?2 + ?3)
 ON CONFLICT(key) DO UPDATE SET
