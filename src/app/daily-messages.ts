@@ -5,7 +5,10 @@ export const dailyMessages = {
   badTime: (typed: string) => `“${typed}” is not a time. Use 24-hour HH:MM, for example 07:00 or 18:30.`,
   badTimezone: (typed: string) =>
     `“${typed}” is not a time zone I know. Pick an IANA name from the list, for example Europe/Berlin, America/New_York or Asia/Kolkata.`,
-  badSplit: (word: string, days: string) => `“${word}” is not a day of a split. Use a comma-separated list of groups, focuses or rest: ${days}.`,
+  badSplit: (word: string, days: string) =>
+    word
+      ? `“${word}” is not a day of a split. Use a comma-separated list of groups, focuses or rest: ${days}.`
+      : `A split cannot have an empty day (two commas in a row, or one at either end). Use a comma-separated list of groups, focuses or rest: ${days}.`,
   badChoice: (option: string, typed: string, allowed: readonly string[]) => `“${typed}” is not a ${option}. Choose one of: ${allowed.join(', ')}.`,
   badDate: (typed: string) => `“${typed}” is not a date. Use YYYY-MM-DD, for example 2026-03-29.`,
   missingPermission: (missing: readonly string[]) =>

@@ -4,22 +4,30 @@ import { answerCard } from '../commands/cards/answer-card.ts';
 import { cardToText } from '../commands/cards/card-text.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { buildAnswerService } from '../main.ts';
-import { USAGE_ERROR, type CliCommand } from './cli-io.ts';
+import { USAGE_ERROR, usageError, type CliCommand } from './cli-io.ts';
 
 /** CLI-facing messages of `coach ask`. */
 export const ASK_CLI_MESSAGES = {
   usage: 'usage: coach ask "<question>" [--json]\n',
-  unknownOption: (option: string) => `coach ask: unknown option ${option}\n`,
-  problem: (message: string) => `coach ask: ${message}\n`,
+  unknownOption: (option: string) => `coach ask: unknown option ${option}`,
+  problem: (message: string) => `coach ask: ${message}`,
 } as const;
+
+/** Options `coach ask` takes; every other word (a negative number included) is part of the question. */
+const FLAGS = new Set(['--json', '--help', '-h']);
 
 /** Runs `coach ask`. */
 export const askCommand: CliCommand = async (args, io) => {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(ASK_CLI_MESSAGES.usage);
+    return 0;
+  }
   const json = args.includes('--json');
-  const unknown = args.find((a) => a.startsWith('--') && a !== '--json');
+  const unknown = args.find((a) => a.startsWith('--') && !FLAGS.has(a));
   if (unknown) {
-    io.stderr(`${ASK_CLI_MESSAGES.unknownOption(unknown)}${ASK_CLI_MESSAGES.usage}`);
-    return USAGE_ERROR;
+    const code = usageError(io, ASK_CLI_MESSAGES.unknownOption(unknown));
+    io.stderr(ASK_CLI_MESSAGES.usage);
+    return code;
   }
   const question = args.filter((a) => a !== '--json').join(' ');
   let config;
@@ -34,8 +42,9 @@ export const askCommand: CliCommand = async (args, io) => {
   const service = await buildAnswerService(config, loadLibrary());
   const result = await service.ask(question);
   if (result.kind === 'invalid') {
-    io.stderr(`${ASK_CLI_MESSAGES.problem(result.message)}${ASK_CLI_MESSAGES.usage}`);
-    return USAGE_ERROR;
+    const code = usageError(io, ASK_CLI_MESSAGES.problem(result.message));
+    io.stderr(ASK_CLI_MESSAGES.usage);
+    return code;
   }
   const { answer } = result;
   if (json) {

@@ -11,8 +11,9 @@ import { isLocalDate } from '../core/dates.ts';
 import { parseSplit } from '../core/daily-rotation.ts';
 import { resolvePlanRequest } from '../core/plan-request.ts';
 import { splitWords } from '../app/daily-input.ts';
-import type { CliCommand } from './cli-io.ts';
-import { knowledgeOrReport, listOptions, parseOptions, shippedPlanDeps, usageError, type PlanCommandDeps } from './cli-kit.ts';
+import { usageError, type CliCommand } from './cli-io.ts';
+import { listOptions, parseOptions } from './cli-args.ts';
+import { knowledgeOrReport, shippedPlanDeps, type PlanCommandDeps } from './cli-kit.ts';
 import { planJson } from './plan-json.ts';
 
 const OPTIONS = {

@@ -1,47 +1,54 @@
 /** `coach search "<question>" [--k N] [--json]`: the passages retrieval ranks for a question, best first. */
 import { loadLibrary } from '../adapters/knowledge/load-library.ts';
 import { createMinisearchRetriever } from '../adapters/knowledge/minisearch-retriever.ts';
-import { USAGE_ERROR, type CliCommand } from './cli-io.ts';
+import { decimalInteger, usageError, type CliCommand } from './cli-io.ts';
+import { listOptions, parseOptions } from './cli-args.ts';
+
+const OPTIONS = {
+  k: { type: 'string', short: 'k' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 /** CLI-facing messages of `coach search`. */
 export const SEARCH_CLI_MESSAGES = {
-  usage: 'usage: coach search "<question>" [--k N] [--json]\n',
+  usage: 'usage: coach search "<question>" [--k N | -k N] [--json]\n',
   badK: (value: string) => `--k must be a whole number from 1 to 100 (got "${value}")`,
-  unknownOption: (option: string) => `unknown option ${option}`,
+  badOption: (detail: string) => `${detail}; valid options: ${listOptions(OPTIONS)}`,
   noQuery: 'give a question to search for',
-  problem: (problem: string) => `coach search: ${problem}\n`,
+  problem: (problem: string) => `coach search: ${problem}`,
   nothing: 'Nothing in the coaching library covers that question.\n',
 } as const;
 /** Passages shown when --k is not given. @default 5 */
 export const DEFAULT_K = 5;
 
 /** Parsed `search` arguments, or a usage problem. */
-function parseSearchArgs(args: string[]): { query: string; k: number; json: boolean } | { error: string } {
+function parseSearchArgs(args: string[]): { query: string; k: number; json: boolean; help: boolean } | { error: string } {
+  const parsed = parseOptions(args, OPTIONS);
+  if (!parsed.ok) return { error: SEARCH_CLI_MESSAGES.badOption(parsed.problem) };
+  const { values, positionals } = parsed;
   let k = DEFAULT_K;
-  let json = false;
-  const words: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    if (arg === '--json') json = true;
-    else if (arg === '--k' || arg.startsWith('--k=')) {
-      const value = arg === '--k' ? args[++i] : arg.slice(4);
-      const n = Number(value);
-      if (!Number.isInteger(n) || n < 1 || n > 100) return { error: SEARCH_CLI_MESSAGES.badK(value ?? '') };
-      k = n;
-    } else if (arg.startsWith('--')) return { error: SEARCH_CLI_MESSAGES.unknownOption(arg) };
-    else words.push(arg);
+  if (values.k !== undefined) {
+    const n = decimalInteger(values.k);
+    if (n === undefined || n < 1 || n > 100) return { error: SEARCH_CLI_MESSAGES.badK(values.k) };
+    k = n;
   }
-  const query = words.join(' ').trim();
-  if (!query) return { error: SEARCH_CLI_MESSAGES.noQuery };
-  return { query, k, json };
+  const query = positionals.join(' ').trim();
+  if (!query && !values.help) return { error: SEARCH_CLI_MESSAGES.noQuery };
+  return { query, k, json: values.json ?? false, help: values.help ?? false };
 }
 
 /** Runs `coach search`. */
 export const searchCommand: CliCommand = async (args, io) => {
   const parsed = parseSearchArgs(args);
   if ('error' in parsed) {
-    io.stderr(`${SEARCH_CLI_MESSAGES.problem(parsed.error)}${SEARCH_CLI_MESSAGES.usage}`);
-    return USAGE_ERROR;
+    const code = usageError(io, SEARCH_CLI_MESSAGES.problem(parsed.error));
+    io.stderr(SEARCH_CLI_MESSAGES.usage);
+    return code;
+  }
+  if (parsed.help) {
+    io.stdout(SEARCH_CLI_MESSAGES.usage);
+    return 0;
   }
   const library = loadLibrary();
   const results = createMinisearchRetriever(library).search(parsed.query, parsed.k);

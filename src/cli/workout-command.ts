@@ -5,8 +5,9 @@ import { resolvePlanRequest } from '../core/plan-request.ts';
 import { FIRST_SEED } from '../app/workout-session.ts';
 import { cardToText } from '../commands/cards/card-text.ts';
 import { planCard } from '../commands/cards/plan-card.ts';
-import type { CliCommand } from './cli-io.ts';
-import { knowledgeOrReport, listOptions, parseOptions, shippedPlanDeps, usageError, type PlanCommandDeps } from './cli-kit.ts';
+import { usageError, type CliCommand } from './cli-io.ts';
+import { listOptions, parseOptions } from './cli-args.ts';
+import { knowledgeOrReport, shippedPlanDeps, type PlanCommandDeps } from './cli-kit.ts';
 import { planJson } from './plan-json.ts';
 
 

@@ -63,13 +63,15 @@ const REST_WORDS: ReadonlySet<string> = new Set(['rest', 'off', 'rest day', 'rec
 
 /**
  * Parses `legs, back, rest, hamstrings` into a split: group and focus words (with their aliases) and rest days.
- * Days are separated by commas, or by spaces when there is no comma. Says which word is not a day.
+ * Days are separated by commas, or by spaces when there is no comma. Says which word is not a day: `unknown` is
+ * empty for an empty day (two commas in a row, or one at either end).
  */
 export function parseSplit(text: string): { ok: true; split: SplitDay[] } | { ok: false; unknown: string } {
   const names = text
+    .trim()
     .split(text.includes(',') ? ',' : /\s+/)
-    .map((name) => name.trim())
-    .filter(Boolean);
+    .map((name) => name.trim());
+  if (names.includes('')) return { ok: false, unknown: '' };
   const split: SplitDay[] = [];
   for (const name of names) {
     if (REST_WORDS.has(name.toLowerCase().replace(/[-_\s]+/g, ' '))) {
