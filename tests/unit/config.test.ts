@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ConfigError, DEFAULT_KEYV_URL, loadConfig } from '../../src/config.ts';
+import { ConfigError, DEFAULT_KEYV_URL, loadConfig, secretsOf } from '../../src/config.ts';
 
 describe('loadConfig', () => {
   test('GIVEN an empty environment THEN every default applies and the console mode is implied', () => {
@@ -30,6 +30,8 @@ describe('loadConfig', () => {
       DISCORD_API_URL: 'http://127.0.0.1:9999/api/',
       ANTHROPIC_API_KEY: 'sk-test',
       ANTHROPIC_MODEL: 'claude-sonnet-5-5',
+      ANTHROPIC_BASE_URL: 'http://127.0.0.1:9998',
+      ASK_BUDGET_SECONDS: '4',
       KEYV_URL: 'redis://localhost:6379',
       ASK_RATE_LIMIT: '3',
       ASK_RATE_WINDOW_MINUTES: '1',
@@ -41,6 +43,13 @@ describe('loadConfig', () => {
     expect(config.daily.catchupMinutes).toBe(60);
     expect(config.logLevel).toBe('debug');
     expect(config.keyvUrl).toBe('redis://localhost:6379');
+    expect(config.anthropic).toMatchObject({ baseUrl: 'http://127.0.0.1:9998', budgetMs: 4000 });
+  });
+
+  test('GIVEN a token, a key and a Redis password THEN they are the secrets the scrubber looks for', () => {
+    const config = loadConfig({ DISCORD_TOKEN: 'tok-123456789', ANTHROPIC_API_KEY: 'sk-123456789', KEYV_URL: 'redis://app:p%40ss-word-9@cache:6379' });
+    expect(secretsOf(config)).toEqual(['tok-123456789', 'sk-123456789', 'p@ss-word-9']);
+    expect(secretsOf(loadConfig({}))).toEqual([]);
   });
 
   test('GIVEN several bad variables THEN one ConfigError lists every problem together', () => {

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
-import { createLogger, scrubSecrets } from '../../src/logger.ts';
+import { createLogger, createScrubber, scrubSecrets } from '../../src/logger.ts';
 
 function capture() {
   const lines: string[] = [];
@@ -29,5 +29,27 @@ describe('logger', () => {
 
   test('GIVEN an error message echoing a token THEN scrubSecrets hides it', () => {
     expect(scrubSecrets('401 for token abcdefgh12345', ['abcdefgh12345', undefined])).toBe('401 for token [redacted]');
+  });
+
+  test.each([
+    ['as it is', 'Authorization: Bot tok.en-123456789'],
+    ['inside a JSON string', JSON.stringify({ message: 'echo tok.en-123456789' })],
+  ])('GIVEN a secret %s THEN the scrubber replaces it', (_form, text) => {
+    const scrub = createScrubber(['tok.en-123456789', undefined, 'short']);
+    expect(scrub(text)).not.toContain('tok.en-123456789');
+    expect(scrub(text)).toContain('[redacted]');
+  });
+
+  test('GIVEN a secret with characters URL- and JSON-encoding change THEN its encoded forms are scrubbed too', () => {
+    const secret = 'p@ss"word/123';
+    const scrub = createScrubber([secret]);
+    for (const form of [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]) expect(scrub(`x ${form} y`)).toBe('x [redacted] y');
+  });
+
+  test('GIVEN the logger built with a scrubber THEN an error whose message echoes the token is logged without it', () => {
+    const { lines, stream } = capture();
+    createLogger('info', stream, createScrubber(['tok.en-123456789'])).error({ err: new Error('403: Bot tok.en-123456789 may not') }, 'failed');
+    expect(lines.join('')).toContain('403: Bot [redacted] may not');
+    expect(lines.join('')).not.toContain('tok.en-123456789');
   });
 });
