@@ -59,20 +59,36 @@ function oneAtATime<A extends unknown[], R>(run: (...args: A) => Promise<R>): (.
   };
 }
 
+/** A statement that only reads (keyv's get, getMany, has and listing, the training log's ranges). */
+const READ_ONLY = /^\s*SELECT\b/i;
+
 /** Opens the SQLite file behind keyv; throws what SQLite said when the file is unusable. */
 export async function openSqliteBackend(path: string, onError: (error: unknown) => void): Promise<KeyvBackend> {
-  // One connection for every namespace: several connections to one file contend for its write lock, and
-  // SQLite's busy handler then sleeps for milliseconds at a time. Each namespace gets a view of the shared
-  // adapter with its own `namespace` (keyv sets it on the adapter it is given).
+  // One connection writes, for every namespace: several writing connections to one file contend for its write
+  // lock, and SQLite's busy handler then sleeps for milliseconds at a time. Each namespace gets a view of the
+  // shared adapter with its own `namespace` (keyv sets it on the adapter it is given).
   // iterationLimit: listing pages with LIMIT/OFFSET, and the default page of 10 makes listing the 10,000 daily
   // settings a scheduler reads take ~2 s instead of ~0.1 s.
-  const shared = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: SQLITE_BUSY_TIMEOUT_MS, iterationLimit: 1000 });
+  const options = { uri: `sqlite://${path}`, busyTimeout: SQLITE_BUSY_TIMEOUT_MS, iterationLimit: 1000 };
+  const shared = new KeyvSqlite(options);
   shared.on('error', onError);
   // Every namespace's keyv listens for the shared adapter's errors.
   shared.setMaxListeners(100);
+  // Writes run one at a time (oneAtATime). Reads go to a second connection (a file's; ':memory:' has only one),
+  // where they run side by side: in WAL a reader neither waits for the writer nor takes its lock, and a read
+  // that fails has nothing to undo.
+  const reader = path === ':memory:' ? undefined : new KeyvSqlite(options);
+  reader?.on('error', onError);
+  const write = oneAtATime(shared.query.bind(shared));
+  const read = reader ? reader.query.bind(reader) : write;
   // The namespaces' views inherit `query` from the shared adapter, so this one wrapper covers every statement.
-  shared.query = oneAtATime(shared.query.bind(shared));
+  shared.query = (statement: string, ...params: unknown[]) => (READ_ONLY.test(statement) ? read(statement, ...params) : write(statement, ...params));
   const sql: SqlQuery = (statement, ...params) => shared.query(statement, ...params) as Promise<Record<string, unknown>[]>;
+  // The reader first: the connection that closes last folds the WAL back into the file.
+  const disconnect = async () => {
+    await reader?.disconnect();
+    await shared.disconnect();
+  };
   try {
     if (path !== ':memory:') {
       // WAL lets a second process (another bot on the same file) read while this one writes; NORMAL sync in WAL
@@ -87,7 +103,7 @@ export async function openSqliteBackend(path: string, onError: (error: unknown) 
       if (findings.join() !== 'ok') throw new SqliteDamage(findings);
     }
   } catch (error) {
-    await shared.disconnect().catch(() => undefined);
+    await disconnect().catch(() => undefined);
     throw error;
   }
   return {
@@ -108,6 +124,6 @@ export async function openSqliteBackend(path: string, onError: (error: unknown) 
       );
       return rows.length;
     },
-    close: () => shared.disconnect(),
+    close: disconnect,
   };
 }
