@@ -86,8 +86,14 @@ async function one({ kind, n }: BatchItem): Promise<{ callback: number; edit?: n
   } else {
     sent = fake.component({ customId: `workout:variation:${user(n + 1).id}:${n}`, guildId, user: user(n) });
   }
-  const edit = kind === 'ask' ? arrival(`PATCH /webhooks/${fake.appId}/${sent.token}/messages/@original`) : null;
+  const editKey = `PATCH /webhooks/${fake.appId}/${sent.token}/messages/@original`;
+  const edit = kind === 'ask' ? arrival(editKey) : null;
   const callback = await arrival(`POST /interactions/${sent.id}/${sent.token}/callback`);
+  // An offline answer is the first response itself (no edit follows); a deferred one is answered by the edit.
+  if (edit && callback.body?.type !== 5) {
+    pending.delete(editKey);
+    return { callback: callback.at - start, edit: callback.at - start };
+  }
   return { callback: callback.at - start, ...(edit ? { edit: (await edit).at - start } : {}) };
 }
 
