@@ -224,9 +224,10 @@ export async function startApp(env: Record<string, string | undefined>, io: AppI
 }
 
 /**
- * What a shard child process runs: this very module, with the Node flags this process was started with
- * (`--import tsx` and the heap bounds from source; none extra once compiled). The one place to change if the
- * children should run something else.
+ * What a shard child process runs: this very module, with the Node flags this process was started with. Under
+ * `npm start` that is the compiled dist/main.js with the heap flags, so the children run built JS too; from source
+ * (`npm run dev`, tests) it is src/main.ts with `--import tsx`. The one place to change if the children should run
+ * something else.
  */
 export function shardEntry(): ShardEntry {
   return { file: fileURLToPath(import.meta.url), execArgv: process.execArgv };

@@ -1,5 +1,5 @@
 /** `coach search "<question>" [--k N] [--json]`: the passages retrieval ranks for a question, best first. */
-import { loadLibrary } from '../adapters/knowledge/load-library.ts';
+import { loadPlanKnowledge } from '../adapters/knowledge/load-plan-knowledge.ts';
 import { createMinisearchRetriever } from '../adapters/knowledge/minisearch-retriever.ts';
 import { USAGE_ERROR, type CliCommand } from './cli-io.ts';
 
@@ -43,7 +43,7 @@ export const searchCommand: CliCommand = async (args, io) => {
     io.stderr(`${SEARCH_CLI_MESSAGES.problem(parsed.error)}${SEARCH_CLI_MESSAGES.usage}`);
     return USAGE_ERROR;
   }
-  const library = loadLibrary();
+  const library = loadPlanKnowledge().library;
   const results = createMinisearchRetriever(library).search(parsed.query, parsed.k);
   if (parsed.json) {
     const passages = results.map(({ passage, score }) => ({

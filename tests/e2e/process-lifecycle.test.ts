@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -7,12 +7,14 @@ import { startFakeDiscord, type FakeDiscord } from '../fakes/fake-discord.ts';
 import { describeWithRedis, useRedisServer } from '../support/redis-server.ts';
 
 const root = join(import.meta.dirname, '..', '..');
-/** Exactly what `npm start` runs, read from package.json. */
+/** Exactly what `npm start` runs, read from package.json: the compiled entry, dist/main.js. */
 const START = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+/** The same entry from source, as `npm run dev` and the tests run it. */
+const FROM_SOURCE = 'node --import tsx src/main.ts';
 
 /** Runs the `npm start` command (exec'd, so signals reach the app itself) with the given environment and stdin. */
-function runMain(env: Record<string, string>, stdin: string | null) {
-  const child = spawn('sh', ['-c', `exec ${START}`], { cwd: root, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+function runMain(env: Record<string, string>, stdin: string | null, command = START) {
+  const child = spawn('sh', ['-c', `exec ${command}`], { cwd: root, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
@@ -34,8 +36,17 @@ describe('the process, as npm start runs it', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  test('GIVEN no DISCORD_TOKEN and commands on stdin THEN the console prints the replies and exits at end of input', async () => {
-    const run = runMain({ KEYV_URL: `sqlite://${join(dir, 'console.sqlite')}` }, '/workout legs level:beginner\n2\n/ask does a pump mean growth?\n/nope\n');
+  test('GIVEN the built entry (npm start) THEN it is there: npm install and npm test build it', () => {
+    expect(START).toContain('dist/main.js');
+    expect(existsSync(join(root, 'dist', 'main.js')), 'dist/main.js is missing: run npm run build').toBe(true);
+    expect(existsSync(join(root, 'dist', 'knowledge.snapshot.json')), 'the knowledge snapshot is missing: run npm run build').toBe(true);
+  });
+
+  test.each([
+    ['the built entry (npm start)', START],
+    ['the source entry (tsx, as npm run dev)', FROM_SOURCE],
+  ])('GIVEN %s with no DISCORD_TOKEN and commands on stdin THEN the console prints the replies and exits at end of input', async (_name, command) => {
+    const run = runMain({ KEYV_URL: `sqlite://${join(dir, `console-${command.length}.sqlite`)}` }, '/workout legs level:beginner\n2\n/ask does a pump mean growth?\n/nope\n', command);
     expect(await run.exited).toBe(0);
     const out = run.out();
     expect(out).toMatch(/^# Legs/m);
