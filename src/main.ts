@@ -23,7 +23,7 @@ import { createSharedQueue } from './app/shared-queue.ts';
 import { createTrainingLogService } from './app/training-log-service.ts';
 import { createVoteService } from './app/vote-service.ts';
 import { createWorkoutService } from './app/workout-service.ts';
-import { createKeyvDailySettingsStore } from './adapters/keyv/daily-settings-store.ts';
+import { openDailySettingsStore } from './adapters/keyv/daily-settings-store.ts';
 import { keyvProfileStore, keyvSessionStore, keyvVoteStore } from './adapters/keyv/keyv-member-stores.ts';
 import { openStore, StoreError, type OpenStore } from './adapters/keyv/open-store.ts';
 import { keyvTrainingLogStore } from './adapters/keyv/training-log-store.ts';
@@ -108,7 +108,7 @@ function shardOf(config: Config): ShardSpec {
 /** The daily posts over the store: settings, claims, the scheduler and the /daily service. */
 async function buildDaily(deps: { config: Config; store: OpenStore; poster: Poster; knowledge: PlanKnowledge; clock: Clock; log: Logger }): Promise<DailyParts> {
   const claims = await openClaimStore(deps.store);
-  const settings = createKeyvDailySettingsStore(deps.store.namespace('daily'), {
+  const settings = await openDailySettingsStore(deps.store, {
     onInvalid: (guildId, problem) => deps.log.warn({ guildId, problem }, 'ignoring invalid daily settings'),
   });
   const compose = composeDailyPost(deps.knowledge);

@@ -7,7 +7,7 @@ import type { KeyvBackend, SqlQuery } from '../keyv/keyv-backend.ts';
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
 /** `text%` for LIKE, with the wildcards in `text` escaped. */
-function likePrefix(text: string): string {
+export function likePrefix(text: string): string {
   return `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
