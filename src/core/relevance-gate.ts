@@ -92,6 +92,21 @@ export function termStats(passages: readonly Passage[], analyzeText: (text: stri
   return { documentCount: passages.length, documentFrequency, passageTerms };
 }
 
+const statsByLibrary = new WeakMap<object, TermStats>();
+
+/**
+ * The term statistics of a library, worked out once per library value: by `build` when the caller has analysed the
+ * passages already (the retriever's one pass), else by analysing them here.
+ */
+export function libraryTermStats(library: { passages: readonly Passage[] }, analyzeText: (text: string) => string[], build = (): TermStats => termStats(library.passages, analyzeText)): TermStats {
+  let stats = statsByLibrary.get(library);
+  if (!stats) {
+    stats = build();
+    statsByLibrary.set(library, stats);
+  }
+  return stats;
+}
+
 /** The idf of a term under these stats; unknown terms get the maximum (df 0). */
 export function termIdf(stats: TermStats, term: string): number {
   return idf(stats.documentFrequency.get(term) ?? 0, stats.documentCount);

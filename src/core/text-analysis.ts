@@ -57,7 +57,8 @@ export function rawTokens(text: string): string[] {
   return [...tokens];
 }
 
-function tokenize(text: string): string[] {
+/** rawTokens without the cache, for texts tokenised once (each passage, in the retriever's one analysis pass). */
+export function tokenize(text: string): string[] {
   let folded = text
     .toLowerCase()
     .normalize('NFKD')
