@@ -134,6 +134,10 @@ export async function startApp(env: Record<string, string | undefined>, io: AppI
   const root = createLogger(config.logLevel ?? (config.discord.token ? 'info' : 'warn'), io.logDestination);
   const logger = config.sharding.role === 'shard' ? root.child({ shardProcess: config.sharding.id }) : root;
   const clock = io.clock ?? systemClock;
+  // discord.js takes a few hundred milliseconds to load: start loading it now, while the store opens (SQLite works on
+  // other threads), rather than after. Awaited below, where it is needed.
+  const discordModule = config.discord.token ? import('./discord/bot.ts') : undefined;
+  discordModule?.catch(() => undefined);
   const store = await openStore(config.keyvUrl, { cwd: io.cwd, onError: (error) => logger.error({ err: error }, 'store error') });
   let daily: DailyParts | undefined;
   try {
@@ -157,7 +161,7 @@ export async function startApp(env: Record<string, string | undefined>, io: AppI
     const askLimiter = createRateLimiter(stores.hits, clock, { limit: askPolicy.limit, windowMs: askPolicy.windowMinutes * 60_000 });
 
     // Discord mode: the client comes first, because the daily posts send through it.
-    const discord = config.discord.token ? await import('./discord/bot.ts') : undefined;
+    const discord = await discordModule;
     const client = discord?.createDiscordClient(config.discord.apiUrl, shardOf(config));
     if (client) {
       const { createDiscordPoster } = await import('./discord/discord-poster.ts');

@@ -32,8 +32,8 @@ export function startWorkout(
   return { ok: true, session, plan: sessionPlan(session, knowledge) };
 }
 
-/** Plans kept per knowledge value, most recently used last. @default 512 */
-export const PLAN_MEMO_SIZE = 512;
+/** Plans kept per knowledge value, most recently used last. @default 256 */
+export const PLAN_MEMO_SIZE = 256;
 const memos = new WeakMap<PlanKnowledge, Map<string, Plan>>();
 
 /**
