@@ -64,7 +64,8 @@ export class TypoVocabulary {
 export function createTypoRepairer(library: Pick<Library, 'documents' | 'passages'>): TypoRepairer {
   const vocabulary = new TypoVocabulary();
   for (const passage of library.passages) {
-    for (const token of rawTokens(`${passage.heading} ${passage.text}`)) vocabulary.add(token);
+    // Heading and text apart, as the retriever's analysis pass feeds it, so either way gives the same repairer.
+    for (const text of [passage.heading, passage.text]) for (const token of rawTokens(text)) vocabulary.add(token);
   }
   for (const document of library.documents) vocabulary.addTitle(analyze(document.title));
   return vocabulary.build();
