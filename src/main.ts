@@ -16,7 +16,7 @@ import { startDailyJob, type DailyJob } from './app/daily-job.ts';
 import { composeDailyPost } from './app/daily-post.ts';
 import { createDailyScheduler, type DailyScheduler } from './app/daily-scheduler.ts';
 import { createDailyService, type DailyService } from './app/daily-service.ts';
-import type { ClaimStore, Clock, HitStore, Log, Poster, ProfileStore, TrainingLogStore, VoteStore, WorkoutSessionStore } from './app/ports.ts';
+import type { ClaimStore, Clock, HitStore, Log, Poster, ProfileStore, Retriever, TrainingLogStore, VoteStore, WorkoutSessionStore } from './app/ports.ts';
 import { createProfileService } from './app/profile-service.ts';
 import { createRateLimiter } from './app/rate-limit.ts';
 import { createSharedQueue } from './app/shared-queue.ts';
@@ -28,7 +28,7 @@ import { keyvProfileStore, keyvSessionStore, keyvVoteStore } from './adapters/ke
 import { openStore, StoreError, type OpenStore } from './adapters/keyv/open-store.ts';
 import { keyvTrainingLogStore } from './adapters/keyv/training-log-store.ts';
 import { loadPlanKnowledge } from './adapters/knowledge/load-plan-knowledge.ts';
-import { createMinisearchRetriever } from './adapters/knowledge/minisearch-retriever.ts';
+import { createMinisearchRetriever, deferredRetriever } from './adapters/knowledge/minisearch-retriever.ts';
 import { openClaimStore } from './adapters/open-claim-store.ts';
 import { openHitStore, openLockStore } from './adapters/open-atomic-stores.ts';
 import { loadPrompt } from './adapters/prompts/load-prompt.ts';
@@ -89,15 +89,16 @@ export interface RunningApp {
 
 /**
  * The answer service for a configuration: Claude when a key is set (with the configured timeout and retries),
- * else the offline answerer. The bot and `coach ask` both build it here, so they answer alike.
+ * else the offline answerer. The bot and `coach ask` both build it here, so they answer alike. `retriever` searches
+ * the library (the bot passes one whose index is built after ready; by default it is built here).
  */
-export async function buildAnswerService(config: Config, library: Library): Promise<AnswerService> {
+export async function buildAnswerService(config: Config, library: Library, retriever: Retriever = createMinisearchRetriever(library)): Promise<AnswerService> {
   const { apiKey, model, timeoutMs, maxRetries } = config.anthropic;
   // The SDK is loaded only with a key: it adds ~23 MB to a bot that answers offline.
   const claude = apiKey
     ? (await import('./adapters/anthropic/claude-answerer.ts')).createClaudeAnswerer({ apiKey, model, timeoutMs, maxRetries, systemPrompt: loadPrompt('answer-system') })
     : null;
-  return createAnswerService({ library, retriever: createMinisearchRetriever(library), claude });
+  return createAnswerService({ library, retriever, claude });
 }
 
 /** The gateway shard a process serves: its own under the shard manager, else the only one. */
@@ -146,7 +147,9 @@ export async function startApp(env: Record<string, string | undefined>, io: AppI
     if (purged) logger.info({ purged }, 'expired store entries deleted');
     const knowledge = loadPlanKnowledge();
     const { library } = knowledge;
-    const answers = await buildAnswerService(config, library);
+    // The search index is built once the bot is ready (or by the first /ask before that), not on the way to ready.
+    const retriever = deferredRetriever(library);
+    const answers = await buildAnswerService(config, library, retriever);
     // Read-modify-writes of one record run in turn across every process on the store, not only within this one.
     const locks = await openLockStore(store);
     const serialAcross = (namespace: string) => createSharedQueue(locks, { namespace });
@@ -200,6 +203,7 @@ export async function startApp(env: Record<string, string | undefined>, io: AppI
         await bot.start();
         // The minute job starts once the gateway is ready: its posts go through the client.
         if (daily) job = startDailyJob(daily.scheduler, logger.child({ feature: 'daily' }));
+        setImmediate(() => retriever.warm());
       } catch (error) {
         await bot.stop().catch(() => undefined);
         await daily?.claims.close().catch(() => undefined);
