@@ -29,7 +29,13 @@ export type AskResult = { kind: 'answer'; answer: Answer } | { kind: 'invalid'; 
 
 /** Answers members' questions. */
 export interface AnswerService {
+  /** The answer: from Claude when a key is set and the question is one for Claude, else from the library. */
   ask(question: string): Promise<AskResult>;
+  /**
+   * The answer at once when Claude will not be asked (no key, an invalid question, or one the library answers by rule),
+   * so /ask can reply directly instead of deferring; null when `ask` would call Claude.
+   */
+  answerNow(question: string): AskResult | null;
 }
 
 /** Passages sent to Claude per part of a question. @default 5 */
@@ -126,17 +132,30 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
   const search = (query: string) => retriever.search(query, PASSAGES_RETRIEVED);
   const offline = (plan: AnswerPlan, fallbackReason: string): Answer => ({ ...composePlannedAnswer(plan, library), fallbackReason });
 
-  return {
-    async ask(raw) {
-      // Mention markup is not part of the question: "@everyone does a pump mean growth?" asks about the pump.
-      const question = stripMentions(raw);
-      if (!question) return { kind: 'invalid', message: askMessages.empty };
-      if (question.length > MAX_QUESTION_LENGTH) return { kind: 'invalid', message: askMessages.tooLong(question.length) };
+  /** Everything short of calling Claude: the result when Claude is not needed, else the question and its plan. */
+  const prepare = (raw: string): { result: AskResult } | { question: string; plan: AnswerPlan } => {
+    // Mention markup is not part of the question: "@everyone does a pump mean growth?" asks about the pump.
+    const question = stripMentions(raw);
+    if (!question) return { result: { kind: 'invalid', message: askMessages.empty } };
+    if (question.length > MAX_QUESTION_LENGTH) return { result: { kind: 'invalid', message: askMessages.tooLong(question.length) } };
+    const plan = planAnswer(question, library, search);
+    if (!claude) return { result: { kind: 'answer', answer: offline(plan, deps.noKeyReason ?? askMessages.noKey) } };
+    const notForClaude = offlineOnly(plan);
+    if (notForClaude) return { result: { kind: 'answer', answer: offline(plan, notForClaude) } };
+    return { question, plan };
+  };
 
-      const plan = planAnswer(question, library, search);
-      if (!claude) return { kind: 'answer', answer: offline(plan, deps.noKeyReason ?? askMessages.noKey) };
-      const notForClaude = offlineOnly(plan);
-      if (notForClaude) return { kind: 'answer', answer: offline(plan, notForClaude) };
+  return {
+    // With a key, a question for Claude is planned twice (here and in ask): a fraction of a millisecond beside Claude.
+    answerNow: (raw) => {
+      const prepared = prepare(raw);
+      return 'result' in prepared ? prepared.result : null;
+    },
+    async ask(raw) {
+      const prepared = prepare(raw);
+      if ('result' in prepared) return prepared.result;
+      if (!claude) return { kind: 'answer', answer: offline(prepared.plan, deps.noKeyReason ?? askMessages.noKey) };
+      const { question, plan } = prepared;
 
       const retrieved = plan.covered.flatMap((p) => p.ranked.slice(0, PASSAGES_PER_QUESTION).map((r) => r.passage));
       const passages = passagesForClaude(question, retrieved, library);

@@ -1,6 +1,7 @@
 /** /ask and bot mentions: a cited answer from the library, 👍/👎 votes, and a per-member rate limit. */
 import { MAX_QUESTION_LENGTH, type Answer } from '../core/answer-types.ts';
 import { stripMentions } from '../core/text-analysis.ts';
+import type { AskResult } from '../app/answer-question.ts';
 import { minutesToWait } from '../app/rate-limit.ts';
 import { answerCard } from './cards/answer-card.ts';
 import { customId, type Command, type CommandSpec, type Reply } from './command-kit.ts';
@@ -29,6 +30,11 @@ function answerReply(answer: Answer, answerId: string): Reply {
   };
 }
 
+/** The reply to an ask: the answer card, or why the question was not processed. */
+function askReply(result: AskResult, answerId: string): Reply {
+  return result.kind === 'invalid' ? { text: askText.invalid(result.message) } : answerReply(result.answer, answerId);
+}
+
 /**
  * A problem with the question itself, found before it costs the member a rate-limit slot or a public "thinking…":
  * the answer service drops mention markup, so a question that is only "@everyone" is empty here too.
@@ -55,14 +61,15 @@ export const ask: Command = {
       await ctx.reply({ text: problem, ephemeral: true });
       return;
     }
-    // Acknowledge inside Discord's 3 seconds; Claude may take longer.
-    await ctx.defer();
-    const result = await services.answers.ask(question);
-    if (result.kind === 'invalid') {
-      await ctx.edit({ text: askText.invalid(result.message) });
+    // An answer from the library is ready in well under a millisecond: it is the first response, with no "thinking…".
+    const now = services.answers.answerNow(question);
+    if (now) {
+      await ctx.reply(askReply(now, ctx.id));
       return;
     }
-    await ctx.edit(answerReply(result.answer, ctx.id));
+    // Claude will answer: acknowledge inside Discord's 3 seconds, as Claude may take longer.
+    await ctx.defer();
+    await ctx.edit(askReply(await services.answers.ask(question), ctx.id));
   },
   async onMention(ctx, services) {
     const problem = questionProblem(ctx.text) ?? (await rateLimited(services, ctx.member.id));
@@ -70,8 +77,13 @@ export const ask: Command = {
       await ctx.reply({ text: problem === askText.empty ? askText.mentionHint : problem });
       return;
     }
-    const result = await services.answers.ask(ctx.text);
-    await ctx.reply(result.kind === 'invalid' ? { text: askText.invalid(result.message) } : answerReply(result.answer, ctx.id));
+    let result = services.answers.answerNow(ctx.text);
+    if (!result) {
+      // Claude is working: the channel shows the bot typing meanwhile (a failure to show it is no reason not to answer).
+      void ctx.typing().catch(() => undefined);
+      result = await services.answers.ask(ctx.text);
+    }
+    await ctx.reply(askReply(result, ctx.id));
   },
   components: {
     async vote(ctx, services, state) {

@@ -211,6 +211,8 @@ export interface MentionContext {
   /** The message text without mention markup (the bot's own, and any @everyone or member pasted in). */
   text: string;
   markup: Markup;
+  /** Shows "<bot> is typing…" in the channel (Discord clears it after about 10 seconds or at the reply). */
+  typing(): Promise<void>;
   /** Replies to the message. */
   reply(reply: Reply): Promise<void>;
 }

@@ -154,6 +154,9 @@ export function mentionContext(message: Message): MentionContext {
     channelId: message.channelId,
     text: stripMentions(message.content),
     markup: discordMarkup,
+    async typing() {
+      if (message.channel.isSendable()) await message.channel.sendTyping();
+    },
     async reply(reply) {
       await message.reply(editPayload(reply));
     },

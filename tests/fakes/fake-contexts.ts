@@ -109,5 +109,5 @@ export function modalSubmitContext(input: { customId: string; fields: Record<str
 
 /** A message mentioning the bot; `sent` records the replies. */
 export function mentionContext(text: string, sent: Sent[]): MentionContext {
-  return { id: '2', member: { id: 'm1', name: 'm1' }, guildId: 'g', channelId: 'c', text, markup: testMarkup, reply: async (reply) => void sent.push({ kind: 'reply', reply }) };
+  return { id: '2', member: { id: 'm1', name: 'm1' }, guildId: 'g', channelId: 'c', text, markup: testMarkup, typing: async () => undefined, reply: async (reply) => void sent.push({ kind: 'reply', reply }) };
 }

@@ -80,6 +80,19 @@ describe('answer service', () => {
     expect(claude.calls).toHaveLength(0);
   });
 
+  test('GIVEN a key THEN answerNow is null for a question for Claude and the answer for one the library answers by rule', () => {
+    const claude = scriptedClaude(() => ({ segments: [] }));
+    const service = createAnswerService({ library, retriever, claude });
+    expect(service.answerNow('how much sleep')).toBeNull();
+    expect(answerOf(service.answerNow('Who won the football match?') as AskResult).abstained).toBe(true);
+    expect(claude.calls).toHaveLength(0);
+  });
+
+  test('GIVEN no key THEN answerNow gives the offline answer ask gives', async () => {
+    const service = createAnswerService({ library, retriever, claude: null });
+    expect(service.answerNow('how much sleep')).toEqual(await service.ask('how much sleep'));
+  });
+
   test('GIVEN an LlmFailure THEN the offline answer carries its reason', async () => {
     const claude = scriptedClaude(() => new LlmFailure('Claude is overloaded right now (529)', 529));
     const answer = answerOf(await createAnswerService({ library, retriever, claude }).ask('how much sleep'));
