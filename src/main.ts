@@ -16,19 +16,19 @@ import { startDailyJob, type DailyJob } from './app/daily-job.ts';
 import { composeDailyPost } from './app/daily-post.ts';
 import { createDailyScheduler, type DailyScheduler } from './app/daily-scheduler.ts';
 import { createDailyService, type DailyService } from './app/daily-service.ts';
-import type { ClaimStore, Clock, HitStore, Log, Poster, ProfileStore, TrainingLogStore, VoteStore, WorkoutSessionStore } from './app/ports.ts';
+import type { ClaimStore, Clock, HitStore, Log, Poster, ProfileStore, Retriever, TrainingLogStore, VoteStore, WorkoutSessionStore } from './app/ports.ts';
 import { createProfileService } from './app/profile-service.ts';
 import { createRateLimiter } from './app/rate-limit.ts';
 import { createSharedQueue } from './app/shared-queue.ts';
 import { createTrainingLogService } from './app/training-log-service.ts';
 import { createVoteService } from './app/vote-service.ts';
 import { createWorkoutService } from './app/workout-service.ts';
-import { createKeyvDailySettingsStore } from './adapters/keyv/daily-settings-store.ts';
+import { openDailySettingsStore } from './adapters/keyv/daily-settings-store.ts';
 import { keyvProfileStore, keyvSessionStore, keyvVoteStore } from './adapters/keyv/keyv-member-stores.ts';
 import { openStore, type OpenStore } from './adapters/keyv/open-store.ts';
 import { keyvTrainingLogStore } from './adapters/keyv/training-log-store.ts';
 import { loadPlanKnowledge } from './adapters/knowledge/load-plan-knowledge.ts';
-import { createMinisearchRetriever } from './adapters/knowledge/minisearch-retriever.ts';
+import { createMinisearchRetriever, deferredRetriever } from './adapters/knowledge/minisearch-retriever.ts';
 import { openClaimStore } from './adapters/open-claim-store.ts';
 import { openHitStore, openLockStore } from './adapters/open-atomic-stores.ts';
 import { loadPrompt } from './adapters/prompts/load-prompt.ts';
@@ -92,8 +92,14 @@ export interface RunningApp {
 /**
  * The answer service for a configuration: Claude when a key is set (with the configured timeout, retries and
  * overall budget), else the offline answerer. The bot and `coach ask` both build it here, so they answer alike.
+ * `retriever` searches the library (the bot passes one whose index is built after ready; by default it is built here).
  */
-export async function buildAnswerService(config: Config, library: Library, scrub: Scrubber = createScrubber(secretsOf(config))): Promise<AnswerService> {
+export async function buildAnswerService(
+  config: Config,
+  library: Library,
+  scrub: Scrubber = createScrubber(secretsOf(config)),
+  retriever: Retriever = createMinisearchRetriever(library),
+): Promise<AnswerService> {
   const { apiKey, model, baseUrl, timeoutMs, maxRetries, budgetMs } = config.anthropic;
   // The SDK is loaded only with a key: it adds ~23 MB to a bot that answers offline.
   const claude = apiKey
@@ -107,7 +113,7 @@ export async function buildAnswerService(config: Config, library: Library, scrub
         systemPrompt: loadPrompt('answer-system'),
       })
     : null;
-  return createAnswerService({ library, retriever: createMinisearchRetriever(library), claude, budgetMs });
+  return createAnswerService({ library, retriever, claude, budgetMs });
 }
 
 /** The gateway shard a process serves: its own under the shard manager, else the only one. */
@@ -118,7 +124,7 @@ function shardOf(config: Config): ShardSpec {
 /** The daily posts over the store: settings, claims, the scheduler and the /daily service. */
 async function buildDaily(deps: { config: Config; store: OpenStore; poster: Poster; knowledge: PlanKnowledge; clock: Clock; log: Logger }): Promise<DailyParts> {
   const claims = await openClaimStore(deps.store);
-  const settings = createKeyvDailySettingsStore(deps.store.namespace('daily'), {
+  const settings = await openDailySettingsStore(deps.store, {
     onInvalid: (guildId, problem) => deps.log.warn({ guildId, problem }, 'ignoring invalid daily settings'),
   });
   const compose = composeDailyPost(deps.knowledge);
@@ -146,6 +152,10 @@ export async function startApp(env: Record<string, string | undefined>, io: AppI
   const root = createLogger(config.logLevel ?? (config.discord.token ? 'info' : 'warn'), io.logDestination, scrub);
   const logger = config.sharding.role === 'shard' ? root.child({ shardProcess: config.sharding.id }) : root;
   const clock = io.clock ?? systemClock;
+  // discord.js takes a few hundred milliseconds to load: start loading it now, while the store opens (SQLite works on
+  // other threads), rather than after. Awaited below, where it is needed.
+  const discordModule = config.discord.token ? import('./discord/bot.ts') : undefined;
+  discordModule?.catch(() => undefined);
   const store = await openStore(config.keyvUrl, { cwd: io.cwd, onError: (error) => logger.error({ err: error }, 'store error') });
   let daily: DailyParts | undefined;
   try {
@@ -154,7 +164,9 @@ export async function startApp(env: Record<string, string | undefined>, io: AppI
     if (purged) logger.info({ purged }, 'expired store entries deleted');
     const knowledge = loadPlanKnowledge();
     const { library } = knowledge;
-    const answers = await buildAnswerService(config, library, scrub);
+    // The search index is built once the bot is ready (or by the first /ask before that), not on the way to ready.
+    const retriever = deferredRetriever(library);
+    const answers = await buildAnswerService(config, library, scrub, retriever);
     // Read-modify-writes of one record run in turn across every process on the store, not only within this one.
     const locks = await openLockStore(store);
     const serialAcross = (namespace: string) => createSharedQueue(locks, { namespace });
@@ -169,7 +181,7 @@ export async function startApp(env: Record<string, string | undefined>, io: AppI
     const askLimiter = createRateLimiter(stores.hits, clock, { limit: askPolicy.limit, windowMs: askPolicy.windowMinutes * 60_000 });
 
     // Discord mode: the client comes first, because the daily posts send through it.
-    const discord = config.discord.token ? await import('./discord/bot.ts') : undefined;
+    const discord = await discordModule;
     const client = discord?.createDiscordClient(config.discord.apiUrl, shardOf(config));
     if (client) {
       const { createDiscordPoster } = await import('./discord/discord-poster.ts');
@@ -208,6 +220,7 @@ export async function startApp(env: Record<string, string | undefined>, io: AppI
         await bot.start(io.signal);
         // The minute job starts once the gateway is ready: its posts go through the client.
         if (daily) job = startDailyJob(daily.scheduler, logger.child({ feature: 'daily' }));
+        setImmediate(() => retriever.warm());
       } catch (error) {
         await bot.stop().catch(() => undefined);
         await daily?.claims.close().catch(() => undefined);
@@ -238,9 +251,10 @@ export async function startApp(env: Record<string, string | undefined>, io: AppI
 }
 
 /**
- * What a shard child process runs: this very module, with the Node flags this process was started with
- * (`--import tsx` and the heap bounds from source; none extra once compiled). The one place to change if the
- * children should run something else.
+ * What a shard child process runs: this very module, with the Node flags this process was started with. Under
+ * `npm start` that is the compiled dist/main.js with the heap flags, so the children run built JS too; from source
+ * (`npm run dev`, tests) it is src/main.ts with `--import tsx`. The one place to change if the children should run
+ * something else.
  */
 export function shardEntry(): ShardEntry {
   return { file: fileURLToPath(import.meta.url), execArgv: process.execArgv };

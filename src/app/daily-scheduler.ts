@@ -1,6 +1,8 @@
 /**
  * The daily-post scheduler: each tick visits the servers whose slot may be due, and posts each due slot exactly
  * once across processes (claim, post, mark posted); slots older than the catch-up window are recorded as missed.
+ * Each server's next due instant sits in a queue ordered by that instant, so a tick pops only what is due, and the
+ * store's change log says which servers a `/daily set` (in any process) changed, so only those are read again.
  */
 import type { DailySettings } from '../core/daily-settings.ts';
 import { seedForDate } from '../core/daily-rotation.ts';
@@ -8,6 +10,7 @@ import { shardForGuild } from '../core/shards.ts';
 import { dailyMessages } from './daily-messages.ts';
 import type { ComposeDailyPost } from './daily-post.ts';
 import { slotState } from './daily-schedule.ts';
+import { DueQueue } from './due-queue.ts';
 import type { ClaimStore, Clock, DailySettingsStore, Log, NoticeOutcome, PauseNotice, Poster } from './ports.ts';
 
 /** What one tick did, for logs, tests and the benchmark. */
@@ -70,13 +73,11 @@ export interface DailySchedulerDeps {
 /** A post in flight renews its claim this often, so a slow send (REST retries, a 429) never looks stale. @default 30 s */
 export const CLAIM_RENEW_MS = STALE_CLAIM_MS / 4;
 
-interface Memo {
-  /** The settings object last seen: the same object means the same fingerprint, without rebuilding it. */
+/** One server this process schedules. */
+interface Entry {
   settings: DailySettings;
-  /** The settings fields the cached answer depends on. */
+  /** The settings fields its next due instant depends on. */
   fingerprint: string;
-  /** Nothing to do for this guild before this instant (ms). */
-  until: number;
 }
 
 function fingerprint(settings: DailySettings): string {
@@ -89,25 +90,57 @@ export function createDailyScheduler(deps: DailySchedulerDeps) {
   const concurrency = deps.concurrency ?? 8;
   const maxAttempts = deps.maxAttempts ?? 3;
   const renewEveryMs = deps.renewEveryMs ?? CLAIM_RENEW_MS;
-  const memo = new Map<string, Memo>();
+  /** This shard's servers, and when each next needs a visit (a paused server is not queued). */
+  const entries = new Map<string, Entry>();
+  const due = new DueQueue<string>();
+  /** Where this process is in the settings' change log; undefined until the first full listing. */
+  let cursor: string | undefined;
   const attempts = new Map<string, number>();
-  let cachedVersion: string | undefined;
-  let cachedSettings: DailySettings[] = [];
   /** The tick in progress, so stop() can wait for its posts to be marked. */
   let running: Promise<TickReport> | undefined;
   let stopping = false;
 
-  async function currentSettings(): Promise<DailySettings[]> {
-    // Read the version before the data: a change landing in between is picked up on the next tick.
-    const version = await deps.settings.version();
-    if (version !== cachedVersion) {
-      const all = await deps.settings.all();
-      // Each shard process posts for the servers its gateway shard serves; claims still make each post exactly-once.
-      const shard = deps.shard;
-      cachedSettings = shard && shard.count > 1 ? all.filter((settings) => shardForGuild(settings.guildId, shard.count) === shard.id) : all;
-      cachedVersion = version;
+  // Each shard process posts for the servers its gateway shard serves; claims still make each post exactly-once.
+  const mine = (guildId: string) => !deps.shard || deps.shard.count <= 1 || shardForGuild(guildId, deps.shard.count) === deps.shard.id;
+
+  /** Takes in a server's current settings: a new or changed schedule is visited on this tick; an unchanged one keeps its place. */
+  function upsert(settings: DailySettings): void {
+    const print = fingerprint(settings);
+    const entry = entries.get(settings.guildId);
+    if (entry && entry.fingerprint === print) {
+      entry.settings = settings;
+      return;
     }
-    return cachedSettings;
+    entries.set(settings.guildId, { settings, fingerprint: print });
+    if (settings.paused) due.delete(settings.guildId);
+    else due.set(settings.guildId, Number.NEGATIVE_INFINITY);
+  }
+
+  function remove(guildId: string): void {
+    entries.delete(guildId);
+    due.delete(guildId);
+  }
+
+  /** Brings the schedule up to date with the store: everything once, then only the servers changed since. */
+  async function sync(): Promise<void> {
+    const changes = await deps.settings.changes(cursor);
+    if (changes.changed === 'all') {
+      const listed = new Set<string>();
+      for (const settings of await deps.settings.all()) {
+        if (!mine(settings.guildId)) continue;
+        listed.add(settings.guildId);
+        upsert(settings);
+      }
+      for (const guildId of [...entries.keys()]) if (!listed.has(guildId)) remove(guildId);
+    } else {
+      for (const guildId of changes.changed) {
+        if (!mine(guildId)) continue;
+        const settings = await deps.settings.get(guildId);
+        if (settings) upsert(settings);
+        else remove(guildId);
+      }
+    }
+    cursor = changes.cursor;
   }
 
   async function pause(settings: DailySettings, reason: string, report: TickReport): Promise<void> {
@@ -207,19 +240,8 @@ export function createDailyScheduler(deps: DailySchedulerDeps) {
     return undefined;
   }
 
-  /** Cheap, synchronous: whether a server may have something to do now (most ticks answer no for every server). */
-  function needsVisit(settings: DailySettings, nowMs: number): boolean {
-    if (settings.paused) return false;
-    const cached = memo.get(settings.guildId);
-    if (!cached || nowMs >= cached.until) return true;
-    if (cached.settings === settings) return false;
-    if (cached.fingerprint !== fingerprint(settings)) return true;
-    cached.settings = settings;
-    return false;
-  }
-
-  async function visit(settings: DailySettings, now: Date, report: TickReport): Promise<void> {
-    const print = fingerprint(settings);
+  /** Posts or records the server's latest slot if it is due or missed; returns when it next needs a visit. */
+  async function visit(settings: DailySettings, now: Date, report: TickReport): Promise<number> {
     const state = slotState(settings, now, catchupMinutes);
     let until = state.next.getTime();
     if (state.kind === 'due') {
@@ -233,29 +255,37 @@ export function createDailyScheduler(deps: DailySchedulerDeps) {
         deps.log?.info({ key }, 'daily slot missed');
       }
     }
-    memo.set(settings.guildId, { settings, fingerprint: print, until });
+    return until;
   }
 
   async function runTick(report: TickReport): Promise<TickReport> {
+    await sync();
     const now = deps.clock.now();
     const nowMs = now.getTime();
-    const all = (await currentSettings()).filter((settings) => needsVisit(settings, nowMs));
+    // Only what is due: a tick with nothing due costs one read of the change log and a look at the queue's head.
+    const visiting = due.popDue(nowMs);
     let next = 0;
     // A few guilds at a time: posts overlap, but a slow channel cannot hold up the rest for long.
-    let visited = 0;
     const worker = async () => {
-      while (!stopping && next < all.length) {
-        const settings = all[next++] as DailySettings;
+      while (!stopping && next < visiting.length) {
+        const guildId = visiting[next++] as string;
+        const entry = entries.get(guildId);
+        if (!entry) continue;
         // Computing many slots (the start-up tick) is CPU work: let interactions in between batches.
-        if (++visited % 200 === 0) await new Promise((resolve) => setImmediate(resolve));
+        if (next % 200 === 0) await new Promise((resolve) => setImmediate(resolve));
+        let until = nowMs;
         try {
-          await visit(settings, now, report);
+          until = await visit(entry.settings, now, report);
         } catch (error) {
-          deps.log?.warn({ guildId: settings.guildId, err: (error as Error).message }, 'daily tick failed for one server');
+          // Looked at again on the next tick.
+          deps.log?.warn({ guildId, err: (error as Error).message }, 'daily tick failed for one server');
         }
+        if (entries.get(guildId) === entry && !entry.settings.paused) due.set(guildId, until);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(concurrency, all.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(concurrency, visiting.length) }, worker));
+    // Servers left unvisited by a stop are due again (after a restart, the catch-up window covers them).
+    for (; next < visiting.length; next++) due.set(visiting[next] as string, nowMs);
     return report;
   }
 

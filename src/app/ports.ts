@@ -153,8 +153,18 @@ export interface DailySettingsStore {
   delete(guildId: string): Promise<void>;
   /** Every configured server. */
   all(): Promise<DailySettings[]>;
-  /** Changes whenever any server's settings change, so a scheduler can cache `all()` between changes. */
-  version(): Promise<string>;
+  /**
+   * The servers whose settings were set or deleted after `cursor` (from an earlier call), so a scheduler re-reads
+   * only those; `'all'` when it cannot tell (no cursor yet, or a store without a change log): list them all.
+   */
+  changes(cursor: string | undefined): Promise<DailySettingsChanges>;
+}
+
+/** What changed in the daily settings since a cursor. */
+export interface DailySettingsChanges {
+  /** Pass this to the next call. */
+  cursor: string;
+  changed: string[] | 'all';
 }
 
 /** What the claim store knows about one `<guild>:<local date>` slot. */

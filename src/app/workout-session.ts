@@ -2,7 +2,7 @@
 import { resolvePlanRequest } from '../core/plan-request.ts';
 import { generatePlan } from '../core/plan-generator.ts';
 import { substitutesFor, swapExercise } from '../core/substitutes.ts';
-import type { Plan } from '../core/plan-types.ts';
+import type { Plan, PlanRequest } from '../core/plan-types.ts';
 import type { PlanKnowledge } from '../core/training-rules.ts';
 import type { WorkoutSession } from './ports.ts';
 import type { WorkoutOptions } from './profile-service.ts';
@@ -32,9 +32,35 @@ export function startWorkout(
   return { ok: true, session, plan: sessionPlan(session, knowledge) };
 }
 
+/** Plans kept per knowledge value, most recently used last. @default 256 */
+export const PLAN_MEMO_SIZE = 256;
+const memos = new WeakMap<PlanKnowledge, Map<string, Plan>>();
+
+/**
+ * generatePlan, remembered: a plan is a pure function of its request, date and seed, and members ask for the same few
+ * dozen sessions all day, so most /workout replies reuse a plan instead of building it again. Plans are never
+ * changed once made (a swap makes a new one), so sharing them is safe.
+ */
+function rememberedPlan(request: PlanRequest, date: string, seed: number, knowledge: PlanKnowledge): Plan {
+  let memo = memos.get(knowledge);
+  if (!memo) {
+    memo = new Map();
+    memos.set(knowledge, memo);
+  }
+  const key = `${date}|${seed}|${JSON.stringify(request)}`;
+  let plan = memo.get(key);
+  if (plan) memo.delete(key);
+  else {
+    plan = generatePlan(request, { date, seed }, knowledge);
+    if (memo.size >= PLAN_MEMO_SIZE) memo.delete(memo.keys().next().value as string);
+  }
+  memo.set(key, plan);
+  return plan;
+}
+
 /** Rebuilds the plan a session shows: the same request, date and seed, then each swap in order. */
 export function sessionPlan(session: WorkoutSession, knowledge: PlanKnowledge): Plan {
-  let plan = generatePlan(session.request, { date: session.date, seed: session.seed }, knowledge);
+  let plan = rememberedPlan(session.request, session.date, session.seed, knowledge);
   for (const [from, to] of session.swaps) {
     // A swap that no longer applies (catalogue changed since) is skipped rather than failing the whole reply.
     if (plan.exercises.some((e) => e.id === from)) plan = swapExercise(plan, from, to, knowledge);

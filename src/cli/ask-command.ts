@@ -1,5 +1,5 @@
 /** `coach ask "<question>" [--json]`: answers from the coaching library, with Claude when ANTHROPIC_API_KEY is set. */
-import { loadLibrary } from '../adapters/knowledge/load-library.ts';
+import { loadPlanKnowledge } from '../adapters/knowledge/load-plan-knowledge.ts';
 import { answerCard } from '../commands/cards/answer-card.ts';
 import { cardToText } from '../commands/cards/card-text.ts';
 import { ConfigError, loadConfig } from '../config.ts';
@@ -39,7 +39,7 @@ export const askCommand: CliCommand = async (args, io) => {
     return USAGE_ERROR;
   }
   // The same answer service, timeout and retries as the bot's.
-  const service = await buildAnswerService(config, loadLibrary());
+  const service = await buildAnswerService(config, loadPlanKnowledge().library);
   const result = await service.ask(question);
   if (result.kind === 'invalid') {
     const code = usageError(io, ASK_CLI_MESSAGES.problem(result.message));

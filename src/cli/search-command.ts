@@ -1,5 +1,5 @@
 /** `coach search "<question>" [--k N] [--json]`: the passages retrieval ranks for a question, best first. */
-import { loadLibrary } from '../adapters/knowledge/load-library.ts';
+import { loadPlanKnowledge } from '../adapters/knowledge/load-plan-knowledge.ts';
 import { createMinisearchRetriever } from '../adapters/knowledge/minisearch-retriever.ts';
 import { decimalInteger, usageError, type CliCommand } from './cli-io.ts';
 import { listOptions, parseOptions } from './cli-args.ts';
@@ -50,7 +50,7 @@ export const searchCommand: CliCommand = async (args, io) => {
     io.stdout(SEARCH_CLI_MESSAGES.usage);
     return 0;
   }
-  const library = loadLibrary();
+  const library = loadPlanKnowledge().library;
   const results = createMinisearchRetriever(library).search(parsed.query, parsed.k);
   if (parsed.json) {
     const passages = results.map(({ passage, score }) => ({

@@ -5,7 +5,7 @@ import type { Answer } from './answer-types.ts';
 import type { Library, Passage } from './library.ts';
 import type { Group } from './plan-types.ts';
 import { analyseQuestion, groupsIn, type Intent, type QuestionPart } from './question-analysis.ts';
-import { termIdf, termStats, type ScoredPassage, type TermStats } from './relevance-gate.ts';
+import { libraryTermStats, termIdf, type ScoredPassage, type TermStats } from './relevance-gate.ts';
 import { COVERED_GROUP_WORDS, NAMED_EXERCISE } from './synonyms.ts';
 import { analyze, rawTokens, splitSentences, termFor } from './text-analysis.ts';
 
@@ -139,15 +139,9 @@ interface Candidate {
   measures: boolean;
 }
 
-const statsCache = new WeakMap<Library, TermStats>();
-
+/** The library's term statistics, shared with the retriever (which works them out in its one analysis pass). */
 function statsFor(library: Library): TermStats {
-  let stats = statsCache.get(library);
-  if (!stats) {
-    stats = termStats(library.passages, analyze);
-    statsCache.set(library, stats);
-  }
-  return stats;
+  return libraryTermStats(library, analyze);
 }
 
 /** A sentence of a passage with what scoring needs from it, worked out once. */

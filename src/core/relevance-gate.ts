@@ -85,11 +85,27 @@ export function termStats(passages: readonly Passage[], analyzeText: (text: stri
   const documentFrequency = new Map<string, number>();
   const passageTerms = new Map<string, Set<string>>();
   for (const passage of passages) {
-    const terms = new Set(analyzeText(`${passage.heading} ${passage.text}`));
+    // Heading and text apart, as the retriever's index sees them, so either way gives the same statistics.
+    const terms = new Set([...analyzeText(passage.heading), ...analyzeText(passage.text)]);
     passageTerms.set(passage.id, terms);
     for (const term of terms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
   }
   return { documentCount: passages.length, documentFrequency, passageTerms };
+}
+
+const statsByLibrary = new WeakMap<object, TermStats>();
+
+/**
+ * The term statistics of a library, worked out once per library value: by `build` when the caller has analysed the
+ * passages already (the retriever's one pass), else by analysing them here.
+ */
+export function libraryTermStats(library: { passages: readonly Passage[] }, analyzeText: (text: string) => string[], build = (): TermStats => termStats(library.passages, analyzeText)): TermStats {
+  let stats = statsByLibrary.get(library);
+  if (!stats) {
+    stats = build();
+    statsByLibrary.set(library, stats);
+  }
+  return stats;
 }
 
 /** The idf of a term under these stats; unknown terms get the maximum (df 0). */

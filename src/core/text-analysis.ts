@@ -57,7 +57,8 @@ export function rawTokens(text: string): string[] {
   return [...tokens];
 }
 
-function tokenize(text: string): string[] {
+/** rawTokens without the cache, for texts tokenised once (each passage, in the retriever's one analysis pass). */
+export function tokenize(text: string): string[] {
   let folded = text
     .toLowerCase()
     .normalize('NFKD')
@@ -93,28 +94,36 @@ export function analyze(text: string): string[] {
   return terms;
 }
 
+// Three rolling rows reused by every call (grown when a longer word comes): typo repair compares a question word with
+// thousands of library words at 100,000 passages, and a fresh table per comparison made that slow.
+let before2 = new Int32Array(32);
+let before1 = new Int32Array(32);
+let current = new Int32Array(32);
+
 /** Damerau-style edit distance (adjacent swaps count once) with an early exit above `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) rows.push([i]);
-  for (let j = 1; j <= b.length; j++) (rows[0] as number[])[j] = j;
+  if (b.length + 1 > current.length) {
+    before2 = new Int32Array(b.length + 1);
+    before1 = new Int32Array(b.length + 1);
+    current = new Int32Array(b.length + 1);
+  }
+  // before1 is row i-1, before2 row i-2, current row i.
+  for (let j = 0; j <= b.length; j++) before1[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = rows[i] as number[];
-    const prev = rows[i - 1] as number[];
+    current[0] = i;
     let best = Number.POSITIVE_INFINITY;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, ((rows[i - 2] as number[])[j - 2] as number) + 1);
-      }
-      row[j] = value;
+      let value = Math.min((before1[j] as number) + 1, (current[j - 1] as number) + 1, (before1[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (before2[j - 2] as number) + 1);
+      current[j] = value;
       best = Math.min(best, value);
     }
     if (best > max) return max + 1;
+    [before2, before1, current] = [before1, current, before2];
   }
-  return (rows[a.length] as number[])[b.length] as number;
+  return before1[b.length] as number;
 }
 
 /** How many typos a word of this length may carry and still be recognised. */

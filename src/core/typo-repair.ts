@@ -16,19 +16,63 @@ export interface TypoRepairer {
   repairText(text: string): string;
 }
 
+/**
+ * The words a repairer knows, gathered token by token, so a caller that already tokenises every passage (the
+ * retriever's one analysis pass) feeds it from that pass instead of tokenising the library again. Each distinct
+ * token gets an id and its index term once, so the pass looks a token up once however often it occurs.
+ */
+export class TypoVocabulary {
+  private readonly ids = new Map<string, number>();
+  private readonly tokens: string[] = [];
+  private readonly terms: (string | null)[] = [];
+  private readonly counts: number[] = [];
+  private readonly known = new Set<string>();
+
+  /** Counts one raw token of the library's text; returns its id (the same for every occurrence). */
+  add(token: string): number {
+    let id = this.ids.get(token);
+    if (id === undefined) {
+      id = this.tokens.length;
+      this.ids.set(token, id);
+      this.tokens.push(token);
+      const term = termFor(token);
+      this.terms.push(term);
+      this.counts.push(0);
+      if (term) this.known.add(term);
+    }
+    (this.counts[id] as number)++;
+    return id;
+  }
+
+  /** The index term of a token id (null for stop words, numbers and single letters). */
+  termOf(id: number): string | null {
+    return this.terms[id] ?? null;
+  }
+
+  /** The index terms of a document title (known, but not counted as words). */
+  addTitle(terms: readonly string[]): void {
+    for (const term of terms) this.known.add(term);
+  }
+
+  /** The repairer over these words, members' slang from the synonym map and the longer filler words. */
+  build(): TypoRepairer {
+    return repairerOver(this.known, new Map(this.tokens.map((token, id) => [token, this.counts[id] as number])));
+  }
+}
+
 /** Builds a repairer over the library's words, its titles, members' slang from the synonym map and the longer filler words. */
 export function createTypoRepairer(library: Pick<Library, 'documents' | 'passages'>): TypoRepairer {
-  const known = new Set<string>();
-  const wordCounts = new Map<string, number>();
-  const count = (word: string) => wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
+  const vocabulary = new TypoVocabulary();
   for (const passage of library.passages) {
-    for (const token of rawTokens(`${passage.heading} ${passage.text}`)) {
-      count(token);
-      const term = termFor(token);
-      if (term) known.add(term);
-    }
+    // Heading and text apart, as the retriever's analysis pass feeds it, so either way gives the same repairer.
+    for (const text of [passage.heading, passage.text]) for (const token of rawTokens(text)) vocabulary.add(token);
   }
-  for (const document of library.documents) for (const term of analyze(document.title)) known.add(term);
+  for (const document of library.documents) vocabulary.addTitle(analyze(document.title));
+  return vocabulary.build();
+}
+
+function repairerOver(known: ReadonlySet<string>, wordCounts: Map<string, number>): TypoRepairer {
+  const count = (word: string) => wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
   for (const word of synonymWords()) count(word);
   for (const word of STOP_WORDS) if (typoBudget(word) > 0) count(word);
   // Bucketed by first letter and length: a word is compared only with words that could be within its budget.
@@ -80,11 +124,11 @@ export function createTypoRepairer(library: Pick<Library, 'documents' | 'passage
 
 const repairers = new WeakMap<object, TypoRepairer>();
 
-/** The repairer of a library, built once per library value. */
-export function typoRepairerFor(library: Library): TypoRepairer {
+/** The repairer of a library, built once per library value (by `build`, when the caller has the words already). */
+export function typoRepairerFor(library: Library, build: () => TypoRepairer = () => createTypoRepairer(library)): TypoRepairer {
   let repairer = repairers.get(library);
   if (!repairer) {
-    repairer = createTypoRepairer(library);
+    repairer = build();
     repairers.set(library, repairer);
   }
   return repairer;

@@ -1,5 +1,5 @@
 /** The processes the Discord benchmarks drive: the fake Discord in its own process, and the bot as `npm start` runs it. */
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +30,8 @@ export async function startHost(shards = 1) {
   return {
     ...ready,
     pid: child.pid as number,
-    batch: (items: BatchItem[]) => ask<BatchResult>({ cmd: 'batch', items }),
+    batch: (items: BatchItem[], capture = false) => ask<BatchResult>({ cmd: 'batch', items, capture }),
+    sequence: (kind: BatchItem['kind'], total: number) => ask<BatchResult>({ cmd: 'sequence', kind, total }),
     throughput: (round: ThroughputRound) => ask<ThroughputResult>({ cmd: 'throughput', round }),
     close: () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.send({ cmd: 'close' }))),
   };
@@ -65,9 +66,28 @@ export const root = fileURLToPath(new URL('../../', import.meta.url));
 /** Exactly what `npm start` runs, read from package.json, so the figures are the production process's. */
 export const START = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
 
-/** Starts the bot as `npm start` does (exec'd so the pid is npm start's own); resolves once it logs `readyLine`. */
-export async function spawnBot(env: Record<string, string>, readyLine = 'bot ready'): Promise<{ child: ChildProcess; stop: () => Promise<void>; log: () => string }> {
-  const child = spawn('sh', ['-c', `exec ${START}`], {
+/** The bare discord.js bot the Discord bench sets beside Pump Coach (plain JavaScript, no loader). */
+export const BARE_BOT = `node ${join('tests', 'bench', 'bare-bot.mjs')}`;
+
+/** A running bot process. */
+export interface BotProcess {
+  child: ChildProcess;
+  stop: () => Promise<void>;
+  log: () => string;
+}
+
+/** Builds dist/ if a source is newer (what npm's prestart hook does), so START runs the checkout's code. */
+export function ensureBuilt(): void {
+  const build = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--if-stale'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('npm run build failed');
+}
+
+/**
+ * Starts the bot as `npm start` does (exec'd so the pid is npm start's own), or another `command`; resolves once it
+ * logs `readyLine`.
+ */
+export async function spawnBot(env: Record<string, string>, readyLine = 'bot ready', command = START): Promise<BotProcess> {
+  const child = spawn('sh', ['-c', `exec ${command}`], {
     cwd: root,
     env: { ...process.env, ...env, LOG_LEVEL: 'info', PATH: `${join(root, 'node_modules', '.bin')}:${process.env.PATH ?? ''}` },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -1,115 +1,187 @@
 /**
- * Discord figures against the local fake Discord, which runs in its own process (real Discord is remote):
- * /workout INTERACTION_CREATE → callback latency with 200 in flight, /ask time to the defer, start-up to ready,
- * and RSS over 10,000 interactions. The bot runs in this process through startApp, as `npm start` runs it.
+ * Discord figures, Pump Coach beside a bare discord.js bot (tests/bench/bare-bot.mjs) in the same run, against one
+ * fake Discord in its own process (real Discord is remote). Pump Coach runs exactly as `npm start` runs it (the start
+ * script's command: the built dist/main.js with its Node flags); the bare bot answers each interaction with the reply
+ * Pump Coach gave to one like it (same embed and buttons), so the difference is the work behind the reply.
+ *
+ * Per bot: a warm-up (reported apart), then /workout at 1 in flight (1,000 one after another), 200 in flight (5 bursts
+ * of 200) and 1,000 in flight (2 bursts of 1,000): CPU per interaction (the bot process's user + system time, from
+ * /proc) and callback latency p50/p99; /ask at 50 in flight (20 bursts): time to the final answer. Then start-up to
+ * ready (cold processes, alternating), RSS after 10,000 mixed interactions, and the CLI's start against `node -e 0`.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Readable } from 'node:stream';
-import { startApp, type RunningApp } from '../../src/main.ts';
 import { figure, percentile, section } from './bench-kit.ts';
-import { rssOf, spawnBot, START, startHost } from './bench-processes.ts';
+import { BARE_BOT, cpuMsOf, ensureBuilt, root, rssOf, spawnBot, START, startHost } from './bench-processes.ts';
 import type { BatchItem } from './fake-discord-host.ts';
 
-/** Milliseconds from spawning the `npm start` command to its "bot ready" log line; the process is then stopped. */
-async function coldStart(env: Record<string, string>): Promise<number> {
+type Host = Awaited<ReturnType<typeof startHost>>;
+
+/** Latency percentiles of one scenario, with CPU per interaction when measured. */
+interface Scenario {
+  p50: number;
+  p99: number;
+  samples: number;
+  cpuMs?: number;
+}
+
+/** What one bot measured. */
+interface BotFigures {
+  warmup: Scenario;
+  inFlight: Map<number, Scenario>;
+  askFinal: Scenario;
+  askFirst: Scenario;
+}
+
+const IN_FLIGHT = [1, 200, 1000] as const;
+/** Bursts per in-flight level: at least 1,000 samples each. */
+const BURSTS: Record<number, number> = { 200: 5, 1000: 2 };
+const ASK_IN_FLIGHT = 50;
+const ASK_BURSTS = 20;
+
+let n = 0;
+const items = (kind: BatchItem['kind'], count: number): BatchItem[] => Array.from({ length: count }, () => ({ kind, n: n++ }));
+const stats = (values: number[], cpuMs?: number): Scenario => ({ p50: percentile(values, 50), p99: percentile(values, 99), samples: values.length, ...(cpuMs === undefined ? {} : { cpuMs }) });
+
+/** Runs every scenario against a started bot process. */
+async function measure(host: Host, pid: number): Promise<BotFigures> {
+  // Warm-up: JIT, connections, caches. Two bursts of 200; the first burst's latencies are reported apart.
+  const warm = await host.batch(items('workout', 200));
+  await host.batch(items('workout', 200));
+  const inFlight = new Map<number, Scenario>();
+  for (const level of IN_FLIGHT) {
+    const before = cpuMsOf(pid);
+    const latencies: number[] = [];
+    if (level === 1) latencies.push(...(await host.sequence('workout', 1000)).callback.workout);
+    else for (let burst = 0; burst < (BURSTS[level] ?? 1); burst++) latencies.push(...(await host.batch(items('workout', level))).callback.workout);
+    inFlight.set(level, stats(latencies, (cpuMsOf(pid) - before) / latencies.length));
+  }
+  const final: number[] = [];
+  const first: number[] = [];
+  for (let burst = 0; burst < ASK_BURSTS; burst++) {
+    const result = await host.batch(items('ask', ASK_IN_FLIGHT));
+    final.push(...result.edit);
+    first.push(...result.callback.ask);
+  }
+  return { warmup: stats(warm.callback.workout), inFlight, askFinal: stats(final), askFirst: stats(first) };
+}
+
+/** Prints one figure for both bots with their ratio. */
+function pair(name: string, coach: number, bare: number, unit: string, targetRatio?: number): void {
+  const shown = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+  const ratio = coach / bare;
+  const verdict = targetRatio === undefined ? '' : ` (target ≤ ${targetRatio}×: ${ratio <= targetRatio ? 'met' : 'MISSED'})`;
+  console.log(`${name.padEnd(46)} coach ${shown(coach).padStart(7)} ${unit} · bare ${shown(bare).padStart(7)} ${unit} · ratio ${ratio.toFixed(2)}×${verdict}`);
+}
+
+/** Milliseconds from spawning `command` to its "bot ready" line (a fresh process, stopped after). */
+async function coldStart(env: Record<string, string>, command: string): Promise<number> {
   const start = performance.now();
-  const bot = await spawnBot(env);
+  const bot = await spawnBot(env, 'bot ready', command);
   const elapsed = performance.now() - start;
   await bot.stop();
   return elapsed;
 }
 
+/** Milliseconds from spawning a command to its exit. */
+function runTime(command: string, args: string[]): number {
+  const start = performance.now();
+  const result = spawnSync(command, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.status}`);
+  return performance.now() - start;
+}
+
+/** 10,000 mixed interactions (mostly /workout), 200 at a time; the bot's RSS after them. */
+async function rssAfter(host: Host, pid: number): Promise<{ samples: string[]; last: number }> {
+  const mix: BatchItem['kind'][] = ['workout', 'workout', 'workout', 'workout', 'workout', 'workout', 'stranger', 'stranger', 'help', 'ask'];
+  const samples = [`0: ${rssOf(pid).toFixed(0)} MB`];
+  let last = Number.NaN;
+  for (let done = 0; done < 10_000; ) {
+    const batch: BatchItem[] = [];
+    for (let k = 0; k < 200; k++, done++) batch.push({ kind: mix[done % mix.length] as BatchItem['kind'], n: n++ });
+    await host.batch(batch);
+    if (done % 2000 === 0) {
+      last = rssOf(pid);
+      samples.push(`${done}: ${last.toFixed(0)} MB`);
+    }
+  }
+  return { samples, last };
+}
+
 /** Runs the Discord benchmarks and prints their figures. */
 export async function run(): Promise<void> {
-  section('discord (fake Discord in its own process; latency with the bot in this process, memory in the npm start process)');
+  ensureBuilt();
+  section(`discord: Pump Coach (\`${START}\`) beside a bare discord.js bot, one fake Discord in its own process`);
   const host = await startHost();
   const dir = mkdtempSync(join(tmpdir(), 'pump-coach-bench-'));
-  const env = {
+  const replies = join(dir, 'bare-replies.json');
+  const env = (name: string) => ({
     DISCORD_TOKEN: host.token,
     DISCORD_API_URL: host.apiUrl,
-    KEYV_URL: `sqlite://${join(dir, 'coach.sqlite')}`,
-    LOG_LEVEL: 'silent',
+    KEYV_URL: `sqlite://${join(dir, `${name}.sqlite`)}`,
     ASK_RATE_LIMIT: '1000',
-  };
-  const launch = () => startApp(env, { stdin: Readable.from([]), stdout: () => undefined });
-
-  // Cold start as `npm start` does it: a fresh process until the bot logs that it is ready.
-  const cold = await coldStart(env);
-  figure(`start-up to ready (fresh process: ${START})`, cold, 'ms');
-
-  // Start-up to ready: configuration, store, knowledge, search index, login, READY + GUILD_CREATE.
-  const startups: number[] = [];
-  let app: RunningApp | undefined;
-  for (let i = 0; i < 3; i++) {
-    const start = performance.now();
-    app = await launch();
-    startups.push(performance.now() - start);
-    if (i < 2) await app.stop();
-  }
-  figure('start-up to ready (p50 of 3, modules already loaded)', percentile(startups, 50), 'ms');
-
-  let n = 0;
-  const items = (kind: BatchItem['kind'], count: number): BatchItem[] => Array.from({ length: count }, () => ({ kind, n: n++ }));
+    BARE_REPLIES: replies,
+  });
   try {
-    // /workout: 200 dispatched at once, 5 rounds after a warm-up round.
-    await host.batch(items('workout', 200));
-    const workout: number[] = [];
-    const cpuBefore = process.cpuUsage();
-    for (let round = 0; round < 5; round++) workout.push(...(await host.batch(items('workout', 200))).callback.workout);
-    const cpu = process.cpuUsage(cpuBefore);
-    // Work per interaction bounds the latency of a burst: the last of 200 waits for the 199 before it.
-    figure('/workout bot CPU per interaction (user + system)', (cpu.user + cpu.system) / 1000 / 1000, 'ms');
-    figure('/workout INTERACTION_CREATE → callback p50 (200 in flight)', percentile(workout, 50), 'ms');
-    figure('/workout INTERACTION_CREATE → callback p99 (200 in flight)', percentile(workout, 99), 'ms', { max: 50 });
-    // The same 200, arriving evenly over one second (200/s sustained) rather than in one instant.
-    const paced: number[] = [];
-    for (let round = 0; round < 3; round++) {
-      const batch = items('workout', 200).map((item, i) => ({ ...item, delayMs: i * 5 }));
-      paced.push(...(await host.batch(batch)).callback.workout);
-    }
-    figure('/workout INTERACTION_CREATE → callback p99 (200 over 1 s)', percentile(paced, 99), 'ms', { max: 50 });
-    const single: number[] = [];
-    for (let i = 0; i < 200; i++) single.push(...(await host.batch(items('workout', 1))).callback.workout);
-    figure('/workout INTERACTION_CREATE → callback p99 (1 in flight)', percentile(single, 99), 'ms', { max: 50 });
+    // Pump Coach first: one interaction of each kind gives the replies the bare bot sends.
+    const coachBot = await spawnBot(env('coach'));
+    const captured = await host.batch([...items('workout', 1), ...items('help', 1), ...items('stranger', 1), ...items('ask', 1)], true);
+    writeFileSync(replies, JSON.stringify(captured.bodies));
+    const coach = await measure(host, coachBot.child.pid as number);
+    await coachBot.stop();
+    const bareBot = await spawnBot(env('bare'), 'bot ready', BARE_BOT);
+    const bare = await measure(host, bareBot.child.pid as number);
+    await bareBot.stop();
 
-    // /ask: time to the defer with 50 in flight, and to the edited answer (offline answerer).
-    const defer: number[] = [];
-    const edit: number[] = [];
-    for (let round = 0; round < 4; round++) {
-      const result = await host.batch(items('ask', 50));
-      defer.push(...result.callback.ask);
-      edit.push(...result.edit);
+    console.log(`warm-up (first burst of 200 /workout, reported apart): coach p50 ${coach.warmup.p50.toFixed(1)} / p99 ${coach.warmup.p99.toFixed(1)} ms · bare p50 ${bare.warmup.p50.toFixed(1)} / p99 ${bare.warmup.p99.toFixed(1)} ms`);
+    for (const level of IN_FLIGHT) {
+      const [c, b] = [coach.inFlight.get(level) as Scenario, bare.inFlight.get(level) as Scenario];
+      pair(`/workout CPU per interaction, ${level} in flight`, c.cpuMs as number, b.cpuMs as number, 'ms', 1.3);
+      pair(`/workout callback p50, ${level} in flight (${c.samples})`, c.p50, b.p50, 'ms');
+      pair(`/workout callback p99, ${level} in flight (${c.samples})`, c.p99, b.p99, 'ms', 1.3);
     }
-    figure('/ask INTERACTION_CREATE → defer p99 (50 in flight)', percentile(defer, 99), 'ms', { max: 100 });
-    figure('/ask INTERACTION_CREATE → answer p50 (50 in flight, offline)', percentile(edit, 50), 'ms');
+    pair(`/ask first response p99, ${ASK_IN_FLIGHT} in flight (${coach.askFirst.samples})`, coach.askFirst.p99, bare.askFirst.p99, 'ms');
+    pair(`/ask final answer p50, ${ASK_IN_FLIGHT} in flight (${coach.askFinal.samples})`, coach.askFinal.p50, bare.askFinal.p50, 'ms');
+    pair(`/ask final answer p99, ${ASK_IN_FLIGHT} in flight (${coach.askFinal.samples})`, coach.askFinal.p99, bare.askFinal.p99, 'ms');
+    figure(`/ask final answer p99, ${ASK_IN_FLIGHT} in flight (offline answerer)`, coach.askFinal.p99, 'ms', { max: 200 });
+    console.log(`/ask replies: Pump Coach ${(captured.bodies?.ask as { type?: number } | undefined)?.type === 5 ? 'defers, then edits in the answer' : 'answers in its first response'}`);
 
+    // Start-up: fresh processes, alternating so drift on a busy machine hits both alike.
+    const starts = { coach: [] as number[], bare: [] as number[] };
+    for (let round = 0; round < 5; round++) {
+      starts.coach.push(await coldStart(env('coach'), START));
+      starts.bare.push(await coldStart(env('bare'), BARE_BOT));
+    }
+    pair('start-up to ready (median of 5 fresh processes)', percentile(starts.coach, 50), percentile(starts.bare, 50), 'ms', 1.3);
+    console.log(`start-up runs → coach ${starts.coach.map((v) => v.toFixed(0)).join(', ')} ms · bare ${starts.bare.map((v) => v.toFixed(0)).join(', ')} ms`);
+
+    // Memory: the production process after 10,000 mixed interactions, beside the bare bot's.
+    const memory: Record<string, { samples: string[]; last: number }> = {};
+    for (const [name, command] of [
+      ['coach', START],
+      ['bare', BARE_BOT],
+    ] as const) {
+      const bot = await spawnBot(env(name), 'bot ready', command);
+      memory[name] = await rssAfter(host, bot.child.pid as number);
+      await bot.stop();
+    }
+    console.log(`RSS samples → coach ${memory.coach?.samples.join(' · ')}; bare ${memory.bare?.samples.join(' · ')}`);
+    figure('RSS after 10,000 interactions (npm start process)', memory.coach?.last ?? Number.NaN, 'MB', { max: 150 });
+    figure('RSS after 10,000 interactions (bare bot)', memory.bare?.last ?? Number.NaN, 'MB');
   } finally {
-    await app?.stop();
-  }
-
-  // Memory: the production process (`npm start`) serves 10,000 mixed interactions, 200 at a time; RSS read from /proc.
-  const bot = await spawnBot(env);
-  try {
-    const mix: BatchItem['kind'][] = ['workout', 'workout', 'workout', 'workout', 'workout', 'workout', 'stranger', 'stranger', 'help', 'ask'];
-    const samples = [`0: ${rssOf(bot.child.pid!).toFixed(0)} MB`];
-    let last = Number.NaN;
-    for (let done = 0; done < 10_000; ) {
-      const batch: BatchItem[] = [];
-      for (let k = 0; k < 200; k++, done++) batch.push({ kind: mix[done % mix.length]!, n: n++ });
-      await host.batch(batch);
-      if (done % 2000 === 0) {
-        last = rssOf(bot.child.pid!);
-        samples.push(`${done}: ${last.toFixed(0)} MB`);
-      }
-    }
-    console.log(`bot RSS samples (npm start process) → ${samples.join(' · ')}`);
-    figure('RSS after 10,000 interactions (npm start process)', last, 'MB', { max: 150 });
-  } finally {
-    await bot.stop();
     await host.close();
     rmSync(dir, { recursive: true, force: true });
   }
+
+  // The CLI: `coach workout legs --json` (the built entry, as npm run coach runs it) against `node -e 0`.
+  const cli = { coach: [] as number[], node: [] as number[] };
+  for (let round = 0; round < 10; round++) {
+    cli.node.push(runTime(process.execPath, ['-e', '0']));
+    cli.coach.push(runTime(process.execPath, [join('dist', 'cli', 'coach.js'), 'workout', 'legs', '--json']));
+  }
+  const [cliCoach, cliNode] = [percentile(cli.coach, 50), percentile(cli.node, 50)];
+  console.log(`CLI start (median of 10): coach workout legs --json ${cliCoach.toFixed(0)} ms · node -e 0 ${cliNode.toFixed(0)} ms · ratio ${(cliCoach / cliNode).toFixed(2)}× (target ≤ 3×: ${cliCoach / cliNode <= 3 ? 'met' : 'MISSED'})`);
 }

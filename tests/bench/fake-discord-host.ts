@@ -35,8 +35,10 @@ export interface ThroughputResult {
 export interface BatchResult {
   /** To the first callback (the reply, or the defer for /ask). */
   callback: Record<BatchItem['kind'], number[]>;
-  /** /ask: to the edited answer. */
+  /** /ask: to the final answer (the callback itself when it carries the answer, else the edit of the deferred reply). */
   edit: number[];
+  /** With `capture`: one interaction's callback body per kind, and the /ask edit's body, as the bot sent them. */
+  bodies?: Partial<Record<BatchItem['kind'] | 'askEdit', unknown>>;
 }
 
 const GROUPS = ['legs', 'glutes', 'back'];
@@ -64,7 +66,7 @@ fake.on('request', (r: RecordedRequest) => {
 const arrival = (key: string) => new Promise<RecordedRequest>((resolve) => pending.set(key, resolve));
 
 /** Dispatches one interaction; resolves with the callback latency (and the edit's, for /ask). */
-async function one({ kind, n }: BatchItem): Promise<{ callback: number; edit?: number }> {
+async function one({ kind, n }: BatchItem): Promise<{ callback: number; edit?: number; body?: unknown; editBody?: unknown }> {
   const start = performance.now();
   const guildId = servers[n % servers.length];
   let sent: { id: string; token: string };
@@ -89,24 +91,41 @@ async function one({ kind, n }: BatchItem): Promise<{ callback: number; edit?: n
   const editKey = `PATCH /webhooks/${fake.appId}/${sent.token}/messages/@original`;
   const edit = kind === 'ask' ? arrival(editKey) : null;
   const callback = await arrival(`POST /interactions/${sent.id}/${sent.token}/callback`);
-  // An offline answer is the first response itself (no edit follows); a deferred one is answered by the edit.
-  if (edit && callback.body?.type !== 5) {
+  if (kind !== 'ask') return { callback: callback.at - start, body: callback.body };
+  // A deferral (type 5) is followed by the edit with the answer; a direct reply (type 4) is the answer.
+  if ((callback.body as { type?: number } | undefined)?.type !== 5) {
     pending.delete(editKey);
-    return { callback: callback.at - start, edit: callback.at - start };
+    return { callback: callback.at - start, edit: callback.at - start, body: callback.body };
   }
-  return { callback: callback.at - start, ...(edit ? { edit: (await edit).at - start } : {}) };
+  const edited = await (edit as Promise<RecordedRequest>);
+  return { callback: callback.at - start, edit: edited.at - start, body: callback.body, editBody: edited.body };
 }
 
-async function batch(items: BatchItem[]): Promise<BatchResult> {
-  const result: BatchResult = { callback: { workout: [], ask: [], help: [], stranger: [] }, edit: [] };
+async function batch(items: BatchItem[], capture = false): Promise<BatchResult> {
+  const result: BatchResult = { callback: { workout: [], ask: [], help: [], stranger: [] }, edit: [], ...(capture ? { bodies: {} } : {}) };
   await Promise.all(
     items.map(async (item) => {
       if (item.delayMs) await new Promise((resolve) => setTimeout(resolve, item.delayMs));
       const timing = await one(item);
       result.callback[item.kind].push(timing.callback);
       if (timing.edit !== undefined) result.edit.push(timing.edit);
+      if (result.bodies) {
+        result.bodies[item.kind] ??= timing.body;
+        if (timing.editBody !== undefined) result.bodies.askEdit ??= timing.editBody;
+      }
     }),
   );
+  return result;
+}
+
+/** `total` interactions of one kind, one after another (one in flight). */
+async function sequence(kind: BatchItem['kind'], total: number): Promise<BatchResult> {
+  const result: BatchResult = { callback: { workout: [], ask: [], help: [], stranger: [] }, edit: [] };
+  for (let i = 0; i < total; i++) {
+    const timing = await one({ kind, n: counter++ });
+    result.callback[kind].push(timing.callback);
+    if (timing.edit !== undefined) result.edit.push(timing.edit);
+  }
   return result;
 }
 
@@ -129,7 +148,13 @@ async function throughput(round: ThroughputRound): Promise<ThroughputResult> {
   return { perSecond: round.total / seconds, p50: at(50), p99: at(99) };
 }
 
-process.on('message', (message: { cmd: 'batch'; seq: number; items: BatchItem[] } | { cmd: 'throughput'; seq: number; round: ThroughputRound } | { cmd: 'close' }) => {
+process.on('message', (
+  message:
+    | { cmd: 'batch'; seq: number; items: BatchItem[]; capture?: boolean }
+    | { cmd: 'sequence'; seq: number; kind: BatchItem['kind']; total: number }
+    | { cmd: 'throughput'; seq: number; round: ThroughputRound }
+    | { cmd: 'close' },
+) => {
   if (message.cmd === 'close') {
     void fake.close().then(() => process.exit(0));
     return;
@@ -138,6 +163,10 @@ process.on('message', (message: { cmd: 'batch'; seq: number; items: BatchItem[] 
     void throughput(message.round).then((result) => process.send?.({ seq: message.seq, result }));
     return;
   }
-  void batch(message.items).then((result) => process.send?.({ seq: message.seq, result }));
+  if (message.cmd === 'sequence') {
+    void sequence(message.kind, message.total).then((result) => process.send?.({ seq: message.seq, result }));
+    return;
+  }
+  void batch(message.items, message.capture).then((result) => process.send?.({ seq: message.seq, result }));
 });
 process.send?.({ ready: true, apiUrl: fake.apiUrl, token: fake.token });

@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadPlanKnowledge } from '../../src/adapters/knowledge/load-plan-knowledge.ts';
 import { localDateUtc } from '../../src/core/dates.ts';
@@ -13,9 +12,7 @@ const root = join(import.meta.dirname, '..', '..');
  * Exactly what `npm start` runs, made to work from another folder: the working directory is a fresh one, so the
  * default store (KEYV_URL unset → sqlite://data/coach.sqlite) is created there and not in the checkout.
  */
-const START = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start
-  .replace('--import tsx', `--import ${pathToFileURL(join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href}`)
-  .replace('src/main.ts', join(root, 'src', 'main.ts'));
+const START = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.replace('dist/main.js', join(root, 'dist', 'main.js'));
 
 /** Runs the console (no DISCORD_TOKEN, no KEYV_URL) in `cwd` with `stdin`; resolves with its output once it exits. */
 function runConsole(cwd: string, stdin: string): Promise<{ code: number | null; out: string; err: string }> {

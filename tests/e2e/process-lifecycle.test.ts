@@ -1,10 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/fake-discord.ts';
 import { describeWithRedis, useRedisServer } from '../support/redis-server.ts';
-import { logged, runMain } from './run-main.ts';
+import { FROM_SOURCE, logged, runMain, START } from './run-main.ts';
+
+const root = join(import.meta.dirname, '..', '..');
 
 describe('the process, as npm start runs it', () => {
   let dir: string;
@@ -18,8 +20,17 @@ describe('the process, as npm start runs it', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  test('GIVEN no DISCORD_TOKEN and commands on stdin THEN the console prints the replies and exits at end of input', async () => {
-    const run = runMain({ KEYV_URL: `sqlite://${join(dir, 'console.sqlite')}` }, '/workout legs level:beginner\n2\n/ask does a pump mean growth?\n/nope\n');
+  test('GIVEN the built entry (npm start) THEN it is there: npm install and npm test build it', () => {
+    expect(START).toContain('dist/main.js');
+    expect(existsSync(join(root, 'dist', 'main.js')), 'dist/main.js is missing: run npm run build').toBe(true);
+    expect(existsSync(join(root, 'dist', 'knowledge.snapshot.json')), 'the knowledge snapshot is missing: run npm run build').toBe(true);
+  });
+
+  test.each([
+    ['the built entry (npm start)', START],
+    ['the source entry (tsx, as npm run dev)', FROM_SOURCE],
+  ])('GIVEN %s with no DISCORD_TOKEN and commands on stdin THEN the console prints the replies and exits at end of input', async (_name, command) => {
+    const run = runMain({ KEYV_URL: `sqlite://${join(dir, `console-${command.length}.sqlite`)}` }, '/workout legs level:beginner\n2\n/ask does a pump mean growth?\n/nope\n', command);
     expect(await run.exited).toBe(0);
     const out = run.out();
     expect(out).toMatch(/^# Legs/m);

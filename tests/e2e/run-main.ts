@@ -4,12 +4,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..');
-/** Exactly what `npm start` runs, read from package.json. */
-const START = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+/** Exactly what `npm start` runs, read from package.json: the compiled entry, dist/main.js. */
+export const START = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+
+/** The same entry from source, as `npm run dev` and the tests run it. */
+export const FROM_SOURCE = 'node --import tsx src/main.ts';
 
 /** Runs the `npm start` command (exec'd, so signals reach the app itself) with the given environment and stdin. */
-export function runMain(env: Record<string, string>, stdin: string | null) {
-  const child = spawn('sh', ['-c', `exec ${START}`], { cwd: root, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+export function runMain(env: Record<string, string>, stdin: string | null, command = START) {
+  const child = spawn('sh', ['-c', `exec ${command}`], { cwd: root, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));

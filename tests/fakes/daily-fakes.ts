@@ -1,6 +1,6 @@
 /** In-memory stand-ins for the daily-post ports: a settings store, a claim store, a recording poster and a settable clock. */
 import type { DailyPost } from '../../src/app/daily-post.ts';
-import type { ChannelCheck, ClaimStore, Clock, DailyClaimRecord, DailySettingsStore, PostOutcome, Poster } from '../../src/app/ports.ts';
+import type { ChannelCheck, ClaimStore, Clock, DailyClaimRecord, DailySettingsChanges, DailySettingsStore, PostOutcome, Poster } from '../../src/app/ports.ts';
 import type { DailySettings } from '../../src/core/daily-settings.ts';
 import type { Plan } from '../../src/core/plan-types.ts';
 
@@ -21,28 +21,35 @@ export class ManualClock implements Clock {
   }
 }
 
-/** Settings in a Map, with a version bumped on every write like the keyv store. */
+/** Settings in a Map, with a change log like the stores' (each write gives the server the next sequence number). */
 export class MemoryDailySettingsStore implements DailySettingsStore {
   readonly map = new Map<string, DailySettings>();
+  /** Server → sequence number of its latest change. */
+  private readonly log = new Map<string, number>();
   private counter = 0;
   allCalls = 0;
+  getCalls = 0;
   async get(guildId: string) {
+    this.getCalls += 1;
     return this.map.get(guildId);
   }
   async set(settings: DailySettings) {
     this.map.set(settings.guildId, structuredClone(settings));
-    this.counter += 1;
+    this.log.set(settings.guildId, ++this.counter);
   }
   async delete(guildId: string) {
     this.map.delete(guildId);
-    this.counter += 1;
+    this.log.set(guildId, ++this.counter);
   }
   async all() {
     this.allCalls += 1;
     return [...this.map.values()].map((s) => structuredClone(s));
   }
-  async version() {
-    return String(this.counter);
+  async changes(cursor: string | undefined): Promise<DailySettingsChanges> {
+    if (cursor === undefined) return { cursor: String(this.counter), changed: 'all' };
+    const since = Number(cursor);
+    const changed = [...this.log].filter(([, seq]) => seq > since).sort((a, b) => a[1] - b[1]).map(([guildId]) => guildId);
+    return { cursor: String(this.counter), changed };
   }
 }
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { openSqliteClaimStore } from '../../src/adapters/sqlite/claim-store.ts';
 import { openStore } from '../../src/adapters/keyv/open-store.ts';
-import { createKeyvDailySettingsStore } from '../../src/adapters/keyv/daily-settings-store.ts';
+import { openDailySettingsStore } from '../../src/adapters/keyv/daily-settings-store.ts';
 import { dailySettings } from '../fakes/daily-fakes.ts';
 
 const child = fileURLToPath(new URL('./daily-race-child.ts', import.meta.url));
@@ -68,7 +68,7 @@ describe('SQLite claims', () => {
   test('GIVEN two bot processes ticking at the same due minute on one store THEN each server gets exactly one post', async () => {
     const file = join(dir, 'store.sqlite');
     const store = await openStore(`sqlite://${file}`);
-    const settings = createKeyvDailySettingsStore(store.namespace('daily'));
+    const settings = await openDailySettingsStore(store);
     for (let i = 0; i < 40; i += 1) await settings.set(dailySettings({ guildId: `g${i}`, channelId: `c${i}` }));
     await store.close();
     const go = join(dir, 'go');

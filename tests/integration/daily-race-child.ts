@@ -8,7 +8,7 @@ import { createDailyScheduler } from '../../src/app/daily-scheduler.ts';
 import { openSqliteClaimStore } from '../../src/adapters/sqlite/claim-store.ts';
 import { openStore } from '../../src/adapters/keyv/open-store.ts';
 import { openClaimStore } from '../../src/adapters/open-claim-store.ts';
-import { createKeyvDailySettingsStore } from '../../src/adapters/keyv/daily-settings-store.ts';
+import { openDailySettingsStore } from '../../src/adapters/keyv/daily-settings-store.ts';
 import type { Poster } from '../../src/app/ports.ts';
 import { ManualClock, fakeCompose } from '../fakes/daily-fakes.ts';
 
@@ -44,7 +44,7 @@ if (mode === 'claims') {
       return { ok: true, messageId: `${name}-${channelId}` };
     },
   };
-  const service = createDailyScheduler({ settings: createKeyvDailySettingsStore(store.namespace('daily')), claims, poster, clock, compose: fakeCompose, owner: name });
+  const service = createDailyScheduler({ settings: await openDailySettingsStore(store), claims, poster, clock, compose: fakeCompose, owner: name });
   await waitForGo();
   const report = await service.tick();
   await claims.close();

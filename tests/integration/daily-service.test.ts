@@ -7,7 +7,7 @@ import { createDailyService } from '../../src/app/daily-service.ts';
 import { dailyMessages } from '../../src/app/daily-messages.ts';
 import { openStore } from '../../src/adapters/keyv/open-store.ts';
 import { openClaimStore } from '../../src/adapters/open-claim-store.ts';
-import { createKeyvDailySettingsStore } from '../../src/adapters/keyv/daily-settings-store.ts';
+import { openDailySettingsStore } from '../../src/adapters/keyv/daily-settings-store.ts';
 import { ManualClock, RecordingPoster, dailySettings, fakeCompose } from '../fakes/daily-fakes.ts';
 
 let dir: string;
@@ -25,7 +25,7 @@ async function boot(clock: ManualClock, poster: RecordingPoster, owner: string) 
   const store = await openStore(`sqlite://${file}`);
   // The production composition: claims on the keyv store's own connection to the file.
   const claims = await openClaimStore(store);
-  const settings = createKeyvDailySettingsStore(store.namespace('daily'));
+  const settings = await openDailySettingsStore(store);
   const deps = { settings, claims, poster, clock, compose: fakeCompose, catchupMinutes: 180, owner };
   const service = { ...createDailyService(deps), ...createDailyScheduler(deps) };
   return {
@@ -47,18 +47,18 @@ async function tickMinutes(clock: ManualClock, service: { tick(): Promise<unknow
 }
 
 describe('daily posts on the SQLite store', () => {
-  test('GIVEN settings saved through keyv THEN they read back validated and the version changes on each write', async () => {
+  test('GIVEN settings saved through keyv THEN they read back validated and the change log names each write', async () => {
     const clock = new ManualClock('2026-06-10T04:00:00Z');
     const bot = await boot(clock, new RecordingPoster(clock), 'p1');
-    const before = await bot.settings.version();
+    const { cursor } = await bot.settings.changes(undefined);
     await bot.settings.set(dailySettings({ guildId: 'g1', split: ['glutes', 'legs'] }));
-    const after = await bot.settings.version();
-    expect(after).not.toBe(before);
+    const after = await bot.settings.changes(cursor);
+    expect(after.changed).toEqual(['g1']);
     expect(await bot.settings.get('g1')).toMatchObject({ guildId: 'g1', split: ['glutes', 'legs'] });
     expect((await bot.settings.all()).map((s) => s.guildId)).toEqual(['g1']);
     await bot.settings.delete('g1');
     expect(await bot.settings.all()).toEqual([]);
-    expect(await bot.settings.version()).not.toBe(after);
+    expect((await bot.settings.changes(after.cursor)).changed).toEqual(['g1']);
     await bot.stop();
   });
 

@@ -35,6 +35,28 @@ describe('openStore on SQLite', () => {
     expect(await keyvProfileStore(second).get('m1')).toEqual({ level: 'advanced', updatedAt: 'now' });
   });
 
+  test('GIVEN hundreds of writes, then reads, asked at once THEN every write lands (the last to a key wins) and each read gets its own key', async () => {
+    const store = await open();
+    const keyv = store.namespace<number>('grouped');
+    await Promise.all(Array.from({ length: 900 }, (_, i) => keyv.set(`k${i % 300}`, i)));
+    expect(await Promise.all(Array.from({ length: 301 }, (_, i) => keyv.get(`k${i}`)))).toEqual([...Array.from({ length: 300 }, (_, i) => 600 + i), undefined]);
+    expect(await Promise.all([keyv.delete('k7'), keyv.delete('k8'), keyv.delete('none')])).toEqual([true, true, false]);
+    expect(await keyv.get('k7')).toBeUndefined();
+    // A second connection (another process) sees every write.
+    const other = await open();
+    expect(await other.namespace<number>('grouped').get('k299')).toBe(899);
+  });
+
+  test('GIVEN keyv\'s own statements asked at once on the raw connection THEN they run in the order asked', async () => {
+    const store = await open();
+    const sql = store.sql!;
+    const upsert = 'INSERT INTO keyv (key, value)\n\t\t\tVALUES(?, ?) \n\t\t\tON CONFLICT(key) \n\t\t\tDO UPDATE SET value=excluded.value;';
+    const read = 'SELECT * FROM keyv WHERE key = ?';
+    const steps = [sql(upsert, 'a', '1'), sql(read, 'a'), sql(upsert, 'a', '2'), sql(upsert, 'b', '3'), sql(read, 'a'), sql(read, 'b'), sql('DELETE FROM keyv WHERE key = ?', 'a'), sql(read, 'a')];
+    const rows = await Promise.all(steps);
+    expect([rows[1], rows[4], rows[5], rows[7]]).toEqual([[{ key: 'a', value: '1' }], [{ key: 'a', value: '2' }], [{ key: 'b', value: '3' }], []]);
+  });
+
   test('GIVEN two kinds of data under the same key THEN each namespace keeps its own value', async () => {
     const store = await open();
     await store.namespace('profiles').set('k', 'profile');

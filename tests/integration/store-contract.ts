@@ -8,7 +8,7 @@ import { trainingLogStoreBehaviour } from './training-log-store-behaviour.ts';
 import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { ClaimStore, DailySettingsStore, HitStore, LockStore, ProfileStore, Vote, VoteStore, WorkoutSession, WorkoutSessionStore } from '../../src/app/ports.ts';
-import { createKeyvDailySettingsStore } from '../../src/adapters/keyv/daily-settings-store.ts';
+import { openDailySettingsStore } from '../../src/adapters/keyv/daily-settings-store.ts';
 import { keyvProfileStore, keyvSessionStore, keyvVoteStore } from '../../src/adapters/keyv/keyv-member-stores.ts';
 import type { OpenStore } from '../../src/adapters/keyv/open-store.ts';
 import { openClaimStore } from '../../src/adapters/open-claim-store.ts';
@@ -177,27 +177,40 @@ export function hitStoreSuite(make: StoreFactory<HitStore>): void {
   });
 }
 
-/** Daily settings: per server, listed together, with a version that changes on every write. */
+/** Daily settings: per server, listed together, with a change log that names the servers changed since a cursor. */
 export function dailySettingsStoreSuite(make: StoreFactory<DailySettingsStore>, makeInvalid: (guildId: string) => Promise<void>): void {
   describe('daily settings', () => {
-    test('GIVEN settings saved on one connection THEN another lists and reads them, and the version moved', async () => {
+    test('GIVEN settings saved on one connection THEN another lists and reads them, and its change log names them', async () => {
       const [a, b] = [await make(), await make()];
-      const before = await b.version();
+      const start = await b.changes(undefined);
+      expect(start.changed).toBe('all');
       await a.set(dailySettings({ guildId: 'g1' }));
       await a.set(dailySettings({ guildId: 'g2', time: '18:30', thread: true }));
-      expect(await b.version()).not.toBe(before);
+      const seen = await b.changes(start.cursor);
+      expect(seen.changed).toEqual(['g1', 'g2']);
+      expect(await b.changes(seen.cursor)).toEqual({ cursor: seen.cursor, changed: [] });
       expect(await b.get('g2')).toEqual(dailySettings({ guildId: 'g2', time: '18:30', thread: true }));
       expect((await b.all()).map((s) => s.guildId).sort()).toEqual(['g1', 'g2']);
+      await a.set(dailySettings({ guildId: 'g1', time: '09:15' }));
+      expect((await b.changes(seen.cursor)).changed).toEqual(['g1']);
     });
 
-    test('GIVEN a server turns daily posts off THEN it is gone from the list and the version moved', async () => {
+    test('GIVEN a server turns daily posts off THEN it is gone from the list and the change log names it', async () => {
       const store = await make();
       await store.set(dailySettings({ guildId: 'g1' }));
-      const before = await store.version();
+      const { cursor } = await store.changes(undefined);
       await store.delete('g1');
       expect(await store.get('g1')).toBeUndefined();
       expect(await store.all()).toEqual([]);
-      expect(await store.version()).not.toBe(before);
+      expect((await store.changes(cursor)).changed).toEqual(['g1']);
+    });
+
+    test('GIVEN two connections saving at once THEN every change is in the log, each server once, in the order they landed', async () => {
+      const [a, b, reader] = [await make(), await make(), await make()];
+      const { cursor } = await reader.changes(undefined);
+      await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).set(dailySettings({ guildId: `g${i}` }))));
+      const { changed } = await reader.changes(cursor);
+      expect([...(changed as string[])].sort()).toEqual(Array.from({ length: 20 }, (_, i) => `g${i}`).sort());
     });
 
     test('GIVEN a stored value that fails the schema THEN it is skipped, never crashing the list', async () => {
@@ -384,7 +397,7 @@ export function runStoreContract(open: () => Promise<OpenStore>): void {
   sessionStoreSuite(async () => keyvSessionStore(await connect()));
   hitStoreSuite(async () => openHitStore(await connect()));
   dailySettingsStoreSuite(
-    async () => createKeyvDailySettingsStore((await connect()).namespace('daily')),
+    async () => openDailySettingsStore(await connect()),
     async (guildId) => void (await (await connect()).namespace('daily').set(`guild:${guildId}`, { guildId, time: 'soon' })),
   );
   lockStoreSuite(async () => openLockStore(await connect()));

@@ -80,6 +80,26 @@ describe('answer service', () => {
     expect(claude.calls).toHaveLength(0);
   });
 
+  test('GIVEN a key THEN start is writing for a question for Claude and ready for one the library answers by rule', async () => {
+    const claude = scriptedClaude(() => ({ segments: [] }));
+    const service = createAnswerService({ library, retriever, claude });
+    const byRule = service.start('Who won the football match?');
+    expect(byRule.kind).toBe('ready');
+    expect(answerOf(await byRule.result).abstained).toBe(true);
+    expect(claude.calls).toHaveLength(0);
+    const forClaude = service.start('how much sleep');
+    expect(forClaude.kind).toBe('writing');
+    await forClaude.result;
+    expect(claude.calls).toHaveLength(1);
+  });
+
+  test('GIVEN no key THEN start is ready with the offline answer ask gives', async () => {
+    const service = createAnswerService({ library, retriever, claude: null });
+    const started = service.start('how much sleep');
+    expect(started.kind).toBe('ready');
+    expect(await started.result).toEqual(await service.ask('how much sleep'));
+  });
+
   test('GIVEN an LlmFailure THEN the offline answer carries its reason', async () => {
     const claude = scriptedClaude(() => new LlmFailure('Claude is overloaded right now (529)', 529));
     const answer = answerOf(await createAnswerService({ library, retriever, claude }).ask('how much sleep'));

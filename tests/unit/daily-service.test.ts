@@ -249,15 +249,31 @@ describe('the tick', () => {
     expect(slotNonce('g1:2026-06-10')).not.toBe(slotNonce('g1:2026-06-11'));
   });
 
-  test('GIVEN settings unchanged between ticks THEN the store is listed once, not every minute', async () => {
+  test('GIVEN settings unchanged between ticks THEN the store is listed once, and a later change re-reads only that server', async () => {
     const w = world('2026-06-10T05:00:00Z');
     await w.settings.set(dailySettings({ guildId: 'g1' }));
     await runMinutes(w, 30);
     expect(w.settings.allCalls).toBe(1);
+    const reads = w.settings.getCalls;
     await w.settings.set(dailySettings({ guildId: 'g2', time: '07:40' }));
     await runMinutes(w, 30);
-    expect(w.settings.allCalls).toBe(2);
+    expect(w.settings.allCalls).toBe(1);
+    expect(w.settings.getCalls - reads).toBe(1);
     expect(w.poster.sent.map((p) => p.card.title)).toEqual(['Daily g1 2026-06-10', 'Daily g2 2026-06-10']);
+  });
+
+  test('GIVEN a schedule moved to a later time after today\'s post THEN the new time does not post twice today, and /daily off stops tomorrow', async () => {
+    const w = world('2026-06-10T05:00:00Z');
+    await w.settings.set(dailySettings({ guildId: 'g1' }));
+    await runMinutes(w, 5);
+    expect(w.poster.sent).toHaveLength(1);
+    // Moved to 08:00 Berlin the same day: today's slot is already claimed, so nothing more goes out today.
+    await w.settings.set({ ...dailySettings({ guildId: 'g1' }), time: '08:00' });
+    await runMinutes(w, 120);
+    expect(w.poster.sent).toHaveLength(1);
+    await w.settings.delete('g1');
+    await runMinutes(w, 24 * 60);
+    expect(w.poster.sent).toHaveLength(1);
   });
 
   test('GIVEN /daily off THEN nothing more is posted', async () => {

@@ -1,7 +1,7 @@
 /** Loads knowledge/claims.yaml: the recorded verdicts, checked against the library's passages. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from './yaml.ts';
 import { claimsFileSchema, type Claim } from '../../core/claims.ts';
 import type { Library } from '../../core/library.ts';
 import { analyze, rawTokens, splitSentences } from '../../core/text-analysis.ts';

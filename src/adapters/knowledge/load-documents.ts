@@ -1,7 +1,7 @@
 /** Loads knowledge/*.md (front-matter + `## ` sections) into documents and passages. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from './yaml.ts';
 import { documentMetaSchema, slugify, type DocumentMeta, type Passage } from '../../core/library.ts';
 import { KnowledgeError, validateKnowledge } from './knowledge-error.ts';
 

@@ -1,11 +1,12 @@
 /** Loads what the plan generator reads: the library, knowledge/exercises.json and knowledge/training-rules.yaml. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from './yaml.ts';
 import { exerciseCatalogueSchema, type Exercise } from '../../core/exercise.ts';
 import type { Library } from '../../core/library.ts';
 import { collectSources, trainingRulesSchema, type PlanKnowledge, type TrainingRules } from '../../core/training-rules.ts';
 import { KnowledgeError, validateKnowledge } from './knowledge-error.ts';
+import { readKnowledgeSnapshot } from './knowledge-snapshot.ts';
 import { loadLibrary } from './load-library.ts';
 import { defaultKnowledgeDir } from './paths.ts';
 
@@ -116,8 +117,16 @@ export function crossCheck(files: { catalogue: string; rules: string }, exercise
   }
 }
 
-/** Loads and validates the library, catalogue and rules; throws KnowledgeError naming the file and field. */
+/**
+ * Loads and validates the library, catalogue and rules; throws KnowledgeError naming the file and field. The compiled
+ * code reads the build's snapshot of the shipped folder instead, while that folder is unchanged since the build.
+ */
 export function loadPlanKnowledge(dir: string = defaultKnowledgeDir): PlanKnowledge {
+  return (dir === defaultKnowledgeDir && readKnowledgeSnapshot(dir)) || parsePlanKnowledge(dir);
+}
+
+/** Parses and checks the knowledge folder's files, ignoring any snapshot (the build writes its snapshot from this). */
+export function parsePlanKnowledge(dir: string = defaultKnowledgeDir): PlanKnowledge {
   const library = loadLibrary(dir);
   const catalogueFile = join(dir, CATALOGUE_FILE);
   const rulesFile = join(dir, RULES_FILE);

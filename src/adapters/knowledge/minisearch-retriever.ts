@@ -1,19 +1,24 @@
-/** Retrieval over the coaching library: minisearch BM25+ with stemming, stop words, synonyms, typo repair and a relevance gate. */
-import MiniSearch from 'minisearch';
+/**
+ * Retrieval over the coaching library: BM25+ scored as minisearch scores it (core/passage-index.ts), with stemming,
+ * stop words, synonyms, typo repair and a relevance gate. The module keeps its name from the minisearch index it
+ * replaced; `npm run bench retrieval` compares the two on the same passages.
+ */
 import type { Library, Passage } from '../../core/library.ts';
+import { PassageIndex } from '../../core/passage-index.ts';
 import {
   DEFAULT_GATE,
   judgeCoverage,
+  libraryTermStats,
   termIdf,
-  termStats,
   type GateThresholds,
+  type TermStats,
   type GateVerdict,
   type QueryTerm,
   type ScoredPassage,
 } from '../../core/relevance-gate.ts';
 import { BODY_PART_GROUPS, COVERED_GROUP_WORDS, askedSubjectCanonicals } from '../../core/synonyms.ts';
-import { analyze, rawTokens, termFor } from '../../core/text-analysis.ts';
-import { typoRepairerFor } from '../../core/typo-repair.ts';
+import { analyze, rawTokens, termFor, tokenize } from '../../core/text-analysis.ts';
+import { TypoVocabulary, typoRepairerFor } from '../../core/typo-repair.ts';
 import type { Retriever } from '../../app/ports.ts';
 
 /** Field weights: a heading names what a passage is about, so it counts most. */
@@ -92,40 +97,66 @@ export interface MinisearchRetriever extends Retriever {
   explain(query: string, k: number): QueryExplanation;
 }
 
-interface IndexedPassage {
-  id: string;
-  heading: string;
-  text: string;
-}
-
-/** Builds the index over every passage of the library. */
+/**
+ * Builds the index over every passage of the library. Each passage is tokenised and analysed once; that one pass
+ * feeds the BM25+ index, the term statistics (shared with the offline answerer) and the typo repairer's vocabulary.
+ */
 export function createMinisearchRetriever(library: Library, options: RetrieverOptions = {}): MinisearchRetriever {
   const gate = options.gate ?? DEFAULT_GATE;
-  const index = new MiniSearch<IndexedPassage>({
-    fields: ['heading', 'text'],
-    tokenize: (text) => rawTokens(text),
-    processTerm: (term) => termFor(term),
-    searchOptions: { boost: { ...FIELD_BOOST } },
-  });
-  index.addAll(library.passages.map((p) => ({ id: p.id, heading: p.heading, text: p.text })));
+  const index = new PassageIndex([FIELD_BOOST.heading, FIELD_BOOST.text]);
+  const vocabulary = new TypoVocabulary();
+  // Subjects the library declares (topics, titles, headings); a body part outside them is an uncovered subject.
+  const subjects = new Set<string>();
+  /** Per token id: its index term's id in the index (-1: no term), worked out on the token's first occurrence. */
+  const termIds: number[] = [];
+  /** Per token id: the last field it was counted in, for the field's distinct-token length. */
+  const seenIn: number[] = [];
+  let fieldNo = 0;
+  const analyseField = (text: string, onTerm?: (term: string) => void) => {
+    fieldNo++;
+    let length = 0;
+    const terms: number[] = [];
+    for (const token of tokenize(text)) {
+      const id = vocabulary.add(token);
+      if (seenIn[id] !== fieldNo) {
+        seenIn[id] = fieldNo;
+        length++;
+      }
+      let termId = termIds[id];
+      if (termId === undefined) {
+        const term = vocabulary.termOf(id);
+        termId = term === null ? -1 : index.termId(term);
+        termIds[id] = termId;
+      }
+      if (termId >= 0) {
+        terms.push(termId);
+        onTerm?.(vocabulary.termOf(id) as string);
+      }
+    }
+    return { length, terms };
+  };
+  for (const passage of library.passages) {
+    index.add([analyseField(passage.heading, (term) => subjects.add(term)), analyseField(passage.text)]);
+  }
+  const stats: TermStats = libraryTermStats(library, analyze, () => ({ documentCount: library.passages.length, documentFrequency: index.documentFrequencies() }));
+  const { documentFrequency } = stats;
   const titleTerms = new Map(library.documents.map((d) => [d.id, new Set(analyze(d.title))]));
-
-  // One analysis pass gives document frequencies and each passage's term set (for common-term coordination).
-  const stats = termStats(library.passages, analyze);
-  const { documentFrequency, passageTerms } = stats;
+  for (const title of titleTerms.values()) vocabulary.addTitle([...title]);
   const commonLimit = library.passages.length >= PRUNE_FROM_PASSAGES ? library.passages.length * COMMON_TERM_SHARE : Number.POSITIVE_INFINITY;
   const known = new Set(stats.documentFrequency.keys());
   for (const title of titleTerms.values()) for (const term of title) known.add(term);
-  // Subjects the library declares (topics, titles, headings); a body part outside them is an uncovered subject.
-  const subjects = new Set(
-    [...library.documents.flatMap((d) => [d.title, ...d.topics]), ...library.passages.map((p) => p.heading)].flatMap((text) => analyze(text)),
-  );
+  for (const text of library.documents.flatMap((d) => [d.title, ...d.topics])) for (const term of analyze(text)) subjects.add(term);
   const uncovered = new Set(askedSubjectCanonicals().map((word) => termFor(word)).filter((t): t is string => t !== null && !subjects.has(t)));
   const bodyParts = new Set(Object.keys(BODY_PART_GROUPS).map((word) => termFor(word)));
   const coveredGroups = new Set(COVERED_GROUP_WORDS.map((word) => termFor(word)));
   // Typo repair happens before the phrase rules, so "straigt arm pulldowns" meets the rule for "straight-arm".
-  const typos = typoRepairerFor(library);
+  const typos = typoRepairerFor(library, () => vocabulary.build());
   const unknownIdf = termIdf(stats, '');
+  // Per document (by its place in library.documents) and per passage (by its place in the index), for the hit loop.
+  const documentOf = new Map(library.documents.map((d, i) => [d.id, i]));
+  const passageDocument = library.passages.map((p) => documentOf.get(p.docId) ?? -1);
+  const passageAt = new Map(library.passages.map((p, i) => [p.id, i]));
+  const titleSets = library.documents.map((d) => titleTerms.get(d.id) as Set<string>);
 
   /**
    * The query's terms. A subject the library never makes its own is kept as an unknown term (the gate then sinks the
@@ -164,40 +195,40 @@ export function createMinisearchRetriever(library: Library, options: RetrieverOp
       common.sort((a, b) => (documentFrequency.get(a) ?? 0) - (documentFrequency.get(b) ?? 0));
       rare.push(common.shift() as string);
     }
-    const hits = index.search(rare.join(' '), {
-      tokenize: (text) => text.split(' '),
-      processTerm: (term) => term,
-    });
+    const hits = index.search(rare);
     // Coordination: a passage that matches more of the question's weight beats one that repeats a common word.
     const weights = new Map(terms.map((t) => [t.term, t.idf]));
     const total = [...weights.values()].reduce((sum, w) => sum + w, 0) || 1;
-    const titleMatches = new Map([...titleTerms].map(([docId, title]) => [docId, searchable.filter((t) => title.has(t))]));
-    const titleWeights = new Map([...titleMatches].map(([docId, matched]) => [docId, matched.reduce((sum, t) => sum + (weights.get(t) ?? 0), 0)]));
+    // Per document: the searchable terms its title has, and their weight (a few documents, however many passages).
+    const titleMatches = titleSets.map((title) => searchable.filter((t) => title.has(t)));
+    const titleWeights = titleMatches.map((matched) => matched.reduce((sum, t) => sum + (weights.get(t) ?? 0), 0));
+    const rareWeights = new Map(rare.map((t) => [t, weights.get(t) ?? 0]));
     const commonWeights = common.map((t) => weights.get(t) ?? 0);
     const scored: Array<ScoredPassage & { queryTerms: string[] }> = [];
-    for (const hit of hits) {
-      const passage: Passage | undefined = library.byId.get(hit.id as string);
-      if (!passage) continue;
-      const inTitle = titleMatches.get(passage.docId) ?? [];
-      const titleWeight = titleWeights.get(passage.docId) ?? 0;
+    for (let h = 0; h < hits.docs.length; h++) {
+      const at = hits.docs[h] as number;
+      const passage = library.passages[at] as Passage;
+      const documentAt = passageDocument[at] as number;
+      const title = titleSets[documentAt];
+      const titleWeight = titleWeights[documentAt] ?? 0;
+      const queryTerms = hits.matched[h] as string[];
       let matchedWeight = titleWeight;
-      for (const term of hit.queryTerms) if (!inTitle.includes(term)) matchedWeight += weights.get(term) ?? 0;
+      for (const term of queryTerms) if (!title?.has(term)) matchedWeight += rareWeights.get(term) ?? 0;
       if (common.length) {
-        const own = passageTerms.get(passage.id);
         for (let i = 0; i < common.length; i++) {
           const term = common[i] as string;
-          if (own?.has(term) && !inTitle.includes(term)) matchedWeight += commonWeights[i] as number;
+          if (!title?.has(term) && index.contains(term, at)) matchedWeight += commonWeights[i] as number;
         }
       }
       const reliability = passage.reliability === 'low' ? LOW_RELIABILITY_BOOST : 1;
-      const score = hit.score * (1 + (TITLE_BOOST * titleWeight) / total) * (matchedWeight / total) ** COORDINATION * reliability;
-      scored.push({ passage, score, queryTerms: hit.queryTerms });
+      const score = (hits.scores[h] as number) * (1 + (TITLE_BOOST * titleWeight) / total) * (matchedWeight / total) ** COORDINATION * reliability;
+      scored.push({ passage, score, queryTerms });
     }
     const best = topN(scored, Math.max(k, GATE_DEPTH));
     // Matched terms of the top hits only: query terms minisearch saw, common terms the passage has, title terms.
     const top = best.slice(0, GATE_DEPTH).map((hit) => {
-      const own = passageTerms.get(hit.passage.id);
-      return { matched: new Set([...hit.queryTerms, ...common.filter((t) => own?.has(t)), ...(titleMatches.get(hit.passage.docId) ?? [])]) };
+      const at = passageAt.get(hit.passage.id) ?? -1;
+      return { matched: new Set([...hit.queryTerms, ...common.filter((t) => index.contains(t, at)), ...(titleMatches[documentOf.get(hit.passage.docId) ?? -1] ?? [])]) };
     });
     const verdict = judgeCoverage(terms, bestCoverage(top, weights), gate);
     if (!verdict.covered) return { terms, verdict, results: [] };
@@ -207,5 +238,25 @@ export function createMinisearchRetriever(library: Library, options: RetrieverOp
   return {
     explain,
     search: (query, k) => explain(query, k).results,
+  };
+}
+
+/** A retriever built on first use, or earlier by warm(): the bot builds its index once the gateway is ready. */
+export interface DeferredRetriever extends MinisearchRetriever {
+  /** Builds the index now if it is not built yet. */
+  warm(): void;
+}
+
+/**
+ * The retriever over `library`, built when first asked (or warmed): start-up to ready need not wait for the index
+ * (tens of milliseconds at the shipped size, seconds at 100,000 passages), and /workout never needs it.
+ */
+export function deferredRetriever(library: Library, options: RetrieverOptions = {}): DeferredRetriever {
+  let built: MinisearchRetriever | undefined;
+  const get = () => (built ??= createMinisearchRetriever(library, options));
+  return {
+    warm: () => void get(),
+    explain: (query, k) => get().explain(query, k),
+    search: (query, k) => get().search(query, k),
   };
 }

@@ -31,6 +31,24 @@ function planSourceTitles(passageIds: readonly string[], knowledge: PlanKnowledg
  * sources line. With the member's progress, each exercise they logged before gets "Last time" and a cited next target.
  */
 export function planCard(plan: Plan, knowledge: PlanKnowledge, progress?: PlanProgressView): Card {
+  // Without progress lines the card depends on the plan alone, and plans are shared (see sessionPlan): build it once.
+  if (progress?.items.length) return buildPlanCard(plan, knowledge, progress);
+  let byPlan = cards.get(knowledge);
+  if (!byPlan) {
+    byPlan = new WeakMap();
+    cards.set(knowledge, byPlan);
+  }
+  let card = byPlan.get(plan);
+  if (!card) {
+    card = buildPlanCard(plan, knowledge);
+    byPlan.set(plan, card);
+  }
+  return card;
+}
+
+const cards = new WeakMap<PlanKnowledge, WeakMap<Plan, Card>>();
+
+function buildPlanCard(plan: Plan, knowledge: PlanKnowledge, progress?: PlanProgressView): Card {
   const text = planCardText;
   const { rules } = knowledge;
   const label = plan.focus ? text.focused(rules.groups[plan.group].label, rules.focuses[plan.focus].label.toLowerCase()) : rules.groups[plan.group].label;
