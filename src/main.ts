@@ -196,7 +196,7 @@ export async function startApp(env: Record<string, string | undefined>, io: AppI
       knowledge,
       library,
       answers,
-      workouts: createWorkoutService({ sessions: stores.sessions, profiles: stores.profiles, knowledge, clock, progress: trainingLog.progress, serial: serialAcross('workout-session') }),
+      workouts: createWorkoutService({ sessions: stores.sessions, profiles: stores.profiles, knowledge, clock, progress: trainingLog.progress, hasLog: trainingLog.hasLog, serial: serialAcross('workout-session') }),
       profiles: createProfileService({ profiles: stores.profiles, votes: stores.votes, sessions: stores.sessions, trainingLog, limiters: [askLimiter] }, clock, serialAcross('profile')),
       trainingLog,
       votes: createVoteService({ votes: stores.votes, clock }),

@@ -144,6 +144,8 @@ export interface FormPrefill {
 /** The member's profile when the caller has just read it (`profile` undefined: they have none), to save a read. */
 export interface KnownProfile {
   profile: Profile | undefined;
+  /** From hasLog read alongside the profile: false means there is nothing to show, and nothing more is read. */
+  logged?: boolean;
 }
 
 /** The training-log use cases. */
@@ -162,6 +164,8 @@ export interface TrainingLogService {
   overview(memberId: string): Promise<LogOverview>;
   /** "Last time" and the next target for each plan exercise the member has logged. */
   progress(memberId: string, plan: Plan, known?: KnownProfile): Promise<PlanProgressView>;
+  /** Whether the member has a training log at all (one key read, which a store can group with the profile read). */
+  hasLog(memberId: string): Promise<boolean>;
   /** The "Log this workout" form's prefilled lines for a plan. */
   formFor(memberId: string, plan: Plan): Promise<FormPrefill[]>;
   /** Deletes the member's whole log. */
@@ -297,6 +301,7 @@ export function createTrainingLogService(deps: TrainingLogDeps): TrainingLogServ
 
   /** "Last time" and targets: read-only, the head and the plan's few summaries whatever the size of the log. */
   const progress = async (memberId: string, plan: Plan, known?: KnownProfile): Promise<PlanProgressView> => {
+    if (known?.logged === false) return { unit: viewerOf(known.profile, undefined).unit, items: [] };
     const ids = plan.exercises.map((e) => e.id);
     const [profile, read] = await Promise.all([known ? known.profile : deps.profiles.get(memberId), store.read(memberId, ids)]);
     const { unit } = viewerOf(profile, read.head);
@@ -395,6 +400,10 @@ export function createTrainingLogService(deps: TrainingLogDeps): TrainingLogServ
     },
 
     progress,
+
+    async hasLog(memberId) {
+      return (await store.read(memberId, [])).head !== undefined;
+    },
 
     async formFor(memberId, plan) {
       const { items } = await progress(memberId, plan);

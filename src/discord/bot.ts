@@ -1,5 +1,6 @@
 /** The Discord transport: a discord.js Client on the configured REST base, routing every event to the command registry. */
-import { Client, Events, GatewayIntentBits, Options, type Interaction, type Message } from 'discord.js';
+import type { Interaction, Message } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Options } from './discord-js.ts';
 import type { Log } from '../app/ports.ts';
 import type { Command } from '../commands/command-kit.ts';
 import { createDispatcher } from '../commands/dispatch.ts';

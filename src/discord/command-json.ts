@@ -1,13 +1,6 @@
 /** A command spec as the JSON Discord's command registration takes (what discord.js's builders would produce). */
-import {
-  ApplicationCommandOptionType,
-  ApplicationCommandType,
-  ChannelType,
-  InteractionContextType,
-  PermissionFlagsBits,
-  type APIApplicationCommandOption,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord.js';
+import type { APIApplicationCommandOption, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationCommandType, ChannelType, InteractionContextType, PermissionFlagsBits } from './discord-js.ts';
 import type { CommandSpec, OptionSpec, OptionType } from '../commands/command-kit.ts';
 
 const OPTION_TYPES: Record<OptionType, ApplicationCommandOptionType> = {

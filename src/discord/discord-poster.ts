@@ -1,5 +1,6 @@
 /** The daily posts' Poster on discord.js: checks the bot's permissions in a channel and sends the day's card (no mentions parsed, optional thread for the day). */
-import { ChannelType, DiscordAPIError, PermissionFlagsBits, type Client, type GuildBasedChannel, type GuildTextBasedChannel } from 'discord.js';
+import type { Client, GuildBasedChannel, GuildTextBasedChannel } from 'discord.js';
+import { ChannelType, DiscordAPIError, PermissionFlagsBits } from './discord-js.ts';
 import type { DailyPost } from '../app/daily-post.ts';
 import type { ChannelCheck, Log, NoticeOutcome, PostOutcome, Poster } from '../app/ports.ts';
 import type { Card } from '../commands/cards/card.ts';

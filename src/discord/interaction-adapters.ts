@@ -1,13 +1,6 @@
 /** discord.js interactions and messages seen through the command layer's contexts. */
-import {
-  MessageFlags,
-  PermissionFlagsBits,
-  type AutocompleteInteraction,
-  type ChatInputCommandInteraction,
-  type Message,
-  type MessageComponentInteraction,
-  type ModalSubmitInteraction,
-} from 'discord.js';
+import type { AutocompleteInteraction, ChatInputCommandInteraction, Message, MessageComponentInteraction, ModalSubmitInteraction } from 'discord.js';
+import { MessageFlags, PermissionFlagsBits } from './discord-js.ts';
 import type { Log } from '../app/ports.ts';
 import { stripMentions } from '../core/text-analysis.ts';
 import type { AutocompleteContext, CommandContext, ComponentContext, MentionContext, Member, ModalSubmitContext, Reply } from '../commands/command-kit.ts';

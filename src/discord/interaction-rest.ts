@@ -5,7 +5,8 @@
  * so a burst of answers waits seconds for posts it has nothing to do with. Requests on an interaction route of this
  * application go through a second REST manager without that limiter; everything else keeps the client's.
  */
-import { REST, type Client, type InternalRequest, type RESTOptions } from 'discord.js';
+import type { Client, InternalRequest, RESTOptions } from 'discord.js';
+import { REST } from './discord-js.ts';
 
 /** Whether a route (`/interactions/{id}/{token}/callback`, `/webhooks/{appId}/{token}/…`) answers an interaction of `appId`. */
 export function isInteractionRoute(route: string, appId: string | undefined): boolean {

@@ -1,5 +1,5 @@
 /** Publishes the command registry to one server (instant) or globally; `npm run register` (src/register.ts) calls it. */
-import { REST, Routes } from 'discord.js';
+import { REST, Routes } from './discord-js.ts';
 import type { Command } from '../commands/command-kit.ts';
 import { commands as registry } from '../commands/index.ts';
 import { commandJson } from './command-json.ts';

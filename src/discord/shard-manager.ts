@@ -5,7 +5,8 @@
  * own 'auto' would ask discord.com, past any REST proxy.
  */
 import type { ChildProcess } from 'node:child_process';
-import { ShardingManager, type Shard } from 'discord.js';
+import type { Shard } from 'discord.js';
+import { ShardingManager } from './discord-js.ts';
 import type { Log } from '../app/ports.ts';
 import { DiscordStartError, readGatewayBot } from './gateway-info.ts';
 

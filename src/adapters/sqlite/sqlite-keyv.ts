@@ -147,7 +147,9 @@ async function openGroupedConnection(path: string): Promise<{ query: SqlQuery; c
   };
   const read = async (group: Pending[]): Promise<Rows[]> => {
     const wanted = group.map(keysOf);
-    const rows = await run(KEYV_SELECT_MANY, [JSON.stringify([...new Set(wanted.flat())])]);
+    const keys = [...new Set(wanted.flat())];
+    // One key (a lone /workout's profile read) needs no JSON list: the plain lookup costs SQLite less.
+    const rows = keys.length === 1 ? await run(KEYV_SELECT, keys) : await run(KEYV_SELECT_MANY, [JSON.stringify(keys)]);
     const byKey = new Map(rows.map((row) => [String(row.key), row]));
     return wanted.map((keys) => keys.flatMap((key): Rows => { const row = byKey.get(key); return row ? [row] : []; }));
   };

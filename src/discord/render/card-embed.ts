@@ -2,14 +2,8 @@
  * Renders a Card (and a Reply around it) as the Discord message payload: embed, buttons, select menu, no mentions.
  * Every Discord limit and markup lives here: the command layer writes plain cards of any length.
  */
-import {
-  ButtonStyle,
-  ComponentType,
-  MessageFlags,
-  type APIActionRowComponent,
-  type APIComponentInMessageActionRow,
-  type APIEmbed,
-} from 'discord.js';
+import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed, MessageFlags as MessageFlag } from 'discord.js';
+import { ButtonStyle, ComponentType, MessageFlags } from '../discord-js.ts';
 import { clip } from '../../core/clip.ts';
 import type { Card } from '../../commands/cards/card.ts';
 import type { Markup, Reply } from '../../commands/command-kit.ts';
@@ -123,13 +117,13 @@ export function replyPayload(reply: Reply): {
   embeds: APIEmbed[];
   components: APIActionRowComponent<APIComponentInMessageActionRow>[];
   allowedMentions: typeof NO_MENTIONS;
-  flags?: MessageFlags.Ephemeral;
+  flags?: MessageFlag.Ephemeral;
 } {
   return {
     content: reply.text ? clip(reply.text, MESSAGE_LIMITS.content) : '',
     embeds: reply.card ? [cardEmbed(reply.card)] : [],
     components: replyComponents(reply),
     allowedMentions: NO_MENTIONS,
-    ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}),
+    ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral as MessageFlag.Ephemeral } : {}),
   };
 }

@@ -1,5 +1,6 @@
 /** Renders a ModalSpec as Discord's modal JSON, within every Discord limit on modals. */
-import { ComponentType, TextInputStyle, type APIModalInteractionResponseCallbackData } from 'discord.js';
+import type { APIModalInteractionResponseCallbackData } from 'discord.js';
+import { ComponentType, TextInputStyle } from '../discord-js.ts';
 import { clip } from '../../core/clip.ts';
 import type { ModalSpec } from '../../commands/command-kit.ts';
 
