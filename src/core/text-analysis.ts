@@ -65,8 +65,14 @@ export function tokenize(text: string): string[] {
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/['’]s\b/g, '')
     .replace(/['’]/g, '');
-  for (const [pattern, replacement] of PHRASE_RULES) folded = folded.replace(pattern, replacement);
+  for (const [pattern, replacement, needles] of PHRASE_RULES) if (containsAny(folded, needles)) folded = folded.replace(pattern, replacement);
   return folded.split(/[^a-z0-9]+/).filter((token) => token.length > 0);
+}
+
+/** Whether `text` contains any of `needles` (a phrase rule's precheck). */
+function containsAny(text: string, needles: readonly string[]): boolean {
+  for (const needle of needles) if (text.includes(needle)) return true;
+  return false;
 }
 
 const stemCache = new Map<string, string>();
