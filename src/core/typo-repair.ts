@@ -5,7 +5,7 @@
  */
 import type { Library } from './library.ts';
 import { synonymWords } from './synonyms.ts';
-import { STOP_WORDS, analyze, editDistance, rawTokens, termFor, typoBudget } from './text-analysis.ts';
+import { STOP_WORDS, analyze, editDistance, rawTokens, termFor, typoBudget, uncachedTermFor } from './text-analysis.ts';
 
 /** Words this long or longer may have two neighbouring letters swapped back; longer ones get an edit budget too. */
 const SWAP_FROM = 4;
@@ -35,7 +35,7 @@ export class TypoVocabulary {
       id = this.tokens.length;
       this.ids.set(token, id);
       this.tokens.push(token);
-      const term = termFor(token);
+      const term = uncachedTermFor(token);
       this.terms.push(term);
       this.counts.push(0);
       if (term) this.known.add(term);
