@@ -59,6 +59,29 @@ export function rawTokens(text: string): string[] {
 
 /** rawTokens without the cache, for texts tokenised once (each passage, in the retriever's one analysis pass). */
 export function tokenize(text: string): string[] {
+  const folded = foldText(text);
+  // The runs of [a-z0-9], scanned by hand: split() with a regex, then filtering out its empty strings, cost two arrays.
+  const tokens: string[] = [];
+  let start = -1;
+  for (let i = 0; i < folded.length; i++) {
+    if (isWordCode(folded.charCodeAt(i))) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      tokens.push(folded.slice(start, i));
+      start = -1;
+    }
+  }
+  if (start >= 0) tokens.push(folded.slice(start));
+  return tokens;
+}
+
+/** Whether a character code belongs in a token: [a-z0-9] (the text is lowercased by foldText first). */
+export function isWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+}
+
+/** A text as tokens are cut from it: lowercased, accents and apostrophes folded, phrase rules applied. */
+export function foldText(text: string): string {
   let folded = text
     .toLowerCase()
     .normalize('NFKD')
@@ -75,20 +98,7 @@ export function tokenize(text: string): string[] {
       stamp = markTrigrams(folded);
     }
   }
-  // The runs of [a-z0-9], scanned by hand: split() with a regex, then filtering out its empty strings, cost two arrays.
-  const tokens: string[] = [];
-  let start = -1;
-  for (let i = 0; i < folded.length; i++) {
-    const code = folded.charCodeAt(i);
-    const word = (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
-    if (word && start < 0) start = i;
-    else if (!word && start >= 0) {
-      tokens.push(folded.slice(start, i));
-      start = -1;
-    }
-  }
-  if (start >= 0) tokens.push(folded.slice(start));
-  return tokens;
+  return folded;
 }
 
 // Phrase-rule prechecks. Seventy substring searches per passage cost more than the rules they skip, so each text first

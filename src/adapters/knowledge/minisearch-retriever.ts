@@ -17,7 +17,7 @@ import {
   type ScoredPassage,
 } from '../../core/relevance-gate.ts';
 import { BODY_PART_GROUPS, COVERED_GROUP_WORDS, askedSubjectCanonicals } from '../../core/synonyms.ts';
-import { analyze, rawTokens, termFor, tokenize } from '../../core/text-analysis.ts';
+import { analyze, rawTokens, termFor } from '../../core/text-analysis.ts';
 import { TypoVocabulary, typoRepairerFor } from '../../core/typo-repair.ts';
 import type { Retriever } from '../../app/ports.ts';
 
@@ -112,12 +112,13 @@ export function createMinisearchRetriever(library: Library, options: RetrieverOp
   /** Per token id: the last field it was counted in, for the field's distinct-token length. */
   const seenIn: number[] = [];
   let fieldNo = 0;
+  const tokenIds: number[] = [];
   const analyseField = (text: string, onTerm?: (term: string) => void) => {
     fieldNo++;
     let length = 0;
     const terms: number[] = [];
-    for (const token of tokenize(text)) {
-      const id = vocabulary.add(token);
+    vocabulary.addText(text, tokenIds);
+    for (const id of tokenIds) {
       if (seenIn[id] !== fieldNo) {
         seenIn[id] = fieldNo;
         length++;
