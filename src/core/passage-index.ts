@@ -118,22 +118,30 @@ export class PassageIndex {
     this.layOut();
     const frequencies = new Map<string, number>();
     for (let id = 0; id < this.names.length; id++) {
-      const lists = this.boosts.map((_, f) => (this.docs[f] as Int32Array).subarray((this.starts[f] as Int32Array)[id], (this.starts[f] as Int32Array)[id + 1]));
       let df: number;
-      if (lists.length === 2) {
+      if (this.boosts.length === 2) {
         // Two sorted lists (heading, text): the size of their union by one merge.
-        const [a, b] = lists as [Int32Array, Int32Array];
-        let i = 0;
-        let j = 0;
+        const [a, b] = this.docs as [Int32Array, Int32Array];
+        const [aStarts, bStarts] = this.starts as [Int32Array, Int32Array];
+        let i = aStarts[id] as number;
+        let j = bStarts[id] as number;
+        const aEnd = aStarts[id + 1] as number;
+        const bEnd = bStarts[id + 1] as number;
         df = 0;
-        while (i < a.length || j < b.length) {
-          const x = a[i] ?? Number.POSITIVE_INFINITY;
-          const y = b[j] ?? Number.POSITIVE_INFINITY;
+        while (i < aEnd || j < bEnd) {
+          const x = i < aEnd ? (a[i] as number) : Number.POSITIVE_INFINITY;
+          const y = j < bEnd ? (b[j] as number) : Number.POSITIVE_INFINITY;
           if (x <= y) i++;
           if (y <= x) j++;
           df++;
         }
-      } else df = new Set(lists.flatMap((list) => [...list])).size;
+      } else {
+        const union = new Set<number>();
+        for (let f = 0; f < this.boosts.length; f++) {
+          for (let i = (this.starts[f] as Int32Array)[id] as number; i < ((this.starts[f] as Int32Array)[id + 1] as number); i++) union.add((this.docs[f] as Int32Array)[i] as number);
+        }
+        df = union.size;
+      }
       if (df > 0) frequencies.set(this.names[id] as string, df);
     }
     return frequencies;

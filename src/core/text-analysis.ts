@@ -80,14 +80,15 @@ export function isWordCode(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 }
 
+const NON_ASCII = /[\u0080-\uffff]/;
+const APOSTROPHE = /['’]/;
+
 /** A text as tokens are cut from it: lowercased, accents and apostrophes folded, phrase rules applied. */
 export function foldText(text: string): string {
-  let folded = text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/['’]s\b/g, '')
-    .replace(/['’]/g, '');
+  let folded = text.toLowerCase();
+  // ASCII has nothing to decompose and no combining marks; most passages are ASCII, and the tests are one scan.
+  if (NON_ASCII.test(folded)) folded = folded.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  if (APOSTROPHE.test(folded)) folded = folded.replace(/['’]s\b/g, '').replace(/['’]/g, '');
   let stamp = markTrigrams(folded);
   for (let r = 0; r < PHRASE_RULES.length; r++) {
     if (!mayContainAny(folded, stamp, RULE_NEEDLES[r] as readonly Needle[])) continue;

@@ -106,6 +106,11 @@ export class TypoVocabulary {
     this.slots = slots;
   }
 
+  /** How many distinct tokens it holds (ids run from 0 to size - 1). */
+  get size(): number {
+    return this.tokens.length;
+  }
+
   /** The index term of a token id (null for stop words, numbers and single letters). */
   termOf(id: number): string | null {
     return this.terms[id] ?? null;
