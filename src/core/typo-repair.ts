@@ -40,7 +40,7 @@ export class TypoVocabulary {
   add(token: string): number {
     let hash = HASH_SEED;
     for (let i = 0; i < token.length; i++) hash = Math.imul(hash ^ token.charCodeAt(i), HASH_PRIME);
-    return this.intern(token, 0, token.length, hash);
+    return this.intern(token, 0, token.length, hash & SMALL_INTEGER);
   }
 
   /**
@@ -61,7 +61,7 @@ export class TypoVocabulary {
         }
         hash = Math.imul(hash ^ code, HASH_PRIME);
       } else if (start >= 0) {
-        ids.push(this.intern(folded, start, i, hash));
+        ids.push(this.intern(folded, start, i, hash & SMALL_INTEGER));
         start = -1;
       }
     }
@@ -144,9 +144,11 @@ export function createTypoRepairer(library: Pick<Library, 'documents' | 'passage
   return vocabulary.build();
 }
 
-/** FNV-1a over UTF-16 code units: cheap, and spreads short words well enough for linear probing. */
-const HASH_SEED = 0x811c9dc5 | 0;
+/** FNV-1a over UTF-16 code units (seeded below 2^30, so the start value is a small integer too): cheap, and spreads short words well enough for linear probing. */
+const HASH_SEED = 0x011c9dc5;
 const HASH_PRIME = 0x01000193;
+/** Hashes are cut to 30 bits, which V8 keeps as small integers: a full 32-bit hash is boxed on every call. */
+const SMALL_INTEGER = 0x3fffffff;
 
 /** Whether `token` equals text[start, start + length). */
 function sameChars(token: string, text: string, start: number, length: number): boolean {
