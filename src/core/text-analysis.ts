@@ -91,7 +91,8 @@ export function foldText(text: string): string {
   if (APOSTROPHE.test(folded)) folded = folded.replace(/['’]s\b/g, '').replace(/['’]/g, '');
   let stamp = markTrigrams(folded);
   for (let r = 0; r < PHRASE_RULES.length; r++) {
-    if (!mayContainAny(folded, stamp, RULE_NEEDLES[r] as readonly Needle[])) continue;
+    const { needles, alsoNeedles } = RULE_NEEDLES[r] as RuleNeedles;
+    if (!mayContainAny(folded, stamp, needles) || (alsoNeedles && !mayContainAny(folded, stamp, alsoNeedles))) continue;
     const [pattern, replacement] = PHRASE_RULES[r] as (typeof PHRASE_RULES)[number];
     const next = folded.replace(pattern, replacement);
     if (next !== folded) {
@@ -141,15 +142,26 @@ interface Needle {
   trigrams: readonly number[];
 }
 
-const RULE_NEEDLES: ReadonlyArray<readonly Needle[]> = PHRASE_RULES.map(([, , needles]) =>
-  needles.map((text) => {
+/** A phrase rule's needles, as PHRASE_RULES gives them. */
+interface RuleNeedles {
+  needles: readonly Needle[];
+  alsoNeedles: readonly Needle[] | null;
+}
+
+function needlesOf(texts: readonly string[]): Needle[] {
+  return texts.map((text) => {
     const trigrams: number[] = [];
     for (let i = 2; i < text.length; i++) {
       trigrams.push((symbolOf(text.charCodeAt(i - 2)) * SYMBOLS + symbolOf(text.charCodeAt(i - 1))) * SYMBOLS + symbolOf(text.charCodeAt(i)));
     }
     return { text, trigrams };
-  }),
-);
+  });
+}
+
+const RULE_NEEDLES: readonly RuleNeedles[] = PHRASE_RULES.map(([, , needles, alsoNeedles]) => ({
+  needles: needlesOf(needles),
+  alsoNeedles: alsoNeedles ? needlesOf(alsoNeedles) : null,
+}));
 
 /** Whether `text` (whose trigrams carry `stamp`) contains any of `needles`: a phrase rule's precheck. */
 function mayContainAny(text: string, stamp: number, needles: readonly Needle[]): boolean {

@@ -144,7 +144,10 @@ export function createTypoRepairer(library: Pick<Library, 'documents' | 'passage
   return vocabulary.build();
 }
 
-/** FNV-1a over UTF-16 code units (seeded below 2^30, so the start value is a small integer too): cheap, and spreads short words well enough for linear probing. */
+/**
+ * FNV-1a over UTF-16 code units, seeded below 2^30 so the start value is a small integer too: cheap, and spreads short
+ * words well enough for linear probing.
+ */
 const HASH_SEED = 0x011c9dc5;
 const HASH_PRIME = 0x01000193;
 /** Hashes are cut to 30 bits, which V8 keeps as small integers: a full 32-bit hash is boxed on every call. */
