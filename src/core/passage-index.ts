@@ -2,8 +2,9 @@
  * An inverted index over passages' fields (heading, text) fed with terms analysed once, elsewhere, scored with BM25+
  * exactly as minisearch 7 scores a plain OR query (same parameters, field lengths, running average length, sums in
  * the same order, the same × number-of-query-terms-matched), so rankings are those of the minisearch index it
- * replaces. It is built for speed: postings are flat arrays appended in document order, and a search touches only
- * the postings of its terms through reusable score arrays.
+ * replaces. It is built for speed: add() only appends a document's term ids to one array per field; the postings are
+ * laid out from those in two counting passes, on first use, into one typed array per field (no array per term to
+ * allocate and grow); a search touches only the postings of its terms through reusable score arrays.
  */
 
 /** BM25+ parameters (minisearch's defaults). */
@@ -15,12 +16,6 @@ export interface IndexedField {
   length: number;
   /** The field's index terms in order, as ids from termId(), duplicates kept (they are the term frequencies). */
   terms: readonly number[];
-}
-
-/** Postings of one term in one field: documents in ascending order and the term's frequency in each. */
-interface Postings {
-  docs: number[];
-  freqs: number[];
 }
 
 /** What a search found: per hit, the document, its score and the query terms it matched (in query order). */
@@ -35,8 +30,15 @@ export class PassageIndex {
   private readonly boosts: readonly number[];
   private readonly ids = new Map<string, number>();
   private readonly names: string[] = [];
-  /** Per field, per term id: its postings. */
-  private readonly postings: (Postings | undefined)[][];
+  /** Per field: every document's term ids, documents one after another, and where each document's run ends. */
+  private readonly streams: number[][];
+  private readonly ends: number[][];
+  /** Per field, laid out from the streams: term t's postings are docs/freqs[starts[t], starts[t + 1]). */
+  private starts: Int32Array[] = [];
+  private docs: Int32Array[] = [];
+  private freqs: Int32Array[] = [];
+  /** How many documents and terms the postings were laid out for. */
+  private laidOut = { documents: 0, terms: 0 };
   /** Field lengths, per field, per document. */
   private readonly lengths: number[][];
   private readonly averages: number[];
@@ -53,7 +55,8 @@ export class PassageIndex {
   /** `boosts`: one weight per field, in the order fields are given to add(). */
   constructor(boosts: readonly number[]) {
     this.boosts = boosts;
-    this.postings = boosts.map(() => []);
+    this.streams = boosts.map(() => []);
+    this.ends = boosts.map(() => []);
     this.lengths = boosts.map(() => []);
     this.averages = boosts.map(() => 0);
   }
@@ -79,23 +82,12 @@ export class PassageIndex {
     const doc = this.count++;
     for (let f = 0; f < this.boosts.length; f++) {
       const field = fields[f] as IndexedField;
-      const postings = this.postings[f] as (Postings | undefined)[];
+      const stream = this.streams[f] as number[];
       (this.lengths[f] as number[]).push(field.length);
       // minisearch keeps a running average, updated as each document arrives; the same arithmetic gives the same floats.
       this.averages[f] = ((this.averages[f] as number) * doc + field.length) / (doc + 1);
-      for (const term of field.terms) {
-        let list = postings[term];
-        if (!list) {
-          list = { docs: [], freqs: [] };
-          postings[term] = list;
-        }
-        const last = list.docs.length - 1;
-        if (list.docs[last] === doc) (list.freqs[last] as number)++;
-        else {
-          list.docs.push(doc);
-          list.freqs.push(1);
-        }
-      }
+      for (const term of field.terms) stream.push(term);
+      (this.ends[f] as number[]).push(stream.length);
     }
     return doc;
   }
@@ -104,11 +96,12 @@ export class PassageIndex {
   contains(term: string, doc: number): boolean {
     const id = this.ids.get(term);
     if (id === undefined) return false;
-    for (const field of this.postings) {
-      const docs = field[id]?.docs;
-      if (!docs) continue;
-      let low = 0;
-      let high = docs.length - 1;
+    this.layOut();
+    for (let f = 0; f < this.boosts.length; f++) {
+      const starts = this.starts[f] as Int32Array;
+      const docs = this.docs[f] as Int32Array;
+      let low = starts[id] as number;
+      let high = (starts[id + 1] as number) - 1;
       while (low <= high) {
         const mid = (low + high) >> 1;
         const at = docs[mid] as number;
@@ -122,24 +115,33 @@ export class PassageIndex {
 
   /** Per term, the number of documents that have it in any field. */
   documentFrequencies(): Map<string, number> {
+    this.layOut();
     const frequencies = new Map<string, number>();
     for (let id = 0; id < this.names.length; id++) {
-      const lists = this.postings.map((field) => field[id]?.docs ?? []);
       let df: number;
-      if (lists.length === 2) {
+      if (this.boosts.length === 2) {
         // Two sorted lists (heading, text): the size of their union by one merge.
-        const [a, b] = lists as [number[], number[]];
-        let i = 0;
-        let j = 0;
+        const [a, b] = this.docs as [Int32Array, Int32Array];
+        const [aStarts, bStarts] = this.starts as [Int32Array, Int32Array];
+        let i = aStarts[id] as number;
+        let j = bStarts[id] as number;
+        const aEnd = aStarts[id + 1] as number;
+        const bEnd = bStarts[id + 1] as number;
         df = 0;
-        while (i < a.length || j < b.length) {
-          const x = a[i] ?? Number.POSITIVE_INFINITY;
-          const y = b[j] ?? Number.POSITIVE_INFINITY;
+        while (i < aEnd || j < bEnd) {
+          const x = i < aEnd ? (a[i] as number) : Number.POSITIVE_INFINITY;
+          const y = j < bEnd ? (b[j] as number) : Number.POSITIVE_INFINITY;
           if (x <= y) i++;
           if (y <= x) j++;
           df++;
         }
-      } else df = new Set(lists.flat()).size;
+      } else {
+        const union = new Set<number>();
+        for (let f = 0; f < this.boosts.length; f++) {
+          for (let i = (this.starts[f] as Int32Array)[id] as number; i < ((this.starts[f] as Int32Array)[id + 1] as number); i++) union.add((this.docs[f] as Int32Array)[i] as number);
+        }
+        df = union.size;
+      }
       if (df > 0) frequencies.set(this.names[id] as string, df);
     }
     return frequencies;
@@ -147,6 +149,7 @@ export class PassageIndex {
 
   /** The documents matching any of `terms` (distinct index terms), with minisearch's BM25+ OR score. */
   search(terms: readonly string[]): IndexHits {
+    this.layOut();
     this.grow();
     // Stamps instead of clearing: a document counts as touched by this search (or term) when its stamp is current.
     if (this.stamps > 2 ** 30) this.reset();
@@ -161,16 +164,20 @@ export class PassageIndex {
       const stamp = search + t + 1;
       const touched: number[] = [];
       for (let f = 0; f < this.boosts.length; f++) {
-        const list = (this.postings[f] as (Postings | undefined)[])[id];
-        if (!list) continue;
+        const starts = this.starts[f] as Int32Array;
+        const from = starts[id] as number;
+        const to = starts[id + 1] as number;
+        if (from === to) continue;
+        const docs = this.docs[f] as Int32Array;
+        const freqs = this.freqs[f] as Int32Array;
         const boost = this.boosts[f] as number;
         const lengths = this.lengths[f] as number[];
         const average = this.averages[f] as number;
-        const df = list.docs.length;
+        const df = to - from;
         const idf = Math.log(1 + (this.count - df + 0.5) / (df + 0.5));
-        for (let i = 0; i < df; i++) {
-          const doc = list.docs[i] as number;
-          const tf = list.freqs[i] as number;
+        for (let i = from; i < to; i++) {
+          const doc = docs[i] as number;
+          const tf = freqs[i] as number;
           const raw = idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * (lengths[doc] as number)) / average)));
           const weighted = boost * raw;
           if (seenByTerm[doc] === stamp) termScore[doc] = (termScore[doc] as number) + weighted;
@@ -196,6 +203,55 @@ export class PassageIndex {
     }
     for (let h = 0; h < hits.docs.length; h++) hits.scores.push((total[hits.docs[h] as number] as number) * (hits.matched[h] as string[]).length);
     return hits;
+  }
+
+  /**
+   * Lays the postings out from the streams when documents were added since: per field, one pass counts each term's
+   * documents, a second writes documents (ascending) and frequencies into place.
+   */
+  private layOut(): void {
+    if (this.laidOut.documents === this.count && this.laidOut.terms === this.names.length) return;
+    const terms = this.names.length;
+    const lastDoc = new Int32Array(terms);
+    for (let f = 0; f < this.boosts.length; f++) {
+      const stream = this.streams[f] as number[];
+      const ends = this.ends[f] as number[];
+      const starts = new Int32Array(terms + 1);
+      lastDoc.fill(-1);
+      let p = 0;
+      for (let doc = 0; doc < this.count; doc++) {
+        for (const end = ends[doc] as number; p < end; p++) {
+          const term = stream[p] as number;
+          if (lastDoc[term] !== doc) {
+            lastDoc[term] = doc;
+            (starts[term + 1] as number)++;
+          }
+        }
+      }
+      for (let t = 0; t < terms; t++) starts[t + 1] = (starts[t + 1] as number) + (starts[t] as number);
+      const docs = new Int32Array(starts[terms] as number);
+      const freqs = new Int32Array(starts[terms] as number);
+      // Where each term's next posting goes; a term met again in the same document adds to the posting just written.
+      const next = starts.slice(0, terms);
+      lastDoc.fill(-1);
+      p = 0;
+      for (let doc = 0; doc < this.count; doc++) {
+        for (const end = ends[doc] as number; p < end; p++) {
+          const term = stream[p] as number;
+          if (lastDoc[term] === doc) (freqs[(next[term] as number) - 1] as number)++;
+          else {
+            lastDoc[term] = doc;
+            const at = (next[term] as number)++;
+            docs[at] = doc;
+            freqs[at] = 1;
+          }
+        }
+      }
+      this.starts[f] = starts;
+      this.docs[f] = docs;
+      this.freqs[f] = freqs;
+    }
+    this.laidOut = { documents: this.count, terms: this.names.length };
   }
 
   /** Sizes the scratch arrays to the index (after documents were added). */

@@ -57,75 +57,82 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
 export const NAMED_EXERCISE =
   /\b(?:hip thrusts?|glute bridges?|kickbacks?|squats?|lunges?|deadlifts?|romanian deadlifts?|leg press(?:es)?|leg curls?|leg extensions?|calf raises?|pull-?downs?|rows?|kettlebell swings?|hyperextensions?|back extensions?|abductions?|abductors?|band walks?|lateral walks?)\b/;
 
+/** The session words of the timing rules below: a match ends with one of them. */
+const SESSION_NEEDLES = ['workout', 'training', 'session', 'lifting', 'gym', 'day', 'exercis'];
+
 /**
  * Multi-word phrases rewritten before tokenising. The phrase is kept and the canonical words are added, so a passage
- * that says "cellular swelling" also counts as talking about the pump.
+ * that says "cellular swelling" also counts as talking about the pump. Each rule ends with its needles: strings of
+ * which every match contains at least one (and, when a second list is given, one of that list too), so a text without
+ * them skips the rule's regular expression (most passages lack most phrases, and a substring search costs far less
+ * than the regex scan).
  */
-export const PHRASE_RULES: ReadonlyArray<readonly [RegExp, string]> = [
+export const PHRASE_RULES: ReadonlyArray<readonly [pattern: RegExp, replacement: string, needles: readonly string[], alsoNeedles?: readonly string[]]> = [
   // Chat shorthand first, so the rules below see words: "pump = gains?", "eat b4 leg day", "rows w/ straps".
-  [/\s*=+>?\s*/g, ' means '],
-  [/\s*&\s*/g, ' and '],
-  [/\bb4\b/g, 'before'],
-  [/\bw\/o\b/g, 'without'],
-  [/\bw\//g, 'with '],
+  [/\s*=+>?\s*/g, ' means ', ['=']],
+  [/\s*&\s*/g, ' and ', ['&']],
+  [/\bb4\b/g, 'before', ['b4']],
+  [/\bw\/o\b/g, 'without', ['w/o']],
+  [/\bw\//g, 'with ', ['w/']],
   // Intensity techniques are one term each: "how many sets for legs" is not about drop sets, nor "rest?" about
   // rest-pause, nor "what rep range" about myo-reps or partial reps.
-  [/\bdrop[\s-]?sets?\b/g, 'dropset'],
-  [/\brest[\s-]?pause\b/g, 'restpause'],
-  [/\bmyo(?:[\s-]?reps?)?\b/g, 'myoreps'],
-  [/\bpartials?(?:[\s-]+reps?)?\b/g, 'partialreps'],
-  [/\bgiant[\s-]+sets?\b/g, 'giantset'],
-  [/\bcell(?:ular)?\s+swelling\b/g, 'cellular swelling pump'],
-  [/\bbfr\b/g, 'bfr blood flow restriction'],
-  [/\bmind[\s-]+muscle\b/g, 'mind muscle connection'],
-  [/\bleg\s+day\b/g, 'leg day session'],
-  [/\brdls?\b/g, 'romanian deadlift'],
-  [/\bbody[\s-]?weight\b/g, 'body weight'],
+  [/\bdrop[\s-]?sets?\b/g, 'dropset', ['drop'], ['set']],
+  [/\brest[\s-]?pause\b/g, 'restpause', ['pause']],
+  [/\bmyo(?:[\s-]?reps?)?\b/g, 'myoreps', ['myo']],
+  [/\bpartials?(?:[\s-]+reps?)?\b/g, 'partialreps', ['partial']],
+  [/\bgiant[\s-]+sets?\b/g, 'giantset', ['giant']],
+  [/\bcell(?:ular)?\s+swelling\b/g, 'cellular swelling pump', ['swelling']],
+  [/\bbfr\b/g, 'bfr blood flow restriction', ['bfr']],
+  [/\bmind[\s-]+muscle\b/g, 'mind muscle connection', ['mind'], ['muscle']],
+  [/\bleg\s+day\b/g, 'leg day session', ['leg'], ['day']],
+  [/\brdls?\b/g, 'romanian deadlift', ['rdl']],
+  [/\bbody[\s-]?weight\b/g, 'body weight', ['body'], ['weight']],
   // Tempo is time under tension; a wide back is the lats.
-  [/\b(?:time under tension|tut)\b/g, '$& tempo'],
-  [/\b(?:wide|wider|widest|width|broad|broader)\s+back\b|\bv[\s-]?taper\b/g, '$& lat'],
+  [/\b(?:time under tension|tut)\b/g, '$& tempo', ['tension', 'tut']],
+  [/\b(?:wide|wider|widest|width|broad|broader)\s+back\b|\bv[\s-]?taper\b/g, '$& lat', ['wid', 'broad', 'taper']],
   // Body-part words inside the library's own terms name no body part to train: "chest-supported row", "squeeze the
   // shoulder blades", "straight-arm pulldown".
-  [/\bchest[\s-]supported\b/g, 'supported'],
-  [/\bshoulder[\s-]?blades?\b/g, 'scapula'],
-  [/\bstraight[\s-]arms?\b/g, 'straightarm'],
+  [/\bchest[\s-]supported\b/g, 'supported', ['supported']],
+  [/\bshoulder[\s-]?blades?\b/g, 'scapula', ['blade']],
+  [/\bstraight[\s-]arms?\b/g, 'straightarm', ['straight']],
   // A warm-up is before a session and a cool-down after it: "warm up before back day" is about the warm-up, not timing.
-  [/\b(warm(?:ing)?[\s-]*ups?|warm)\s+(?:before|pre)\b/g, '$1 for'],
-  [/\b(cool(?:ing)?[\s-]*downs?|cool)\s+(?:after|post)\b/g, '$1 for'],
+  [/\b(warm(?:ing)?[\s-]*ups?|warm)\s+(?:before|pre)\b/g, '$1 for', ['warm'], ['before', 'pre']],
+  [/\b(cool(?:ing)?[\s-]*downs?|cool)\s+(?:after|post)\b/g, '$1 for', ['cool'], ['after', 'post']],
   // Timing around a session: "pre-workout meal", "eat after training legs" become a timing marker.
   // The session word itself gives way to the marker: "before a leg workout" is about timing, so a passage that says it
   // must not rank for "give me a leg workout".
-  [/\b(pre|before)([\s-]+(?:(?:a|the|my|your)\s+)?(?:(?:leg|back|glute)\s+)?)(?:workouts?|training|sessions?|lifting|gym|day|exercis(?:e|ing))\b/g, '$1$2preworkout'],
-  [/\b(post|after)([\s-]+(?:(?:a|the|my|your)\s+)?(?:(?:leg|back|glute)\s+)?)(?:workouts?|training|sessions?|lifting|gym|day|exercis(?:e|ing))\b/g, '$1$2postworkout'],
+  [/\b(pre|before)([\s-]+(?:(?:a|the|my|your)\s+)?(?:(?:leg|back|glute)\s+)?)(?:workouts?|training|sessions?|lifting|gym|day|exercis(?:e|ing))\b/g, '$1$2preworkout', ['pre', 'before'], SESSION_NEEDLES],
+  [/\b(post|after)([\s-]+(?:(?:a|the|my|your)\s+)?(?:(?:leg|back|glute)\s+)?)(?:workouts?|training|sessions?|lifting|gym|day|exercis(?:e|ing))\b/g, '$1$2postworkout', ['post', 'after'], SESSION_NEEDLES],
   // "Two exercises in a row" names no row.
-  [/\bin a row\b/g, 'consecutively'],
+  [/\bin a row\b/g, 'consecutively', ['in a row']],
   // A named exercise is an exercise: "best exercises for my lats" should meet "lat pulldown" (a hypernym, added).
-  [new RegExp(NAMED_EXERCISE.source, 'g'), '$& exercise'],
+  [new RegExp(NAMED_EXERCISE.source, 'g'), '$& exercise', ['thrust', 'bridge', 'kickback', 'squat', 'lunge', 'deadlift', 'press', 'curl', 'extension', 'raise', 'pull', 'row', 'swing', 'abduct', 'walk']],
   // Training frequency is its own subject (the library does not cover it); keep it from matching "time under tension".
   // Rest days between sessions are frequency too, not rest between sets.
   [
     /\b(?:how often|how many times|how many days|times (?:a|per) week|days (?:a|per) week|per week|a week|every (?:other |single )?day|rest days?|days? off|days? of rest|between (?:(?:leg|back|glute) )?(?:days|sessions|workouts))\b/g,
     'frequency',
+    ['often', 'times', 'week', 'day', 'between'],
   ],
   // "Best time to take protein" asks when to eat, not about time under tension.
-  [/\b(?:(?:the )?best |right |what |a good )?time (?:to|should i|do i) (take|eat|have|drink)\b/g, 'when to $1'],
+  [/\b(?:(?:the )?best |right |what |a good )?time (?:to|should i|do i) (take|eat|have|drink)\b/g, 'when to $1', ['time'], ['take', 'eat', 'have', 'drink']],
   // The bench press is chest training, not the bench of a hyperextension.
-  [/\bbench(?:ing)?\s+press\w*|\b(?:my|more|your|to|heavier|bigger)\s+bench\b|\bbench\s+(?:more|max|pr|numbers?)\b/g, 'benchpress'],
+  [/\bbench(?:ing)?\s+press\w*|\b(?:my|more|your|to|heavier|bigger)\s+bench\b|\bbench\s+(?:more|max|pr|numbers?)\b/g, 'benchpress', ['bench']],
   // "Does the burn mean I'm growing?" asks whether something is a sign of growth, not what the word means.
-  [/\bmeans?\s+(?:(?:my|i|im|the|that|it|its|is|are|has|have|been|getting|actually|really|your|you|youre|muscle|muscles|glutes?|legs?|back|lats?)\s+)*(?:growth|grow\w*|grew|gains|bigger|progress\w*|working)\b/g, '$& sign'],
+  [/\bmeans?\s+(?:(?:my|i|im|the|that|it|its|is|are|has|have|been|getting|actually|really|your|you|youre|muscle|muscles|glutes?|legs?|back|lats?)\s+)*(?:growth|grow\w*|grew|gains|bigger|progress\w*|working)\b/g, '$& sign', ['mean'], ['grow', 'grew', 'gains', 'bigger', 'progress', 'working']],
   // "How do I grow / build a bigger X" asks for what to do, i.e. exercises.
-  [/\bhow (do|can|should) i (grow|build|get)\b/g, 'how $1 i $2 exercise'],
-  [/\b(?:how to|best way to|ways? to) (?:grow|build|get)\b/g, '$& exercise'],
+  [/\bhow (do|can|should) i (grow|build|get)\b/g, 'how $1 i $2 exercise', ['how'], ['grow', 'build', 'get']],
+  [/\b(?:how to|best way to|ways? to) (?:grow|build|get)\b/g, '$& exercise', ['how', 'way'], ['grow', 'build', 'get']],
   // Time of day is not time under tension: "best time of day to train" is its own (uncovered) subject.
-  [/\b(?:time of (?:the )?day|what time (?:should|to|do)|(?:in the )?morning or (?:at |in the )?(?:evening|night)|(?:morning|evening|night) (?:workouts?|training))\b/g, 'timeofday'],
+  [/\b(?:time of (?:the )?day|what time (?:should|to|do)|(?:in the )?morning or (?:at |in the )?(?:evening|night)|(?:morning|evening|night) (?:workouts?|training))\b/g, 'timeofday', ['time', 'morning', 'evening', 'night']],
   // Losing fat is a subject of its own (uncovered): "burn fat" is not "the burn", "lose weight" not a lighter load.
-  [/\b(?:los(?:e|ing) (?:\w+ )?(?:fat|weight)|fat[\s-]?loss|weight[\s-]?loss|burn(?:ing)? (?:\w+ )?fat|belly fat)\b/g, 'fatloss'],
+  [/\b(?:los(?:e|ing) (?:\w+ )?(?:fat|weight)|fat[\s-]?loss|weight[\s-]?loss|burn(?:ing)? (?:\w+ )?fat|belly fat)\b/g, 'fatloss', ['fat', 'weight'], ['los', 'burn', 'belly']],
   // Word sense: "fasted training" is not "fast carbs" (both stem to "fast"), and "light cardio" is not a light load.
-  [/\bfast(?:ed|ing)\b/g, 'fastedstate'],
-  [/\blight\s+(cardio|jog\w*|walk\w*)\b/g, 'easy $1'],
-  [/\bwarm[\s-]+ups?\b/g, 'warm'],
-  [/\bcool[\s-]+downs?\b/g, 'cool'],
-  [/\bsix\s+pack\b/g, 'abs'],
+  [/\bfast(?:ed|ing)\b/g, 'fastedstate', ['fast']],
+  [/\blight\s+(cardio|jog\w*|walk\w*)\b/g, 'easy $1', ['light'], ['cardio', 'jog', 'walk']],
+  [/\bwarm[\s-]+ups?\b/g, 'warm', ['warm']],
+  [/\bcool[\s-]+downs?\b/g, 'cool', ['cool']],
+  [/\bsix\s+pack\b/g, 'abs', ['six']],
 ];
 
 const canonicalByWord: ReadonlyMap<string, string> = new Map(

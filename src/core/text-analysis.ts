@@ -1,5 +1,5 @@
 /** Text analysis shared by retrieval and sentence scoring: tokens, stop words, synonyms, stemming. */
-import { stemmer } from 'stemmer';
+import { stemmer } from './porter-stemmer.ts';
 import { PHRASE_RULES, canonicalWord } from './synonyms.ts';
 
 /**
@@ -59,14 +59,117 @@ export function rawTokens(text: string): string[] {
 
 /** rawTokens without the cache, for texts tokenised once (each passage, in the retriever's one analysis pass). */
 export function tokenize(text: string): string[] {
-  let folded = text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/['’]s\b/g, '')
-    .replace(/['’]/g, '');
-  for (const [pattern, replacement] of PHRASE_RULES) folded = folded.replace(pattern, replacement);
-  return folded.split(/[^a-z0-9]+/).filter((token) => token.length > 0);
+  const folded = foldText(text);
+  // The runs of [a-z0-9], scanned by hand: split() with a regex, then filtering out its empty strings, cost two arrays.
+  const tokens: string[] = [];
+  let start = -1;
+  for (let i = 0; i < folded.length; i++) {
+    if (isWordCode(folded.charCodeAt(i))) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      tokens.push(folded.slice(start, i));
+      start = -1;
+    }
+  }
+  if (start >= 0) tokens.push(folded.slice(start));
+  return tokens;
+}
+
+/** Whether a character code belongs in a token: [a-z0-9] (the text is lowercased by foldText first). */
+export function isWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+}
+
+const NON_ASCII = /[\u0080-\uffff]/;
+const APOSTROPHE = /['’]/;
+
+/** A text as tokens are cut from it: lowercased, accents and apostrophes folded, phrase rules applied. */
+export function foldText(text: string): string {
+  let folded = text.toLowerCase();
+  // ASCII has nothing to decompose and no combining marks; most passages are ASCII, and the tests are one scan.
+  if (NON_ASCII.test(folded)) folded = folded.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  if (APOSTROPHE.test(folded)) folded = folded.replace(/['’]s\b/g, '').replace(/['’]/g, '');
+  let stamp = markTrigrams(folded);
+  for (let r = 0; r < PHRASE_RULES.length; r++) {
+    const { needles, alsoNeedles } = RULE_NEEDLES[r] as RuleNeedles;
+    if (!mayContainAny(folded, stamp, needles) || (alsoNeedles && !mayContainAny(folded, stamp, alsoNeedles))) continue;
+    const [pattern, replacement] = PHRASE_RULES[r] as (typeof PHRASE_RULES)[number];
+    const next = folded.replace(pattern, replacement);
+    if (next !== folded) {
+      folded = next;
+      stamp = markTrigrams(folded);
+    }
+  }
+  return folded;
+}
+
+// Phrase-rule prechecks. Seventy substring searches per passage cost more than the rules they skip, so each text first
+// marks the trigrams it has (one pass over its characters, into a table stamped per text instead of cleared); a needle
+// is searched for only when all its trigrams are there. Letters and digits are told apart, every other character is one
+// symbol, so a trigram test never rules out a needle the text contains.
+const SYMBOLS = 37;
+const trigramSeen = new Int32Array(SYMBOLS ** 3);
+let trigramStamp = 0;
+
+function symbolOf(code: number): number {
+  if (code >= 97 && code <= 122) return code - 96;
+  if (code >= 48 && code <= 57) return code - 21;
+  return 0;
+}
+
+/** Marks the trigrams of `text` with a fresh stamp and returns it. */
+function markTrigrams(text: string): number {
+  if (trigramStamp >= 2 ** 30) {
+    trigramSeen.fill(0);
+    trigramStamp = 0;
+  }
+  const stamp = ++trigramStamp;
+  if (text.length < 3) return stamp;
+  let a = symbolOf(text.charCodeAt(0));
+  let b = symbolOf(text.charCodeAt(1));
+  for (let i = 2; i < text.length; i++) {
+    const c = symbolOf(text.charCodeAt(i));
+    trigramSeen[(a * SYMBOLS + b) * SYMBOLS + c] = stamp;
+    a = b;
+    b = c;
+  }
+  return stamp;
+}
+
+/** A phrase rule's needle and its trigrams (none for needles under three characters, which are searched directly). */
+interface Needle {
+  text: string;
+  trigrams: readonly number[];
+}
+
+/** A phrase rule's needles, as PHRASE_RULES gives them. */
+interface RuleNeedles {
+  needles: readonly Needle[];
+  alsoNeedles: readonly Needle[] | null;
+}
+
+function needlesOf(texts: readonly string[]): Needle[] {
+  return texts.map((text) => {
+    const trigrams: number[] = [];
+    for (let i = 2; i < text.length; i++) {
+      trigrams.push((symbolOf(text.charCodeAt(i - 2)) * SYMBOLS + symbolOf(text.charCodeAt(i - 1))) * SYMBOLS + symbolOf(text.charCodeAt(i)));
+    }
+    return { text, trigrams };
+  });
+}
+
+const RULE_NEEDLES: readonly RuleNeedles[] = PHRASE_RULES.map(([, , needles, alsoNeedles]) => ({
+  needles: needlesOf(needles),
+  alsoNeedles: alsoNeedles ? needlesOf(alsoNeedles) : null,
+}));
+
+/** Whether `text` (whose trigrams carry `stamp`) contains any of `needles`: a phrase rule's precheck. */
+function mayContainAny(text: string, stamp: number, needles: readonly Needle[]): boolean {
+  search: for (const needle of needles) {
+    for (const trigram of needle.trigrams) if (trigramSeen[trigram] !== stamp) continue search;
+    if (text.includes(needle.text)) return true;
+  }
+  return false;
 }
 
 const stemCache = new Map<string, string>();
@@ -82,6 +185,15 @@ export function termFor(token: string): string | null {
   if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
   stemCache.set(token, term);
   return term;
+}
+
+/**
+ * termFor without the cache, for callers that see each distinct token once already (the typo vocabulary): at 10,000
+ * passages that is 100,000 tokens, which would only churn the cache kept for questions' words.
+ */
+export function uncachedTermFor(token: string): string | null {
+  if (token.length < 2 || STOP_WORDS.has(token) || /^\d+$/.test(token)) return null;
+  return stemmer(canonicalWord(token));
 }
 
 /** The index terms of a text, in order (duplicates kept, so callers can count frequencies). */

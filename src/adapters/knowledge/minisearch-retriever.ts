@@ -4,7 +4,7 @@
  * replaced; `npm run bench retrieval` compares the two on the same passages.
  */
 import type { Library, Passage } from '../../core/library.ts';
-import { PassageIndex } from '../../core/passage-index.ts';
+import { PassageIndex, type IndexedField } from '../../core/passage-index.ts';
 import {
   DEFAULT_GATE,
   judgeCoverage,
@@ -17,7 +17,7 @@ import {
   type ScoredPassage,
 } from '../../core/relevance-gate.ts';
 import { BODY_PART_GROUPS, COVERED_GROUP_WORDS, askedSubjectCanonicals } from '../../core/synonyms.ts';
-import { analyze, rawTokens, termFor, tokenize } from '../../core/text-analysis.ts';
+import { analyze, rawTokens, termFor } from '../../core/text-analysis.ts';
 import { TypoVocabulary, typoRepairerFor } from '../../core/typo-repair.ts';
 import type { Retriever } from '../../app/ports.ts';
 
@@ -56,6 +56,13 @@ function bestCoverage(hits: ReadonlyArray<{ matched: Set<string> }>, weights: Re
     }
   }
   return best;
+}
+
+/** A copy of `array` with room for `size` entries (the rest zero). */
+function grown(array: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const copy = new Int32Array(size);
+  copy.set(array);
+  return copy;
 }
 
 /** Best first, ties by passage id so results are stable. */
@@ -107,36 +114,50 @@ export function createMinisearchRetriever(library: Library, options: RetrieverOp
   const vocabulary = new TypoVocabulary();
   // Subjects the library declares (topics, titles, headings); a body part outside them is an uncovered subject.
   const subjects = new Set<string>();
-  /** Per token id: its index term's id in the index (-1: no term), worked out on the token's first occurrence. */
-  const termIds: number[] = [];
+  /** Per token id: its index term's id in the index + 1 (0: not worked out yet, -1: no term), on first occurrence. */
+  let termIds = new Int32Array(1024);
   /** Per token id: the last field it was counted in, for the field's distinct-token length. */
-  const seenIn: number[] = [];
+  let seenIn = new Int32Array(1024);
   let fieldNo = 0;
-  const analyseField = (text: string, onTerm?: (term: string) => void) => {
+  // Scratch arrays reused for every passage: index.add copies the term ids it is given.
+  const tokenIds: number[] = [];
+  const fields: [IndexedField, IndexedField] = [
+    { length: 0, terms: [] },
+    { length: 0, terms: [] },
+  ];
+  const analyseField = (text: string, field: IndexedField, onTerm?: (term: string) => void) => {
     fieldNo++;
     let length = 0;
-    const terms: number[] = [];
-    for (const token of tokenize(text)) {
-      const id = vocabulary.add(token);
+    const terms = field.terms as number[];
+    terms.length = 0;
+    vocabulary.addText(text, tokenIds);
+    if (vocabulary.size > termIds.length) {
+      const size = Math.max(vocabulary.size, termIds.length * 2);
+      termIds = grown(termIds, size);
+      seenIn = grown(seenIn, size);
+    }
+    for (const id of tokenIds) {
       if (seenIn[id] !== fieldNo) {
         seenIn[id] = fieldNo;
         length++;
       }
-      let termId = termIds[id];
-      if (termId === undefined) {
+      let termId = termIds[id] as number;
+      if (termId === 0) {
         const term = vocabulary.termOf(id);
-        termId = term === null ? -1 : index.termId(term);
+        termId = term === null ? -1 : index.termId(term) + 1;
         termIds[id] = termId;
       }
-      if (termId >= 0) {
-        terms.push(termId);
+      if (termId > 0) {
+        terms.push(termId - 1);
         onTerm?.(vocabulary.termOf(id) as string);
       }
     }
-    return { length, terms };
+    field.length = length;
+    return field;
   };
+  const addSubject = (term: string) => void subjects.add(term);
   for (const passage of library.passages) {
-    index.add([analyseField(passage.heading, (term) => subjects.add(term)), analyseField(passage.text)]);
+    index.add([analyseField(passage.heading, fields[0], addSubject), analyseField(passage.text, fields[1])]);
   }
   const stats: TermStats = libraryTermStats(library, analyze, () => ({ documentCount: library.passages.length, documentFrequency: index.documentFrequencies() }));
   const { documentFrequency } = stats;
