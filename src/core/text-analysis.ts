@@ -1,5 +1,5 @@
 /** Text analysis shared by retrieval and sentence scoring: tokens, stop words, synonyms, stemming. */
-import { stemmer } from './porter-stemmer.ts';
+import { stemmer } from 'stemmer';
 import { PHRASE_RULES, canonicalWord } from './synonyms.ts';
 
 /**
