@@ -183,6 +183,8 @@ const LEADING_FILLER = new RegExp(String.raw`^(?:(?:${CONNECTOR}|so|ok|okay|alri
 const QUESTION_LIKE = new RegExp(
   String.raw`^(?:${QUESTION_WORD}|best|good|top|recommend|suggest|give|show|list|tips?)\b|\b(?:how|what|whats|which|why|when)\b`,
 );
+/** A clause where the member says something about themselves: "im a beginner", "my knees are fine", "as a woman". */
+const SELF_STATEMENT = /^(?:i|im|ive|id|ill|my|me|as an?)\b/;
 /** A short follow-up about the clause before ("is that true", "does it work") rather than a question of its own. */
 const BACK_REFERENCE = /\b(?:that|this|it)\b/;
 const PRONOUN = /\b(?:them|it|they|those|these|that one|this one)\b/;
@@ -225,6 +227,12 @@ export function splitQuestion(normalised: string): Clause[] {
       if (last && tail) clauses[clauses.length - 1] = { text: `${last.text} ${text}`, questionLike: last.questionLike || questionLike };
       else clauses.push({ text, questionLike });
     });
+  }
+  // A statement about the member before a question ("im a newbie, are drop sets good for me?") is the question's context,
+  // not a part of its own: it is read with the question that follows (after it, so the question still opens the clause).
+  for (let i = clauses.length - 2; i >= 0; i--) {
+    const [context, question] = [clauses[i]!, clauses[i + 1]!];
+    if (!context.questionLike && question.questionLike && SELF_STATEMENT.test(context.text)) clauses.splice(i, 2, { text: `${question.text} ${context.text}`, questionLike: true });
   }
   const asked = clauses.some((c) => !CHATTER.test(c.text)) ? clauses.filter((c) => !CHATTER.test(c.text)) : clauses;
   const parts = asked.flatMap((clause) => splitPairs(clause.text).map((text) => ({ text, questionLike: clause.questionLike })));

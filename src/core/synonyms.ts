@@ -110,9 +110,9 @@ export const PHRASE_RULES: ReadonlyArray<readonly [pattern: RegExp, replacement:
   // Training frequency is its own subject (the library does not cover it); keep it from matching "time under tension".
   // Rest days between sessions are frequency too, not rest between sets.
   [
-    /\b(?:how often|how many times|how many days|times (?:a|per) week|days (?:a|per) week|per week|a week|every (?:other |single )?day|rest days?|days? off|days? of rest|between (?:(?:leg|back|glute) )?(?:days|sessions|workouts))\b/g,
+    /\b(?:how often|how many times|how many days|times (?:a|per) week|days (?:a|per) week|per week|a week|every (?:other |single )?day|rest days?|days? off|days? of rest|between (?:(?:leg|back|glute) )?(?:days|sessions|workouts)|(?:days?|sessions?|workouts?) (?:consecutively|straight)|consecutive (?:(?:leg|back|glute) )?(?:days?|sessions?|workouts?)|back[\s-]to[\s-]back (?:(?:leg|back|glute) )?(?:days?|sessions?|workouts?))\b/g,
     'frequency',
-    ['often', 'times', 'week', 'day', 'between'],
+    ['often', 'times', 'week', 'day', 'between', 'session', 'workout'],
   ],
   // "Best time to take protein" asks when to eat, not about time under tension.
   [/\b(?:(?:the )?best |right |what |a good )?time (?:to|should i|do i) (take|eat|have|drink)\b/g, 'when to $1', ['time'], ['take', 'eat', 'have', 'drink']],

@@ -156,6 +156,19 @@ describe('questions in several parts', () => {
     expect(planAnswer('who won the game and what is the weather', library, search).covered).toEqual([]);
   });
 
+  test.each(['can i train legs 2 days in a row', 'is it ok to hit glutes back to back days', 'consecutive leg sessions ok?'])(
+    'GIVEN a question about training on consecutive days ("%s") THEN the answer abstains: the library does not cover frequency',
+    (question) => {
+      expect(ask(question)).toMatchObject({ abstained: true, citations: [] });
+    },
+  );
+
+  test('GIVEN a beginner asking about drop sets, with the context before the question THEN the recorded verdict opens the answer', () => {
+    for (const question of ['should beginners do drop sets', 'im a newbie, are drop sets good for me?']) {
+      expect(ask(question).answer).toMatch(/^Not as a starting point — drop sets are an advanced technique\. Drop sets are an advanced leg technique/);
+    }
+  });
+
   test('GIVEN a sentence that answers two parts THEN it is quoted once', () => {
     const answer = ask('reps and rest for glutes?');
     const quotes = answer.citations.map((c) => c.quote);
