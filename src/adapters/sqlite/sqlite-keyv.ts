@@ -44,22 +44,6 @@ async function enableWal(sql: SqlQuery): Promise<void> {
   }
 }
 
-/**
- * Runs the statements of one connection one after another. SQLite's busy handler sleeps holding the connection's
- * mutex while another process has the file locked, and node-sqlite3 finalizes statements on the main thread: a
- * second statement of this connection finishing meanwhile froze the whole event loop (no interaction could even
- * be acknowledged) for as long as the lock was held. In turn, only the statement that waits is held up, off the
- * main thread; SQLite serialises a connection's statements anyway.
- */
-function oneAtATime<A extends unknown[], R>(run: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
-  let tail: Promise<unknown> = Promise.resolve();
-  return (...args) => {
-    const next = tail.then(() => run(...args));
-    tail = next.catch(() => undefined);
-    return next;
-  };
-}
-
 /** Distinct statements kept prepared; past this, a statement is prepared for its one call (keyv's own way). @default 256 */
 export const PREPARED_STATEMENTS = 256;
 /** Rows per grouped upsert (two parameters each, well inside SQLite's limit). @default 400 */
@@ -85,6 +69,9 @@ interface Pending {
  * statement ran become one multi-row upsert (one commit, each page written once), the single-key reads one
  * `IN (…)` read. Each caller's promise still settles when its own row is written or read. keyv's SQLite adapter
  * prepared a new statement per call and committed every write alone: most of a /workout's store cost.
+ * One at a time also keeps another process's lock from freezing the event loop: SQLite's busy handler sleeps holding
+ * the connection's mutex, and node-sqlite3 finalizes statements on the main thread, so a second statement of the
+ * connection finishing meanwhile froze every interaction for as long as the lock was held.
  */
 async function openGroupedConnection(path: string): Promise<{ query: SqlQuery; close(): Promise<void> }> {
   const db = await new Promise<sqlite3.Database>((resolve, reject) => {
@@ -231,9 +218,6 @@ export async function openSqliteBackend(path: string, onError: (error: unknown) 
   shared.on('error', onError);
   // Every namespace's keyv listens for the shared adapter's errors.
   shared.setMaxListeners(100);
-  // The namespaces' views inherit `query` from the shared adapter, so this one wrapper covers every statement
-  // until a file's queries move to the grouped connection below, which also runs them one at a time.
-  shared.query = oneAtATime(shared.query.bind(shared));
   let prepared: Awaited<ReturnType<typeof openGroupedConnection>> | undefined;
   const sql: SqlQuery = (statement, ...params) => shared.query(statement, ...params) as Promise<Record<string, unknown>[]>;
   try {
