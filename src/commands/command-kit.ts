@@ -136,22 +136,22 @@ interface BaseContext {
   /** Whether the member may manage the server (admin-only commands check this too). */
   canManageGuild: boolean;
   markup: Markup;
+  /** Answers with a new message (ephemeral when the reply says so). */
+  reply(reply: Reply): Promise<void>;
+  /** Sends another message after the first answer. */
+  followUp(reply: Reply): Promise<void>;
+  /** True once the interaction was answered or acknowledged. */
+  readonly answered: boolean;
 }
 
 /** A slash command being handled. */
 export interface CommandContext extends BaseContext {
   commandName: string;
   options: CommandOptions;
-  /** Answers at once. */
-  reply(reply: Reply): Promise<void>;
   /** Acknowledges now ("thinking…") and answers later with `edit`; needed for anything slower than ~2 s. */
   defer(options?: { ephemeral?: boolean }): Promise<void>;
   /** Replaces the deferred or earlier reply. */
   edit(reply: Reply): Promise<void>;
-  /** Sends another message after the first reply. */
-  followUp(reply: Reply): Promise<void>;
-  /** True once reply or defer was called. */
-  readonly answered: boolean;
 }
 
 /** One line of text a form asks for. */
@@ -188,11 +188,6 @@ export interface ComponentContext extends BaseContext {
   showModal(modal: ModalSpec): Promise<void>;
   /** Replaces the message the component sits on. */
   update(reply: Reply): Promise<void>;
-  /** Answers with a new message (usually ephemeral). */
-  reply(reply: Reply): Promise<void>;
-  /** Sends another message after the first answer. */
-  followUp(reply: Reply): Promise<void>;
-  readonly answered: boolean;
 }
 
 /** A submitted form. */
@@ -200,11 +195,6 @@ export interface ModalSubmitContext extends BaseContext {
   customId: string;
   /** The submitted text by field id: only the fields the transport showed. */
   fields: Record<string, string>;
-  /** Answers with a new message (usually ephemeral). */
-  reply(reply: Reply): Promise<void>;
-  /** Sends another message after the first answer. */
-  followUp(reply: Reply): Promise<void>;
-  readonly answered: boolean;
 }
 
 /** A message that mentions the bot. */
