@@ -16,7 +16,7 @@ export function isInteractionRoute(route: string, appId: string | undefined): bo
 }
 
 /** Events of the second manager that the bot logs, forwarded to the client's REST manager. */
-const FORWARDED = ['rateLimited', 'response', 'invalidRequestWarning'] as const;
+const FORWARDED = ['rateLimited', 'restDebug', 'invalidRequestWarning'] as const;
 
 /**
  * Sends the client's interaction responses through a REST manager of the same options but no global limit; the

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import sqlite3 from 'sqlite3';
+import Database from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
 import { commonText } from '../../src/commands/messages.ts';
 import { member } from '../fakes/fake-discord.ts';
@@ -10,13 +10,11 @@ const JUNO = member('1400000000000000061', 'juno');
 
 /** Runs one statement on a connection of its own, as another process on the same file would. */
 async function writeFromAnotherConnection(file: string, statement: string): Promise<void> {
-  const db = await new Promise<sqlite3.Database>((resolve, reject) => {
-    const handle = new sqlite3.Database(file, (error) => (error ? reject(error) : resolve(handle)));
-  });
+  const db = new Database(file);
   try {
-    await new Promise<void>((resolve, reject) => db.run(statement, (error: Error | null) => (error ? reject(error) : resolve())));
+    db.exec(statement);
   } finally {
-    await new Promise<void>((resolve) => db.close(() => resolve()));
+    db.close();
   }
 }
 

@@ -1,11 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { keyvProfileStore } from '../../src/adapters/keyv/keyv-member-stores.ts';
 import { openStore, StoreError, type OpenStore } from '../../src/adapters/keyv/open-store.ts';
 import { redisReconnectDelay } from '../../src/adapters/redis/redis-connection.ts';
 import { openClaimStore } from '../../src/adapters/open-claim-store.ts';
+import { openSqliteConnection } from '../../src/adapters/sqlite/sqlite-connection.ts';
 import { describeWithRedis, freePort, useRedisServer } from '../support/redis-server.ts';
 import { parseStoreUrl, redactStoreUrl } from '../../src/adapters/keyv/store-url.ts';
 
@@ -87,6 +89,52 @@ describe('openStore on SQLite', () => {
     expect(parseStoreUrl('sqlite:///var/lib/coach.sqlite')).toMatchObject({ path: '/var/lib/coach.sqlite' });
     expect(parseStoreUrl('redis://:secret@cache:6379')).toEqual({ kind: 'redis', url: 'redis://:secret@cache:6379' });
     expect(redactStoreUrl('redis://user:secret@cache:6379')).toBe('redis://user:[redacted]@cache:6379');
+  });
+});
+
+describe('SQLite while another process holds the write lock', () => {
+  test('GIVEN another connection mid-transaction THEN reads still answer, the event loop keeps running while a write waits, and the write lands once the lock is released', async () => {
+    const store = await open();
+    const keyv = store.namespace<string>('locked');
+    await keyv.set('before', 'x');
+    const other = new Database(join(dir, 'coach.sqlite'));
+    other.exec('BEGIN IMMEDIATE');
+    expect(await keyv.get('before')).toBe('x');
+    let written = false;
+    const write = keyv.set('during', 'y').then(() => (written = true));
+    // The write waits on a timer, not inside SQLite: other timers keep firing meanwhile.
+    let ticks = 0;
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(() => resolve(ticks++), 10));
+    expect(ticks).toBe(5);
+    expect(written).toBe(false);
+    other.exec('COMMIT');
+    other.close();
+    await write;
+    expect(await keyv.get('during')).toBe('y');
+  });
+
+  test('GIVEN the lock is never released THEN the write fails with SQLITE_BUSY after the busy timeout, and the next write after release succeeds', async () => {
+    const file = join(dir, 'busy.sqlite');
+    const connection = openSqliteConnection(file, { busyTimeoutMs: 100 });
+    await connection.query('CREATE TABLE t (x)');
+    const other = new Database(file);
+    other.exec('BEGIN IMMEDIATE');
+    await expect(connection.query('INSERT INTO t VALUES (1)')).rejects.toThrow(/SQLITE_BUSY/);
+    other.exec('ROLLBACK');
+    other.close();
+    await connection.query('INSERT INTO t VALUES (2)');
+    expect(await connection.query('SELECT x FROM t')).toEqual([{ x: 2 }]);
+    await connection.close();
+  });
+
+  test('GIVEN statements that fail inside a group of writes THEN only they fail; the others commit', async () => {
+    const connection = openSqliteConnection(join(dir, 'group.sqlite'));
+    await connection.query('CREATE TABLE t (x INTEGER PRIMARY KEY)');
+    const results = await Promise.allSettled([connection.query('INSERT INTO t VALUES (1)'), connection.query('INSERT INTO t VALUES (1)'), connection.query('INSERT INTO t VALUES (2)')]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(/SQLITE_CONSTRAINT/);
+    expect(await connection.query('SELECT x FROM t ORDER BY x')).toEqual([{ x: 1 }, { x: 2 }]);
+    await connection.close();
   });
 });
 

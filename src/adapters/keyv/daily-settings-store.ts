@@ -8,7 +8,7 @@ import { dailySettingsSchema, type DailySettings } from '../../core/daily-settin
 import type { DailySettingsStore } from '../../app/ports.ts';
 import { createRedisDailyChangeLog, type RedisChangeLogClient } from '../redis/daily-change-log.ts';
 import { createSqlDailyChangeLog } from '../sqlite/daily-change-log.ts';
-import { likePrefix } from '../sqlite/sqlite-keyv.ts';
+import { likePrefix } from '../sqlite/sqlite-keyv-adapter.ts';
 import type { OpenStore } from './open-store.ts';
 
 const GUILD_PREFIX = 'guild:';

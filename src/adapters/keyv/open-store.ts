@@ -75,7 +75,7 @@ export async function openStore(
   }
   let backend: KeyvBackend;
   try {
-    backend = location.kind === 'sqlite' ? await openSqliteBackend(location.path, onError) : await openRedisBackend(location.url, onError);
+    backend = location.kind === 'sqlite' ? await openSqliteBackend(location.path) : await openRedisBackend(location.url, onError);
   } catch (error) {
     throw new StoreError(explain(location, error));
   }

@@ -1,12 +1,12 @@
 /**
- * The daily-post claim table on SQLite, used directly through sqlite3 because keyv has no compare-and-set:
+ * The daily-post claim table on SQLite, used directly (not through keyv) because keyv has no compare-and-set:
  * `INSERT … ON CONFLICT DO NOTHING RETURNING` makes exactly one of several processes win a key.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import sqlite3 from 'sqlite3';
 import type { ClaimStore, DailyClaimRecord } from '../../app/ports.ts';
 import type { SqlQuery } from '../keyv/keyv-backend.ts';
+import { openSqliteConnection } from './sqlite-connection.ts';
 
 /** Table name; lives beside keyv's own table when they share a file. @default daily_claims */
 export const CLAIMS_TABLE = 'daily_claims';
@@ -26,10 +26,6 @@ interface Row {
   note: string | null;
 }
 
-
-function exec(db: sqlite3.Database, sql: string): Promise<void> {
-  return new Promise((resolve, reject) => db.exec(sql, (error) => (error ? reject(error) : resolve())));
-}
 
 const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS ${CLAIMS_TABLE} (
   key TEXT PRIMARY KEY,
@@ -103,23 +99,23 @@ export async function createSqlClaimStore(query: SqlQuery, close: () => Promise<
   };
 }
 
-/** Opens its own sqlite3 connection to a file (WAL, busy timeout) and the claim store on it. */
+/** Opens its own connection to a file (WAL, busy timeout) and the claim store on it. */
 export async function openSqliteClaimStore(path: string, options: { busyTimeoutMs?: number } = {}): Promise<ClaimStore> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = await new Promise<sqlite3.Database>((resolve, reject) => {
-    const handle = new sqlite3.Database(path, (error) => (error ? reject(new ClaimStoreError(`cannot open claim store ${path}: ${error.message}`)) : resolve(handle)));
-  });
-  // Another process may hold the write lock for a moment; wait rather than fail the claim.
-  db.configure('busyTimeout', options.busyTimeoutMs ?? 5000);
-  const query: SqlQuery = (sql, ...params) =>
-    new Promise((resolve, reject) => db.all(sql, params, (error: Error | null, rows: Record<string, unknown>[]) => (error ? reject(error) : resolve(rows))));
-  const close = () => new Promise<void>((resolve, reject) => db.close((error) => (error ? reject(error) : resolve())));
+  let connection: ReturnType<typeof openSqliteConnection>;
+  try {
+    // Another process may hold the write lock for a moment; wait rather than fail the claim.
+    connection = openSqliteConnection(path, { busyTimeoutMs: options.busyTimeoutMs ?? 5000 });
+  } catch (error) {
+    throw new ClaimStoreError(`cannot open claim store ${path}: ${(error as Error).message}`);
+  }
   try {
     // WAL lets readers run beside the one writer; NORMAL sync is durable across process crashes.
-    await exec(db, 'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
-    return await createSqlClaimStore(query, close);
+    await connection.query('PRAGMA journal_mode = WAL');
+    await connection.query('PRAGMA synchronous = NORMAL');
+    return await createSqlClaimStore(connection.query, connection.close);
   } catch (error) {
-    await close().catch(() => undefined);
+    await connection.close().catch(() => undefined);
     throw new ClaimStoreError(`cannot prepare claim store ${path}: ${(error as Error).message}`);
   }
 }

@@ -18,16 +18,16 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS ${HITS_TABLE} (
   expires_at INTEGER NOT NULL
 )`;
 
-// ?1 key, ?2 now, ?3 window, ?4 limit. The SET expressions all read the row as it was, so `recorded`, `hits` and
+// Named parameters: @key, @now, @window (ms) and @limit. The SET expressions all read the row as it was, so `recorded`, `hits` and
 // `expires_at` agree with one another; RETURNING gives the row as written. A hit later than now (the clock was
 // stepped back) is kept as made now, as recordHit does.
-const KEPT = `(SELECT min(value, ?2) AS value FROM json_each(${HITS_TABLE}.hits) WHERE value > ?2 - ?3)`;
-const FITS = `((SELECT count(*) FROM ${KEPT}) < ?4)`;
-const HIT = `INSERT INTO ${HITS_TABLE} (key, hits, recorded, expires_at) VALUES (?1, json_array(?2), 1, ?2 + ?3)
+const KEPT = `(SELECT min(value, @now) AS value FROM json_each(${HITS_TABLE}.hits) WHERE value > @now - @window)`;
+const FITS = `((SELECT count(*) FROM ${KEPT}) < @limit)`;
+const HIT = `INSERT INTO ${HITS_TABLE} (key, hits, recorded, expires_at) VALUES (@key, json_array(@now), 1, @now + @window)
 ON CONFLICT(key) DO UPDATE SET
   recorded = ${FITS},
-  hits = (SELECT json_group_array(value) FROM (SELECT value FROM ${KEPT} UNION ALL SELECT ?2 WHERE ${FITS})),
-  expires_at = CASE WHEN ${FITS} THEN ?2 + ?3 ELSE ${HITS_TABLE}.expires_at END
+  hits = (SELECT json_group_array(value) FROM (SELECT value FROM ${KEPT} UNION ALL SELECT @now WHERE ${FITS})),
+  expires_at = CASE WHEN ${FITS} THEN @now + @window ELSE ${HITS_TABLE}.expires_at END
 RETURNING hits, recorded`;
 
 /** The hit store over a connection to the store's SQLite file (the keyv store's own, in the app). */
@@ -42,7 +42,7 @@ export async function createSqlHitStore(query: SqlQuery, now: () => number = Dat
   return {
     async hit(key, nowMs, window) {
       if (now() - sweptAt > HITS_SWEEP_MS) await sweep();
-      const [row] = await query(HIT, key, nowMs, window.windowMs, window.limit);
+      const [row] = await query(HIT, { key, now: nowMs, window: window.windowMs, limit: window.limit });
       const hits = (JSON.parse(String(row?.hits ?? '[]')) as number[]).sort((a, b) => a - b);
       return { recorded: Number(row?.recorded) === 1, hits };
     },
