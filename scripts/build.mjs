@@ -1,8 +1,9 @@
-// `npm run build`: compiles src/ to dist/ (tsc, relative imports rewritten to .js) and writes the knowledge snapshot
-// (dist/knowledge.snapshot.json). With --if-stale (npm's prestart, precoach and preregister hooks) it does nothing
-// when dist/ is newer than every input, so `npm start` always runs the code and knowledge of the checkout.
+// `npm run build`: compiles src/ to dist/ (tsc, relative imports rewritten to .js), writes the knowledge snapshot
+// (dist/knowledge.snapshot.json) and bundles the entry points (esbuild) for `npm start`, `npm run register` and
+// `coach`. With --if-stale (npm's prestart, precoach and preregister hooks) it does nothing when dist/ is newer than
+// every input, so `npm start` always runs the code and knowledge of the checkout.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -44,4 +45,33 @@ const { parsePlanKnowledge } = await import(pathToFileURL(join(dist, 'adapters',
 const { writeKnowledgeSnapshot } = await import(pathToFileURL(join(dist, 'adapters', 'knowledge', 'knowledge-snapshot.js')).href);
 const { defaultKnowledgeDir } = await import(pathToFileURL(join(dist, 'adapters', 'knowledge', 'paths.js')).href);
 writeKnowledgeSnapshot(parsePlanKnowledge(defaultKnowledgeDir), defaultKnowledgeDir);
+// The entry points (`npm start`, `npm run register`, `coach`) as one file each, with shared and on-demand parts in
+// dist/chunks/: Node 20 loads ES modules one file at a time, and our hundred-odd modules plus zod, keyv and the rest
+// took longer to load than the bot takes to log in. Packages that must stay on disk stay external: native code
+// (better-sqlite3), what is loaded only when configured (the Anthropic SDK, Redis), and discord.js (loaded with
+// require, as CommonJS). The per-file output stays beside them (the build itself imports it above).
+const { build } = await import('esbuild');
+// One build per entry point: an entry never shares its own module with another (main.js is also imported by the
+// CLI), so its code, and the import.meta.url that isMainModule and shardEntry read, stay in the entry's file. Each
+// reads tsc's files and writes beside them in a staging folder, moved over dist/ once all are built.
+const staging = join(dist, '.bundles');
+for (const entry of ['main.js', 'register.js', join('cli', 'coach.js')]) {
+  await build({
+    entryPoints: [join(dist, entry)],
+    outdir: staging,
+    outbase: dist,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    chunkNames: 'chunks/[name]-[hash]',
+    external: ['better-sqlite3', '@anthropic-ai/sdk', '@keyv/redis', 'discord.js', 'pino-pretty'],
+    // Bundled CommonJS (pino) requires Node's own modules.
+    banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+}
+cpSync(staging, dist, { recursive: true, force: true });
+rmSync(staging, { recursive: true, force: true });
 writeFileSync(stamp, `${new Date().toISOString()}\n`);

@@ -7,15 +7,15 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { makeLibrary } from '../../core/library.ts';
 import type { PlanKnowledge } from '../../core/training-rules.ts';
+import { codeFolder } from './paths.ts';
 
 /**
  * Where the snapshot lives: `dist/knowledge.snapshot.json` for the compiled code. From source the path points into
  * src/, where no snapshot is ever written, so tests and `npm run dev` always parse the files themselves.
  */
-export const defaultSnapshotFile = fileURLToPath(new URL('../../knowledge.snapshot.json', import.meta.url));
+export const defaultSnapshotFile = join(codeFolder, 'knowledge.snapshot.json');
 
 /** What the snapshot file holds. */
 interface Snapshot {
