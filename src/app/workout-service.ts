@@ -4,14 +4,17 @@
  */
 import type { Plan } from '../core/plan-types.ts';
 import type { PlanKnowledge } from '../core/training-rules.ts';
-import { localDateUtc } from '../core/dates.ts';
+import { dayNumber, localDateUtc } from '../core/dates.ts';
 import { createKeyedQueue, type KeyedQueue } from './keyed-queue.ts';
 import type { Clock, ProfileStore, WorkoutSession, WorkoutSessionStore } from './ports.ts';
 import type { KnownProfile, PlanProgressView } from './training-log-service.ts';
 import { withProfileDefaults, type WorkoutOptions } from './profile-service.ts';
-import { applySwap, nextVariation, sessionPlan, startWorkout, swapOptions, type SwapOption } from './workout-session.ts';
+import { applySwap, isUnstoredId, nextVariation, sessionPlan, startWorkout, swapOptions, unstoredSession, type SwapOption } from './workout-session.ts';
 
-/** Names one stored session; it travels in button ids, so a stranger's click is answered without a store read. */
+/**
+ * Names one session: its owner, and its id (the stored session's, or the whole state of one that is not stored; see
+ * unstoredId). It travels in button ids, so a stranger's click is answered without a store read.
+ */
 export interface SessionRef {
   ownerId: string;
   sessionId: string;
@@ -35,14 +38,17 @@ export type SwapResult = SessionShown | SessionRefusal | { kind: 'swap-gone' };
 
 /** The workout use cases. */
 export interface WorkoutService {
-  /** Builds the plan for what the member asked (their profile fills the rest) and saves the session before it is shown. */
-  start(memberId: string, sessionId: string, options: WorkoutOptions): Promise<SessionShown | { kind: 'invalid'; message: string }>;
+  /** Builds the plan for what the member asked (their profile fills the rest); nothing is stored until a swap. */
+  start(memberId: string, options: WorkoutOptions): Promise<SessionShown | { kind: 'invalid'; message: string }>;
   /** The next variation of the session (new seed, swaps cleared). */
   variation(clicker: string, ref: SessionRef): Promise<SessionShown | SessionRefusal>;
   /** The swaps on offer for the session's plan. */
   swapMenu(clicker: string, ref: SessionRef): Promise<SwapMenu>;
-  /** Applies a swap if it is still on offer. */
-  swap(clicker: string, ref: SessionRef, from: string, to: string): Promise<SwapResult>;
+  /**
+   * Applies a swap if it is still on offer, and stores the session: under its own id when it is stored already, else
+   * under `newId` (the click's interaction id).
+   */
+  swap(clicker: string, ref: SessionRef, from: string, to: string, newId: string): Promise<SwapResult>;
   /** The session's plan for any member (read-only): everyone who does a posted workout may log it. */
   plan(ref: SessionRef): Promise<SessionShown | { kind: 'expired' }>;
 }
@@ -62,13 +68,16 @@ export interface WorkoutServiceDeps {
    * and then `progress` reads nothing more (one store statement fewer per /workout).
    */
   hasLog?: (memberId: string) => Promise<boolean>;
+  /** Days the buttons of an unstored session keep working, as long as a stored session is kept. @default 30 */
+  unstoredDays?: number;
 }
+
+/** Days the buttons of a session that was never stored keep working (a stored one expires with the store's TTL). @default 30 */
+export const UNSTORED_SESSION_DAYS = 30;
 
 /** Creates the workout service. */
 export function createWorkoutService(deps: WorkoutServiceDeps): WorkoutService {
   const { sessions, knowledge } = deps;
-  // Two clicks at once (a double click, a pick racing "Another variation") would each read the same session and
-  // the later save would silently drop the earlier change, so changes to one session run in turn.
   const serial = deps.serial ?? createKeyedQueue();
 
   /** The session shown to its owner: the plan with their "Last time" lines and targets. */
@@ -77,46 +86,56 @@ export function createWorkoutService(deps: WorkoutServiceDeps): WorkoutService {
     return progress ? { kind: 'ok', session, plan, progress } : { kind: 'ok', session, plan };
   };
 
-  /** Runs `change` on the clicker's own stored session, one change at a time. */
-  const withSession = <T>(clicker: string, ref: SessionRef, change: (session: WorkoutSession) => Promise<T>): Promise<T | SessionRefusal> => {
-    if (clicker !== ref.ownerId) return Promise.resolve({ kind: 'not-yours' });
-    return serial(`${ref.ownerId}:${ref.sessionId}`, async () => {
-      const session = await sessions.get(ref.ownerId, ref.sessionId);
-      return session ? change(session) : { kind: 'expired' as const };
-    });
+  const unstoredDays = deps.unstoredDays ?? UNSTORED_SESSION_DAYS;
+  /** The session a ref names: read from its id when it was never stored (expired after unstoredDays), else from the store. */
+  const load = async (ref: SessionRef): Promise<WorkoutSession | undefined> => {
+    if (!isUnstoredId(ref.sessionId)) return sessions.get(ref.ownerId, ref.sessionId);
+    const session = unstoredSession(ref.ownerId, ref.sessionId);
+    return session && dayNumber(localDateUtc(deps.clock.now())) - dayNumber(session.date) <= unstoredDays ? session : undefined;
+  };
+
+  /** Runs `use` on the clicker's own session. */
+  const withSession = async <T>(clicker: string, ref: SessionRef, use: (session: WorkoutSession) => Promise<T>): Promise<T | SessionRefusal> => {
+    if (clicker !== ref.ownerId) return { kind: 'not-yours' };
+    const session = await load(ref);
+    return session ? use(session) : { kind: 'expired' };
   };
 
   return {
-    async start(memberId, sessionId, options) {
+    async start(memberId, options) {
       const [profile, logged] = await Promise.all([deps.profiles.get(memberId), deps.hasLog?.(memberId)]);
-      const started = startWorkout(withProfileDefaults(options, profile), { id: sessionId, ownerId: memberId, date: localDateUtc(deps.clock.now()) }, knowledge);
+      const started = startWorkout(withProfileDefaults(options, profile), { ownerId: memberId, date: localDateUtc(deps.clock.now()) }, knowledge);
       if (!started.ok) return { kind: 'invalid', message: started.message };
-      // Saved before it is shown, so a quick click on the new buttons always finds its session; the member's progress
-      // is read meanwhile.
-      const [, view] = await Promise.all([sessions.save(started.session), shown(started.session, started.plan, logged === undefined ? { profile } : { profile, logged })]);
-      return view;
+      // Nothing to store: the session's id is its whole state, carried by its buttons.
+      return shown(started.session, started.plan, logged === undefined ? { profile } : { profile, logged });
     },
-    variation: (clicker, ref) =>
-      withSession(clicker, ref, async (session) => {
-        const next = nextVariation(session);
-        await sessions.save(next);
-        return shown(next, sessionPlan(next, knowledge));
-      }),
+    // The next seed, swaps cleared: a session that is not stored, so two clicks at once simply show the same thing.
+    variation: (clicker, ref) => withSession(clicker, ref, async (session) => {
+      const next = nextVariation(session);
+      return shown(next, sessionPlan(next, knowledge));
+    }),
     swapMenu: (clicker, ref) =>
       withSession(clicker, ref, async (session): Promise<SwapMenu> => {
         const plan = sessionPlan(session, knowledge);
         const options = swapOptions(plan, knowledge);
         return options.length ? { ...(await shown(session, plan)), options } : { kind: 'no-substitutes' };
       }),
-    swap: (clicker, ref, from, to) =>
-      withSession(clicker, ref, async (session): Promise<SwapResult> => {
-        const swapped = applySwap(session, from, to, knowledge);
+    async swap(clicker, ref, from, to, newId) {
+      if (clicker !== ref.ownerId) return { kind: 'not-yours' };
+      const change = async (): Promise<SwapResult> => {
+        const session = await load(ref);
+        if (!session) return { kind: 'expired' };
+        const swapped = applySwap(isUnstoredId(session.id) ? { ...session, id: newId } : session, from, to, knowledge);
         if (!swapped.ok) return { kind: 'swap-gone' };
         await sessions.save(swapped.session);
         return shown(swapped.session, swapped.plan);
-      }),
+      };
+      // A stored session changes in place: two picks at once would each read it and the later save would silently
+      // drop the earlier swap, so changes to one run in turn. An unstored one becomes a new stored session per click.
+      return isUnstoredId(ref.sessionId) ? change() : serial(`${ref.ownerId}:${ref.sessionId}`, change);
+    },
     async plan(ref) {
-      const session = await sessions.get(ref.ownerId, ref.sessionId);
+      const session = await load(ref);
       return session ? { kind: 'ok', session, plan: sessionPlan(session, knowledge) } : { kind: 'expired' };
     },
   };

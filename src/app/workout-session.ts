@@ -1,8 +1,9 @@
 /** /workout as a session: the request, date and seed a reply was built from, plus the swaps its owner made. */
+import { isLocalDate } from '../core/dates.ts';
 import { resolvePlanRequest } from '../core/plan-request.ts';
 import { generatePlan } from '../core/plan-generator.ts';
 import { substitutesFor, swapExercise } from '../core/substitutes.ts';
-import type { Plan, PlanRequest } from '../core/plan-types.ts';
+import { EQUIPMENT_LEVELS, FOCUSES, GOALS, GROUPS, LEVELS, MAX_MINUTES, MIN_MINUTES, type Plan, type PlanRequest } from '../core/plan-types.ts';
 import type { PlanKnowledge } from '../core/training-rules.ts';
 import type { WorkoutSession } from './ports.ts';
 import type { WorkoutOptions } from './profile-service.ts';
@@ -14,7 +15,6 @@ export const MAX_SWAP_OPTIONS = 25;
 
 /** Where a new session comes from. */
 export interface SessionOrigin {
-  id: string;
   ownerId: string;
   /** The member's date, YYYY-MM-DD. */
   date: string;
@@ -28,8 +28,53 @@ export function startWorkout(
 ): { ok: true; session: WorkoutSession; plan: Plan } | { ok: false; message: string } {
   const resolved = resolvePlanRequest(options);
   if (!resolved.ok) return resolved;
-  const session: WorkoutSession = { ...origin, request: resolved.request, seed: FIRST_SEED, swaps: [] };
+  const state = { date: origin.date, request: resolved.request, seed: FIRST_SEED };
+  const session: WorkoutSession = { ...origin, ...state, id: unstoredId(state), swaps: [] };
   return { ok: true, session, plan: sessionPlan(session, knowledge) };
+}
+
+/**
+ * A session without swaps needs no storage: its request, date and seed fit in its id, which travels in the custom ids
+ * of its buttons. Such ids start with `~` (a stored session's id is the interaction id that created it, digits only):
+ * `~YYYYMMDD.<seed>.<group><focus><goal><level><equipment>.<minutes>`, each choice one character (its index in base
+ * 36, `-` for no focus), numbers in base 36. The session is stored only once its owner swaps an exercise.
+ */
+export const UNSTORED_PREFIX = '~';
+
+const code = (index: number) => index.toString(36);
+const pick = <T>(values: readonly T[], char: string | undefined): T | undefined => (char && /^[0-9a-z]$/.test(char) ? values[parseInt(char, 36)] : undefined);
+
+/** Whether a session id is one of an unstored session (its state written out). */
+export function isUnstoredId(id: string): boolean {
+  return id.startsWith(UNSTORED_PREFIX);
+}
+
+/** The id of a session without swaps: its whole state. */
+export function unstoredId(session: Pick<WorkoutSession, 'date' | 'seed' | 'request'>): string {
+  const { group, focus, goal, level, equipment, minutes } = session.request;
+  const choices = [code(GROUPS.indexOf(group)), focus ? code(FOCUSES.indexOf(focus)) : '-', code(GOALS.indexOf(goal)), code(LEVELS.indexOf(level)), code(EQUIPMENT_LEVELS.indexOf(equipment))].join('');
+  return `${UNSTORED_PREFIX}${session.date.replaceAll('-', '')}.${code(session.seed)}.${choices}.${code(minutes)}`;
+}
+
+/** The session an unstored id describes, or undefined when the id is not one (a forged or garbled custom id). */
+export function unstoredSession(ownerId: string, id: string): WorkoutSession | undefined {
+  const match = /^~(\d{4})(\d{2})(\d{2})\.([0-9a-z]{1,6})\.([0-9a-z])([0-9a-z-])([0-9a-z])([0-9a-z])([0-9a-z])\.([0-9a-z]{1,3})$/.exec(id);
+  if (!match) return undefined;
+  const [, year, month, day, seedText, g, f, goalChar, levelChar, equipmentChar, minutesText] = match;
+  const date = `${year}-${month}-${day}`;
+  if (!isLocalDate(date)) return undefined;
+  const group = pick(GROUPS, g);
+  const focus = f === '-' ? undefined : pick(FOCUSES, f);
+  const goal = pick(GOALS, goalChar);
+  const level = pick(LEVELS, levelChar);
+  const equipment = pick(EQUIPMENT_LEVELS, equipmentChar);
+  const seed = parseInt(seedText as string, 36);
+  const minutes = parseInt(minutesText as string, 36);
+  if (!group || !goal || !level || !equipment || (f !== '-' && !focus) || seed < FIRST_SEED || minutes < MIN_MINUTES || minutes > MAX_MINUTES) return undefined;
+  // The same check a typed request gets: a focus of another group is no session anyone was shown.
+  const resolved = resolvePlanRequest({ group, focus, goal, level, equipment, minutes });
+  if (!resolved.ok) return undefined;
+  return { id, ownerId, date, request: resolved.request, seed, swaps: [] };
 }
 
 /** Plans kept per knowledge value, most recently used last. @default 256 */
@@ -68,9 +113,10 @@ export function sessionPlan(session: WorkoutSession, knowledge: PlanKnowledge): 
   return plan;
 }
 
-/** The next variation: the next seed, swaps cleared (they belonged to the old exercises). */
+/** The next variation: the next seed, swaps cleared (they belonged to the old exercises), so never stored. */
 export function nextVariation(session: WorkoutSession): WorkoutSession {
-  return { ...session, seed: session.seed + 1, swaps: [] };
+  const next = { ...session, seed: session.seed + 1, swaps: [] };
+  return { ...next, id: unstoredId(next) };
 }
 
 /** One choice in the swap menu. */

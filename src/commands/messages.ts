@@ -192,7 +192,7 @@ export const helpText = {
   storedValue: [
     '• Your /profile defaults (level, equipment, goal, units, time zone).',
     '• Your training log: every /log entry and "Log this workout" line (exercise, sets, reps, weight and unit as you typed them, RPE, note, time), kept until you delete it; records and streaks are computed from it.',
-    '• Your /workout sessions (30 days, so the buttons work), your 👍/👎 votes, and recent /ask times for the rate limit.',
+    '• A /workout you swapped exercises in (30 days, so its buttons work; an unswapped one is carried by its buttons alone), your 👍/👎 votes, and recent /ask times for the rate limit.',
     '/profile forget deletes all of it.',
   ].join('\n'),
   lowReliability: ' (promotional; treated with caution)',

@@ -29,7 +29,10 @@ const spec: CommandSpec = {
   ],
 };
 
-/** Button state `<owner>:<session>`: the owner travels in the custom id, so a stranger's click needs no store read. */
+/**
+ * Button state `<owner>:<session>`: the owner travels in the custom id, so a stranger's click needs no store read; a
+ * session never stored carries its whole state as its id (`~…`), so its buttons need no read at all.
+ */
 function encodeRef(session: WorkoutSession): string {
   return `${session.ownerId}:${session.id}`;
 }
@@ -78,7 +81,7 @@ function refuse(ctx: ComponentContext, refusal: SessionRefusal): Promise<void> {
 export const workout: Command = {
   data: spec,
   async execute(ctx, services) {
-    const started = await services.workouts.start(ctx.member.id, ctx.id, {
+    const started = await services.workouts.start(ctx.member.id, {
       group: ctx.options.string('group') ?? undefined,
       focus: ctx.options.string('focus') ?? undefined,
       goal: ctx.options.string('goal') ?? undefined,
@@ -116,7 +119,7 @@ export const workout: Command = {
     },
     async pick(ctx, services, state) {
       const [from = '', to = ''] = (ctx.values[0] ?? '').split('>');
-      const swapped = await services.workouts.swap(ctx.member.id, decodeRef(state), from, to);
+      const swapped = await services.workouts.swap(ctx.member.id, decodeRef(state), from, to, ctx.id);
       if (swapped.kind === 'swap-gone') return ctx.reply({ text: workoutText.swapGone, ephemeral: true });
       if (swapped.kind !== 'ok') return refuse(ctx, swapped);
       await ctx.update(workoutReply(swapped, services));

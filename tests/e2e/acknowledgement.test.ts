@@ -27,10 +27,13 @@ describe('acknowledging inside Discord\'s 3 seconds', () => {
     expect(rest.options.globalRequestsPerSecond).toBe(50);
   });
 
-  test('GIVEN another connection holds the store\'s write lock for 4 s THEN /workout, /profile set and a click are acknowledged within 3 s and answered once it is released', async () => {
-    // A workout to click on, made before the lock.
+  test('GIVEN another connection holds the store\'s write lock for 4 s THEN /profile set and a swap are acknowledged within 3 s and answered once it is released, and /workout (which writes nothing) is answered at once', async () => {
+    // A workout, and a swap to pick on it, made before the lock.
     const made = e2e.fake.command({ name: 'workout', options: [str('group', 'legs')], user: HEDY });
-    await e2e.callback(made.id);
+    const shown = await e2e.callback(made.id);
+    const swapId = shown.body.data.components[0].components[1].custom_id as string;
+    const menu = await e2e.callback(e2e.fake.component({ customId: swapId, user: HEDY }).id);
+    const select = menu.body.data.components.flatMap((row: { components: { type: number }[] }) => row.components).find((c: { type: number }) => c.type === 3);
     const other = await openStore(`sqlite://${join(e2e.dir, 'coach.sqlite')}`);
     try {
       await other.sql!('BEGIN EXCLUSIVE');
@@ -38,24 +41,25 @@ describe('acknowledging inside Discord\'s 3 seconds', () => {
       const dispatched = performance.now();
       const workout = e2e.fake.command({ name: 'workout', options: [str('group', 'back')], user: GUS });
       const profile = e2e.fake.command({ name: 'profile', options: sub('set', [str('level', 'advanced')]), user: GUS });
-      const click = e2e.fake.component({ customId: `workout:variation:${HEDY.id}:${made.id}`, user: HEDY });
-      const acks = await Promise.all([workout, profile, click].map(({ id }) => e2e.callback(id)));
+      const pick = e2e.fake.component({ customId: select.custom_id, componentType: 3, values: [select.options[0].value], user: HEDY });
+      const acks = await Promise.all([workout, profile, pick].map(({ id }) => e2e.callback(id)));
       for (const ack of acks) {
         expect(ack.status).toBe(204);
         expect(ack.at - dispatched).toBeLessThan(DEADLINE_MS);
       }
-      // Deferred: a public "thinking…" for /workout, a private one for /profile, nothing visible for the click.
+      // The plan itself for /workout; deferred: a private "thinking…" for /profile, nothing visible for the pick.
       expect(acks.map((ack) => [ack.body.type, ack.body.data?.flags ?? 0])).toEqual([
-        [5, 0],
+        [4, 0],
         [5, 64],
         [6, 0],
       ]);
+      expect(acks[0]!.body.data.embeds[0].title).toMatch(/^Back/);
       await release;
-      const answered = await Promise.all([workout, profile, click].map(({ token }) => e2e.edit(token)));
-      const [plan, saved, variation] = answered.map((edit: RecordedRequest) => edit.body);
-      expect(plan.embeds[0].title).toMatch(/^Back/);
+      const answered = await Promise.all([profile, pick].map(({ token }) => e2e.edit(token)));
+      const [saved, swapped] = answered.map((edit: RecordedRequest) => edit.body);
       expect(saved.embeds[0].fields.map((f: { value: string }) => f.value)).toContain('advanced');
-      expect(variation.components[0].components[0].custom_id).toBe(`workout:variation:${HEDY.id}:${made.id}`);
+      expect(swapped.components[0].components[0].custom_id).toBe(`workout:variation:${HEDY.id}:${pick.id}`);
+      expect((await e2e.app.stores.sessions.get(HEDY.id, pick.id))?.swaps).toHaveLength(1);
     } finally {
       await other.close();
     }

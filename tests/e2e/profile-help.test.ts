@@ -40,9 +40,14 @@ describe('/profile and /help through the real discord.js client', () => {
     const vote = e2e.fake.component({ customId: `ask:vote:up:o:${ask.id}`, user: DANA });
     await e2e.callback(vote.id);
     const workout = e2e.fake.command({ name: 'workout', options: [str('group', 'legs')], user: DANA });
-    await e2e.callback(workout.id);
+    const shown = await e2e.callback(workout.id);
+    // A swap stores the session (under the pick's id).
+    const menu = await e2e.callback(e2e.fake.component({ customId: shown.body.data.components[0].components[1].custom_id, user: DANA }).id);
+    const select = menu.body.data.components.flatMap((row: { components: { type: number }[] }) => row.components).find((c: { type: number }) => c.type === 3);
+    const pick = e2e.fake.component({ customId: select.custom_id, componentType: 3, values: [select.options[0].value], user: DANA });
+    await e2e.callback(pick.id);
     await e2e.fake.waitForRequest((r) => r.path.includes(ask.token ?? ''));
-    expect(await e2e.app.stores.sessions.get(DANA.id, workout.id)).toBeDefined();
+    expect(await e2e.app.stores.sessions.get(DANA.id, pick.id)).toBeDefined();
     const rateHistory = async () => (await e2e.app.store.sql?.('SELECT key FROM rate_hits WHERE key = ?', `ask:${DANA.id}`)) ?? [];
     expect(await rateHistory()).toHaveLength(1);
 
@@ -52,7 +57,7 @@ describe('/profile and /help through the real discord.js client', () => {
     expect(reply.body.data.content).toMatch(/deleted/);
     expect(await e2e.app.services.profiles.show(DANA.id)).toBeUndefined();
     expect(await e2e.app.stores.votes.byMember(DANA.id)).toEqual([]);
-    expect(await e2e.app.stores.sessions.get(DANA.id, workout.id)).toBeUndefined();
+    expect(await e2e.app.stores.sessions.get(DANA.id, pick.id)).toBeUndefined();
     expect(await rateHistory()).toEqual([]);
   });
 

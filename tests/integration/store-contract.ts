@@ -363,13 +363,15 @@ export function workoutClicksAcrossProcessesSuite(make: StoreFactory<{ sessions:
         }),
       );
       const [one, two] = services as [WorkoutService, WorkoutService];
-      const started = await one.start('m1', 's1', { group: 'legs' });
+      const started = await one.start('m1', { group: 'legs' });
       if (started.kind !== 'ok') throw new Error('could not start a workout');
+      // A session swapped once already is stored, and changes in place: the case two processes could race on.
+      await (await make()).sessions.save({ ...started.session, id: 's1' });
       const swaps = swapOptions(started.plan, knowledge).filter((o, i, all) => all.findIndex((x) => x.from === o.from) === i);
       const rounds = swaps.slice(0, 2);
       if (rounds.length < 2) throw new Error('need swaps for two different exercises');
       const ref = { ownerId: 'm1', sessionId: 's1' };
-      const results = await Promise.all(rounds.map((swap, i) => (i ? two : one).swap('m1', ref, swap.from, swap.to)));
+      const results = await Promise.all(rounds.map((swap, i) => (i ? two : one).swap('m1', ref, swap.from, swap.to, `click${i}`)));
       expect(results.map((r) => r.kind)).toEqual(['ok', 'ok']);
       const stored = await (await make()).sessions.get('m1', 's1');
       expect(new Set(stored?.swaps.map(([from, to]) => `${from}>${to}`))).toEqual(new Set(rounds.map((swap) => `${swap.from}>${swap.to}`)));
