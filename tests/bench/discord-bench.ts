@@ -4,8 +4,9 @@
  * script's command: the built dist/main.js with its Node flags); the bare bot answers each interaction with the reply
  * Pump Coach gave to one like it (same embed and buttons), so the difference is the work behind the reply.
  *
- * Per bot: a warm-up (reported apart), then /workout at 1 in flight (1,000 one after another), 200 in flight (5 bursts
- * of 200) and 1,000 in flight (2 bursts of 1,000): CPU per interaction (the bot process's user + system time, from
+ * Both bots run at once, each on its own fake Discord (in its own process). Per bot: a warm-up (reported apart), then
+ * /workout at 1 in flight (1,000 one after another), 200 in flight (5 bursts of 200) and 1,000 in flight (4 bursts of
+ * 1,000), in rounds the two bots take in turn: CPU per interaction (the bot process's user + system time, from
  * /proc) and callback latency p50/p99; /ask at 50 in flight (20 bursts): time to the final answer. Then start-up to
  * ready (cold processes, alternating), RSS after 10,000 mixed interactions, and the CLI's start against `node -e 0`.
  */
@@ -28,17 +29,13 @@ interface Scenario {
   cpuMs?: number;
 }
 
-/** What one bot measured. */
-interface BotFigures {
-  warmup: Scenario;
-  inFlight: Map<number, Scenario>;
-  askFinal: Scenario;
-  askFirst: Scenario;
-}
-
 const IN_FLIGHT = [1, 200, 1000] as const;
-/** Bursts per in-flight level: at least 1,000 samples each. */
-const BURSTS: Record<number, number> = { 200: 5, 1000: 2 };
+/**
+ * Rounds per in-flight level, each bot in turn (the order alternating), so drift on a busy machine hits both alike:
+ * 1 in flight, 4 rounds of 250 one after another; 200, 5 rounds of one burst; 1,000, 4 rounds of one burst. At
+ * least 1,000 samples per bot and level.
+ */
+const ROUNDS: Record<number, { rounds: number; perRound: number }> = { 1: { rounds: 4, perRound: 250 }, 200: { rounds: 5, perRound: 200 }, 1000: { rounds: 4, perRound: 1000 } };
 const ASK_IN_FLIGHT = 50;
 const ASK_BURSTS = 20;
 
@@ -46,27 +43,55 @@ let n = 0;
 const items = (kind: BatchItem['kind'], count: number): BatchItem[] => Array.from({ length: count }, () => ({ kind, n: n++ }));
 const stats = (values: number[], cpuMs?: number): Scenario => ({ p50: percentile(values, 50), p99: percentile(values, 99), samples: values.length, ...(cpuMs === undefined ? {} : { cpuMs }) });
 
-/** Runs every scenario against a started bot process. */
-async function measure(host: Host, pid: number): Promise<BotFigures> {
-  // Warm-up: JIT, connections, caches. Two bursts of 200; the first burst's latencies are reported apart.
-  const warm = await host.batch(items('workout', 200));
-  await host.batch(items('workout', 200));
-  const inFlight = new Map<number, Scenario>();
+/** One bot under test: its fake Discord and its process id. */
+interface Subject {
+  host: Host;
+  pid: number;
+}
+
+/** Warm-up of one bot (JIT, connections, caches): two bursts of 200; the first burst's latencies are reported apart. */
+async function warmUp(bot: Subject): Promise<Scenario> {
+  const warm = await bot.host.batch(items('workout', 200));
+  await bot.host.batch(items('workout', 200));
+  return stats(warm.callback.workout);
+}
+
+/** One round of /workout at `level` in flight: the latencies, and the bot's CPU time over the round. */
+async function workoutRound(bot: Subject, level: number, count: number): Promise<{ latencies: number[]; cpuMs: number }> {
+  const before = cpuMsOf(bot.pid);
+  const latencies = level === 1 ? (await bot.host.sequence('workout', count)).callback.workout : (await bot.host.batch(items('workout', count))).callback.workout;
+  return { latencies, cpuMs: cpuMsOf(bot.pid) - before };
+}
+
+/** Every /workout level for both bots, round by round in turn; CPU per interaction is each bot's CPU over all its rounds. */
+async function measureInTurn(coach: Subject, bare: Subject): Promise<{ coach: Map<number, Scenario>; bare: Map<number, Scenario> }> {
+  const result = { coach: new Map<number, Scenario>(), bare: new Map<number, Scenario>() };
   for (const level of IN_FLIGHT) {
-    const before = cpuMsOf(pid);
-    const latencies: number[] = [];
-    if (level === 1) latencies.push(...(await host.sequence('workout', 1000)).callback.workout);
-    else for (let burst = 0; burst < (BURSTS[level] ?? 1); burst++) latencies.push(...(await host.batch(items('workout', level))).callback.workout);
-    inFlight.set(level, stats(latencies, (cpuMsOf(pid) - before) / latencies.length));
+    const { rounds, perRound } = ROUNDS[level] as { rounds: number; perRound: number };
+    const sums = { coach: { latencies: [] as number[], cpuMs: 0 }, bare: { latencies: [] as number[], cpuMs: 0 } };
+    for (let round = 0; round < rounds; round++) {
+      const order = round % 2 === 0 ? (['coach', 'bare'] as const) : (['bare', 'coach'] as const);
+      for (const name of order) {
+        const { latencies, cpuMs } = await workoutRound(name === 'coach' ? coach : bare, level, perRound);
+        sums[name].latencies.push(...latencies);
+        sums[name].cpuMs += cpuMs;
+      }
+    }
+    for (const name of ['coach', 'bare'] as const) result[name].set(level, stats(sums[name].latencies, sums[name].cpuMs / sums[name].latencies.length));
   }
+  return result;
+}
+
+/** /ask at 50 in flight: time to the first response and to the final answer. */
+async function measureAsk(bot: Subject): Promise<{ askFinal: Scenario; askFirst: Scenario }> {
   const final: number[] = [];
   const first: number[] = [];
   for (let burst = 0; burst < ASK_BURSTS; burst++) {
-    const result = await host.batch(items('ask', ASK_IN_FLIGHT));
+    const result = await bot.host.batch(items('ask', ASK_IN_FLIGHT));
     final.push(...result.edit);
     first.push(...result.callback.ask);
   }
-  return { warmup: stats(warm.callback.workout), inFlight, askFinal: stats(final), askFirst: stats(first) };
+  return { askFinal: stats(final), askFirst: stats(first) };
 }
 
 /** Prints one figure for both bots with their ratio. */
@@ -114,13 +139,15 @@ async function rssAfter(host: Host, pid: number): Promise<{ samples: string[]; l
 /** Runs the Discord benchmarks and prints their figures. */
 export async function run(): Promise<void> {
   ensureBuilt();
-  section(`discord: Pump Coach (\`${START}\`) beside a bare discord.js bot, one fake Discord in its own process`);
+  section(`discord: Pump Coach (\`${START}\`) beside a bare discord.js bot, each on a fake Discord in its own process, taking turns`);
+  // One fake Discord per bot, both bots running at once, so their rounds can take turns.
   const host = await startHost();
+  const bareHost = await startHost();
   const dir = mkdtempSync(join(tmpdir(), 'pump-coach-bench-'));
   const replies = join(dir, 'bare-replies.json');
-  const env = (name: string) => ({
-    DISCORD_TOKEN: host.token,
-    DISCORD_API_URL: host.apiUrl,
+  const env = (name: string, on: Host = host) => ({
+    DISCORD_TOKEN: on.token,
+    DISCORD_API_URL: on.apiUrl,
     KEYV_URL: `sqlite://${join(dir, `${name}.sqlite`)}`,
     ASK_RATE_LIMIT: '1000',
     BARE_REPLIES: replies,
@@ -130,10 +157,14 @@ export async function run(): Promise<void> {
     const coachBot = await spawnBot(env('coach'));
     const captured = await host.batch([...items('workout', 1), ...items('help', 1), ...items('stranger', 1), ...items('ask', 1)], true);
     writeFileSync(replies, JSON.stringify(captured.bodies));
-    const coach = await measure(host, coachBot.child.pid as number);
+    const bareBot = await spawnBot(env('bare', bareHost), 'bot ready', BARE_BOT);
+    const coachSubject = { host, pid: coachBot.child.pid as number };
+    const bareSubject = { host: bareHost, pid: bareBot.child.pid as number };
+    const warmups = { coach: await warmUp(coachSubject), bare: await warmUp(bareSubject) };
+    const inFlight = await measureInTurn(coachSubject, bareSubject);
+    const coach = { ...(await measureAsk(coachSubject)), inFlight: inFlight.coach, warmup: warmups.coach };
+    const bare = { ...(await measureAsk(bareSubject)), inFlight: inFlight.bare, warmup: warmups.bare };
     await coachBot.stop();
-    const bareBot = await spawnBot(env('bare'), 'bot ready', BARE_BOT);
-    const bare = await measure(host, bareBot.child.pid as number);
     await bareBot.stop();
 
     console.log(`warm-up (first burst of 200 /workout, reported apart): coach p50 ${coach.warmup.p50.toFixed(1)} / p99 ${coach.warmup.p99.toFixed(1)} ms · bare p50 ${bare.warmup.p50.toFixed(1)} / p99 ${bare.warmup.p99.toFixed(1)} ms`);
@@ -164,8 +195,9 @@ export async function run(): Promise<void> {
       ['coach', START],
       ['bare', BARE_BOT],
     ] as const) {
-      const bot = await spawnBot(env(name), 'bot ready', command);
-      memory[name] = await rssAfter(host, bot.child.pid as number);
+      const on = name === 'coach' ? host : bareHost;
+      const bot = await spawnBot(env(name, on), 'bot ready', command);
+      memory[name] = await rssAfter(on, bot.child.pid as number);
       await bot.stop();
     }
     console.log(`RSS samples → coach ${memory.coach?.samples.join(' · ')}; bare ${memory.bare?.samples.join(' · ')}`);
@@ -173,6 +205,7 @@ export async function run(): Promise<void> {
     figure('RSS after 10,000 interactions (bare bot)', memory.bare?.last ?? Number.NaN, 'MB');
   } finally {
     await host.close();
+    await bareHost.close();
     rmSync(dir, { recursive: true, force: true });
   }
 

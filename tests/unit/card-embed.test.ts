@@ -43,3 +43,16 @@ describe('cardEmbed and replyPayload', () => {
     expect(select.options).toHaveLength(25);
   });
 });
+
+describe('embeds of cards that share their fields', () => {
+  test('GIVEN two cards with one fields array (a remembered card with other buttons) THEN each embed follows its own title, description and footer', () => {
+    const fields = [{ name: 'Warm-up', value: 'Easy bike — 5 min' }];
+    const one = cardEmbed({ title: 'Legs', fields, actions: [{ id: 'a', label: 'A' }] });
+    const same = cardEmbed({ title: 'Legs', fields, actions: [{ id: 'b', label: 'B' }] });
+    const retitled = cardEmbed({ title: 'Back', fields, footer: 'from the library' });
+    expect(same).toEqual(one);
+    expect(retitled.title).toBe('Back');
+    expect(retitled.footer).toEqual({ text: 'from the library' });
+    expect(cardEmbed({ title: 'Legs', fields }).footer).toBeUndefined();
+  });
+});

@@ -49,7 +49,8 @@ export function keyvTrainingLogStore(store: OpenStore, options: { onInvalid?: (m
 
   return {
     async read(memberId, exerciseIds) {
-      const [head, ...values] = await kv.getMany([headKey(memberId), ...exerciseIds.map((id) => summaryKey(memberId, id))]);
+      // The head alone (is there a log at all, asked on every /workout) is one plain read.
+      const [head, ...values] = exerciseIds.length ? await kv.getMany([headKey(memberId), ...exerciseIds.map((id) => summaryKey(memberId, id))]) : [await kv.get(headKey(memberId))];
       const summaries: Record<string, ExerciseSummary> = {};
       exerciseIds.forEach((id, i) => {
         const value = values[i];

@@ -46,6 +46,19 @@ function splitValue(value: string): string[] {
 
 /** The embed for a card, within Discord's limits (long fields continue, the total is capped). */
 export function cardEmbed(card: Card): APIEmbed {
+  // Cards are often copies of one remembered card with other buttons (a plan's card for each member who asks): the
+  // embed of the same title, fields, description and footer is built once. Embeds are never changed once made.
+  const known = embeds.get(card.fields);
+  if (known && known.title === card.title && known.color === card.color && known.description === card.description && known.footer === card.footer) return known.embed;
+  const embed = buildEmbed(card);
+  embeds.set(card.fields, { title: card.title, color: card.color, description: card.description, footer: card.footer, embed });
+  return embed;
+}
+
+/** The last embed built from each fields array, with the rest of the card it was built from. */
+const embeds = new WeakMap<Card['fields'], Pick<Card, 'title' | 'color' | 'description' | 'footer'> & { embed: APIEmbed }>();
+
+function buildEmbed(card: Card): APIEmbed {
   const fields: NonNullable<APIEmbed['fields']> = [];
   for (const field of card.fields) {
     splitValue(field.value).forEach((value, i) => {
