@@ -8,6 +8,7 @@ import { openStore, StoreError, type OpenStore } from '../../src/adapters/keyv/o
 import { redisReconnectDelay } from '../../src/adapters/redis/redis-connection.ts';
 import { openClaimStore } from '../../src/adapters/open-claim-store.ts';
 import { openSqliteConnection } from '../../src/adapters/sqlite/sqlite-connection.ts';
+import { PURGE_WINDOW_ROWS } from '../../src/adapters/sqlite/sqlite-keyv.ts';
 import { describeWithRedis, freePort, useRedisServer } from '../support/redis-server.ts';
 import { parseStoreUrl, redactStoreUrl } from '../../src/adapters/keyv/store-url.ts';
 
@@ -149,6 +150,19 @@ describe('SQLite maintenance', () => {
     expect(await store.purgeExpired()).toBe(1);
     expect(await kv.get('live')).toBe('y');
     expect(await kv.get('forever')).toBe('z');
+  });
+
+  test('GIVEN more entries than one sweep window, expired ones among them THEN every expired one goes, window by window, and live ones stay', async () => {
+    const store = await open();
+    const kv = store.namespace<number>('workout-sessions');
+    const total = PURGE_WINDOW_ROWS * 2 + 7;
+    await Promise.all(Array.from({ length: total }, (_, i) => kv.set(`k${i}`, i, i % 3 === 0 ? 1 : 60_000)));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const expired = Array.from({ length: total }, (_, i) => i).filter((i) => i % 3 === 0);
+    expect(await store.purgeExpired()).toBe(expired.length);
+    const left = await store.sql!(`SELECT count(*) AS n FROM keyv WHERE key LIKE 'workout-sessions:%'`);
+    expect(left[0]?.n).toBe(total - expired.length);
+    expect(await kv.get('k1')).toBe(1);
   });
 
   test('GIVEN the store stays open THEN expired entries are swept on its own schedule, not only at start-up', async () => {

@@ -8,7 +8,7 @@ import { dailySettingsSchema, type DailySettings } from '../../core/daily-settin
 import type { DailySettingsStore } from '../../app/ports.ts';
 import { createRedisDailyChangeLog, type RedisChangeLogClient } from '../redis/daily-change-log.ts';
 import { createSqlDailyChangeLog } from '../sqlite/daily-change-log.ts';
-import { likePrefix } from '../sqlite/sqlite-keyv-adapter.ts';
+import { keysWithPrefix } from '../sqlite/sqlite-keyv-adapter.ts';
 import type { OpenStore } from './open-store.ts';
 
 const GUILD_PREFIX = 'guild:';
@@ -103,7 +103,8 @@ export async function openDailySettingsStore(store: OpenStore, options: Pick<Key
     // keyv keeps `<namespace>:<key>` → its serialised `{ value }`; reading the rows directly skips the paged iterator.
     const prefix = `${DAILY_NAMESPACE}:${GUILD_PREFIX}`;
     const listRaw = async () => {
-      const rows = await sql(`SELECT key, value FROM keyv WHERE key LIKE ? ESCAPE '\\'`, likePrefix(prefix));
+      const { where, params } = keysWithPrefix(prefix);
+      const rows = await sql(`SELECT key, value FROM keyv WHERE ${where}`, ...params);
       return Promise.all(
         rows.map(async (row): Promise<[string, unknown]> => [String(row.key).slice(prefix.length), (await keyv.deserialize?.(String(row.value)))?.value]),
       );

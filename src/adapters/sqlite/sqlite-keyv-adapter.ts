@@ -19,6 +19,26 @@ export function likePrefix(text: string): string {
   return `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/**
+ * The keys that start with `prefix`, as a range of the key index: `key >= from AND key < to` (keys compare as bytes,
+ * and UTF-8 keeps code point order). A LIKE cannot use the index (it ignores case), so it reads the whole table,
+ * which on the main thread would hold up every interaction for as long. `to` is undefined when no key can follow
+ * the prefix's last character (a prefix ending in U+FFFF or half a surrogate pair): then every key from `from` on.
+ */
+export function prefixRange(prefix: string): { from: string; to: string | undefined } {
+  const last = prefix.charCodeAt(prefix.length - 1);
+  if (prefix === '' || last >= 0xd800) return { from: prefix, to: undefined };
+  return { from: prefix, to: prefix.slice(0, -1) + String.fromCharCode(last + 1) };
+}
+
+/** SQL matching the keys of `prefix` by range (index), with LIKE kept as the exact test; its parameters follow. */
+export function keysWithPrefix(prefix: string): { where: string; params: string[] } {
+  const { from, to } = prefixRange(prefix);
+  return to === undefined
+    ? { where: `key >= ? AND key LIKE ? ESCAPE '\\'`, params: [from, likePrefix(prefix)] }
+    : { where: `key >= ? AND key < ? AND key LIKE ? ESCAPE '\\'`, params: [from, to, likePrefix(prefix)] };
+}
+
 type Row = { key: string; value: string };
 
 /** keyv's adapter for one namespace; every namespace's adapter shares the connection. */
@@ -60,15 +80,16 @@ export class SqliteKeyvAdapter extends EventEmitter implements KeyvStoreAdapter 
   }
 
   async clear(): Promise<void> {
-    await this.sql(`DELETE FROM ${KEYV_TABLE} WHERE key LIKE ? ESCAPE '\\'`, this.namespace ? likePrefix(`${this.namespace}:`) : '%');
+    const { where, params } = keysWithPrefix(this.namespace ? `${this.namespace}:` : '');
+    await this.sql(`DELETE FROM ${KEYV_TABLE} WHERE ${where}`, ...params);
   }
 
   /** Every entry of a namespace, a page at a time in key order (keyv strips the prefix and drops expired ones). */
   async *iterator<Value>(namespace?: string): AsyncGenerator<[string, Value], void> {
-    const prefix = namespace ? likePrefix(`${namespace}:`) : '%';
+    const { where, params } = keysWithPrefix(namespace ? `${namespace}:` : '');
     let after = '';
     for (;;) {
-      const rows = (await this.sql(`SELECT * FROM ${KEYV_TABLE} WHERE key LIKE ? ESCAPE '\\' AND key > ? ORDER BY key LIMIT ?`, prefix, after, ITERATION_PAGE)) as Row[];
+      const rows = (await this.sql(`SELECT * FROM ${KEYV_TABLE} WHERE ${where} AND key > ? ORDER BY key LIMIT ?`, ...params, after, ITERATION_PAGE)) as Row[];
       for (const row of rows) yield [row.key, row.value as Value];
       if (rows.length < ITERATION_PAGE) return;
       after = (rows.at(-1) as Row).key;

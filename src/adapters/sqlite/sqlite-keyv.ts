@@ -2,7 +2,7 @@
 import Keyv from 'keyv';
 import type { KeyvBackend, SqlQuery } from '../keyv/keyv-backend.ts';
 import { openSqliteConnection, SQLITE_BUSY_TIMEOUT_MS } from './sqlite-connection.ts';
-import { CREATE_KEYV_TABLE, likePrefix, SqliteKeyvAdapter } from './sqlite-keyv-adapter.ts';
+import { CREATE_KEYV_TABLE, keysWithPrefix, SqliteKeyvAdapter } from './sqlite-keyv-adapter.ts';
 
 
 /** SQLite's own check found the file damaged (a torn or overwritten page): its first findings. */
@@ -12,6 +12,9 @@ export class SqliteDamage extends Error {
     super(`PRAGMA quick_check: ${problems.join('; ')}`);
   }
 }
+
+/** Rows the expiry sweep looks at per statement. @default 2000 */
+export const PURGE_WINDOW_ROWS = 2000;
 
 /** Findings PRAGMA quick_check reports at most (the first few say enough). @default 3 */
 const QUICK_CHECK_FINDINGS = 3;
@@ -68,14 +71,27 @@ export async function openSqliteBackend(path: string): Promise<KeyvBackend> {
       return new Keyv({ store: new SqliteKeyvAdapter(sql), namespace: name, throwOnErrors: true });
     },
     async deletePrefix(name, prefix) {
-      await sql(`DELETE FROM keyv WHERE key LIKE ? ESCAPE '\\'`, likePrefix(`${name}:${prefix}`));
+      const { where, params } = keysWithPrefix(`${name}:${prefix}`);
+      await sql(`DELETE FROM keyv WHERE ${where}`, ...params);
     },
     async purgeExpired() {
-      const rows = await sql(
-        `DELETE FROM keyv WHERE json_valid(value) AND json_extract(value, '$.expires') IS NOT NULL AND json_extract(value, '$.expires') < ? RETURNING key`,
-        Date.now(),
-      );
-      return rows.length;
+      // A window of rows at a time: statements run on the main thread, and one pass over a large table (every value
+      // parsed as JSON) would hold up every interaction meanwhile. Between windows the event loop takes its turn.
+      const now = Date.now();
+      let purged = 0;
+      for (let after = 0; ; ) {
+        const [window] = await sql('SELECT max(rowid) AS last FROM (SELECT rowid FROM keyv WHERE rowid > ? ORDER BY rowid LIMIT ?)', after, PURGE_WINDOW_ROWS);
+        if (window?.last === null || window?.last === undefined) return purged;
+        const last = Number(window.last);
+        const rows = await sql(
+          `DELETE FROM keyv WHERE rowid > ? AND rowid <= ? AND json_valid(value) AND json_extract(value, '$.expires') IS NOT NULL AND json_extract(value, '$.expires') < ? RETURNING key`,
+          after,
+          last,
+          now,
+        );
+        purged += rows.length;
+        after = last;
+      }
     },
     close: () => connection.close(),
   };
