@@ -68,12 +68,12 @@ export interface WorkoutServiceDeps {
    * and then `progress` reads nothing more (one store statement fewer per /workout).
    */
   hasLog?: (memberId: string) => Promise<boolean>;
-  /** Days the buttons of an unstored session keep working, as long as a stored session is kept. @default 30 */
+  /** Days the buttons of an unstored session keep working. @default SESSION_DAYS */
   unstoredDays?: number;
 }
 
-/** Days the buttons of a session that was never stored keep working (a stored one expires with the store's TTL). @default 30 */
-export const UNSTORED_SESSION_DAYS = 30;
+/** Days a workout's buttons keep working: an unstored session's by its date, a stored one's by the store's expiry. @default 30 */
+export const SESSION_DAYS = 30;
 
 /** Creates the workout service. */
 export function createWorkoutService(deps: WorkoutServiceDeps): WorkoutService {
@@ -86,7 +86,7 @@ export function createWorkoutService(deps: WorkoutServiceDeps): WorkoutService {
     return progress ? { kind: 'ok', session, plan, progress } : { kind: 'ok', session, plan };
   };
 
-  const unstoredDays = deps.unstoredDays ?? UNSTORED_SESSION_DAYS;
+  const unstoredDays = deps.unstoredDays ?? SESSION_DAYS;
   /** The session a ref names: read from its id when it was never stored (expired after unstoredDays), else from the store. */
   const load = async (ref: SessionRef): Promise<WorkoutSession | undefined> => {
     if (!isUnstoredId(ref.sessionId)) return sessions.get(ref.ownerId, ref.sessionId);

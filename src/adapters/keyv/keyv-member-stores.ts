@@ -1,10 +1,11 @@
 /** The member-data ports (profiles, votes, workout sessions) on keyv namespaces of one open store. */
 import type { Profile, ProfileStore, Vote, VoteStore, WorkoutSession, WorkoutSessionStore } from '../../app/ports.ts';
 import { createKeyedQueue, type KeyedQueue } from '../../app/keyed-queue.ts';
+import { SESSION_DAYS } from '../../app/workout-service.ts';
 import type { OpenStore } from './open-store.ts';
 
-/** Workout sessions (and their buttons) stay usable this long. @default 30 days */
-export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+/** Stored workout sessions (and their buttons) stay usable as long as unstored ones: SESSION_DAYS. */
+export const SESSION_TTL_MS = SESSION_DAYS * 24 * 60 * 60 * 1000;
 /** The namespace workout sessions live in. */
 export const SESSION_NAMESPACE = 'workout-sessions';
 /** Votes on an answer are taken this long after it was shown (as long as a workout's buttons). @default 30 days */

@@ -82,8 +82,7 @@ export function openSqliteConnection(path: string, options: { busyTimeoutMs?: nu
   };
   const execute = (op: Pending): Rows => {
     const statement = prepare(op.sql);
-    // keyv's iterator passes its parameters as one array.
-    const params = (op.params.length === 1 && Array.isArray(op.params[0]) ? op.params[0] : op.params).map(bindable);
+    const params = op.params.map(bindable);
     if (statement.reader) return statement.all(...params) as Rows;
     statement.run(...params);
     return [];

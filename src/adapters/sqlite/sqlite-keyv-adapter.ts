@@ -15,7 +15,7 @@ export const CREATE_KEYV_TABLE = `CREATE TABLE IF NOT EXISTS ${KEYV_TABLE}(key V
 export const ITERATION_PAGE = 1000;
 
 /** `text%` for LIKE, with the wildcards in `text` escaped. */
-export function likePrefix(text: string): string {
+function likePrefix(text: string): string {
   return `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
