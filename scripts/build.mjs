@@ -3,8 +3,8 @@
 // `coach`. With --if-stale (npm's prestart, precoach and preregister hooks) it does nothing when dist/ is newer than
 // every input, so `npm start` always runs the code and knowledge of the checkout.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -47,14 +47,24 @@ const { defaultKnowledgeDir } = await import(pathToFileURL(join(dist, 'adapters'
 writeKnowledgeSnapshot(parsePlanKnowledge(defaultKnowledgeDir), defaultKnowledgeDir);
 // The entry points (`npm start`, `npm run register`, `coach`) as one file each, with shared and on-demand parts in
 // dist/chunks/: Node 20 loads ES modules one file at a time, and our hundred-odd modules plus zod, keyv and the rest
-// took longer to load than the bot takes to log in. Packages that must stay on disk stay external: native code
-// (better-sqlite3), what is loaded only when configured (the Anthropic SDK, Redis), and discord.js (loaded with
-// require, as CommonJS). The per-file output stays beside them (the build itself imports it above).
+// took longer to load than the bot takes to log in. discord.js is bundled too (with undici and ws): loaded from
+// node_modules, Node resolved, read and wrapped its ~500 CommonJS files one by one: about 270 of the 550 ms from start
+// to ready; bundled, about 150. Packages that must stay on disk stay external: native code (better-sqlite3, and the
+// optional native helpers discord.js and ws try to require, which stay optional), what is loaded only when configured
+// (the Anthropic SDK, Redis). The per-file output stays beside them (the build itself imports it above).
 const { build } = await import('esbuild');
 // One build per entry point: an entry never shares its own module with another (main.js is also imported by the
 // CLI), so its code, and the import.meta.url that isMainModule and shardEntry read, stay in the entry's file. Each
 // reads tsc's files and writes beside them in a staging folder, moved over dist/ once all are built.
 const staging = join(dist, '.bundles');
+// zod re-exports its 64 translations of validation messages (370 KB of source a running bot would hold in memory
+// for good, beside zod's 380 KB of code); Pump Coach's messages are English and its own, and zod's default is English.
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (args) => ({ contents: 'export { default as en } from "./en.js";', resolveDir: dirname(args.path), loader: 'js' }));
+  },
+};
 for (const entry of ['main.js', 'register.js', join('cli', 'coach.js')]) {
   await build({
     entryPoints: [join(dist, entry)],
@@ -66,12 +76,23 @@ for (const entry of ['main.js', 'register.js', join('cli', 'coach.js')]) {
     platform: 'node',
     target: 'node20',
     chunkNames: 'chunks/[name]-[hash]',
-    external: ['better-sqlite3', '@anthropic-ai/sdk', '@keyv/redis', 'discord.js', 'pino-pretty'],
+    external: ['better-sqlite3', '@anthropic-ai/sdk', '@keyv/redis', 'pino-pretty', 'zlib-sync', 'bufferutil', 'utf-8-validate', 'erlpack'],
     // Bundled CommonJS (pino) requires Node's own modules.
     banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
+    plugins: [zodEnglishOnly],
     logLevel: 'warning',
   });
 }
 cpSync(staging, dist, { recursive: true, force: true });
 rmSync(staging, { recursive: true, force: true });
+// V8 keeps each script's source for as long as the bot runs, one byte per character when the text is all ASCII and
+// two otherwise: a single curly quote in a regular expression or a comment (esbuild escapes strings, not those)
+// doubled the 1.3 MB of bundled source the bot holds. \uXXXX means the same character in strings, templates, regular
+// expressions and identifiers (astral characters as their surrogate pair, which a `u` regular expression joins).
+const asciiOnly = (text) => text.replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+for (const file of [...['main.js', 'register.js', join('cli', 'coach.js')], ...readdirSync(join(dist, 'chunks')).map((name) => join('chunks', name))]) {
+  const path = join(dist, file);
+  const text = readFileSync(path, 'utf8');
+  if (/[\u0080-\uffff]/.test(text)) writeFileSync(path, asciiOnly(text));
+}
 writeFileSync(stamp, `${new Date().toISOString()}\n`);

@@ -1,13 +1,12 @@
 /**
- * discord.js, loaded with require: the one place the transport takes its values from (types still come from
- * 'discord.js' itself). discord.js is CommonJS, and an ES `import` of it makes Node first scan the source of every
- * module it re-exports for their export names (cjs-module-lexer) before running them: about 150 ms of a 450 ms load,
- * spent before the bot can be ready. require() runs the same files (one module instance either way) without the scan.
+ * discord.js: the one place the transport takes its values from (types still come from 'discord.js' itself). The
+ * build (scripts/build.mjs) bundles it, with undici and ws, into the bot's own files: as a package, Node resolves,
+ * reads and wraps each of its ~500 CommonJS modules one at a time (and, for an ES import, first scans them for their
+ * export names), which was most of the time from start to ready. From source (`npm run dev`, tests) it is loaded
+ * from node_modules as usual.
  */
-import { createRequire } from 'node:module';
+import * as discordJs from 'discord.js';
 import type * as DiscordJs from 'discord.js';
-
-const discordJs = createRequire(import.meta.url)('discord.js') as typeof DiscordJs;
 
 export const {
   ApplicationCommandOptionType,
