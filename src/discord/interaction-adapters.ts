@@ -3,7 +3,7 @@ import type { AutocompleteInteraction, ChatInputCommandInteraction, Message, Mes
 import { MessageFlags, PermissionFlagsBits } from './discord-js.ts';
 import type { Log } from '../app/ports.ts';
 import { stripMentions } from '../core/text-analysis.ts';
-import type { AutocompleteContext, CommandContext, ComponentContext, MentionContext, Member, ModalSubmitContext, Reply } from '../commands/command-kit.ts';
+import type { AutocompleteContext, CommandContext, CommandOptions, ComponentContext, MentionContext, Member, ModalSpec, ModalSubmitContext, Reply } from '../commands/command-kit.ts';
 import { commonText } from '../commands/messages.ts';
 import { discordMarkup, replyPayload } from './render/card-embed.ts';
 import { modalJson } from './render/modal-json.ts';
@@ -34,18 +34,6 @@ function memberOf(user: { id: string; username: string; globalName?: string | nu
   return { id: user.id, name: user.globalName ?? user.username };
 }
 
-/** What every interaction context shares: who, where, and whether they may manage the server. */
-function baseContext(interaction: ChatInputCommandInteraction | MessageComponentInteraction | ModalSubmitInteraction) {
-  return {
-    id: interaction.id,
-    member: memberOf(interaction.user),
-    guildId: interaction.guildId,
-    channelId: interaction.channelId,
-    canManageGuild: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
-    markup: discordMarkup,
-  };
-}
-
 /**
  * How long after Discord created an interaction its handler may work before the transport acknowledges it for
  * the handler (a deferred reply, or a deferred update for a click). Discord drops an interaction not acknowledged
@@ -55,44 +43,21 @@ function baseContext(interaction: ChatInputCommandInteraction | MessageComponent
  */
 export const ACK_GUARD_MS = 800;
 
+/**
+ * Guard timers are rounded down to this step. Node keeps one timer list per duration, and a list of unreferenced
+ * timers lives until it expires even once its timers are cleared: with exact durations a burst of 200 made up to
+ * 200 lists, each outliving its interaction. @default 50
+ */
+export const GUARD_STEP_MS = 50;
+
 /** How long the handler of an interaction Discord created at `createdAt` (ms) may still take before the guard defers. */
 export function guardWaitMs(createdAt: number, now = Date.now()): number {
   return Math.min(ACK_GUARD_MS, Math.max(0, ACK_GUARD_MS - (now - createdAt)));
 }
 
-/**
- * The first response of one interaction: the handler's own, or the transport's deferral once `waitMs` has passed
- * without one (at once when it is 0). `own()` is called before the handler's first response: true while it may
- * still send it, false (after the deferral has been sent) when the handler must edit or follow up instead.
- */
-function ackGuard(deferNow: () => Promise<unknown>, log: Pick<Log, 'warn'>, waitMs: number) {
-  let state: 'open' | 'own' | 'auto' = 'open';
-  let deferral: Promise<void> = Promise.resolve();
-  const defer = () => {
-    if (state !== 'open') return;
-    state = 'auto';
-    deferral = deferNow().then(
-      () => undefined,
-      (error: unknown) => log.warn({ err: error }, 'could not acknowledge a slow interaction'),
-    );
-  };
-  const timer = waitMs > 0 ? setTimeout(defer, waitMs).unref() : undefined;
-  if (!timer) defer();
-  return {
-    get answered() {
-      return state !== 'open';
-    },
-    /** True when the handler's response is the first; false once the transport has deferred for it. */
-    async own(): Promise<boolean> {
-      if (state === 'open') {
-        state = 'own';
-        clearTimeout(timer);
-        return true;
-      }
-      await deferral;
-      return state === 'own';
-    },
-  };
+/** The guard's timer for a wait: rounded down to GUARD_STEP_MS (0: the guard defers at once). */
+export function guardTimerMs(waitMs: number): number {
+  return Math.max(0, waitMs - (waitMs % GUARD_STEP_MS));
 }
 
 /** How the Discord contexts behave: what the guard defers as, and where its failures go. */
@@ -104,107 +69,202 @@ export interface InteractionOptions {
   guardMs?: number;
 }
 
+type GuardedInteraction = ChatInputCommandInteraction | MessageComponentInteraction | ModalSubmitInteraction;
+/** What the guard sends when the handler is slow: a deferred reply (public or ephemeral), or a deferred update. */
+type Deferral = 'reply' | 'ephemeral-reply' | 'update';
+
+/**
+ * What every interaction context shares: who, where, whether they may manage the server, and the guard over the
+ * first response, which is the handler's own, or the transport's deferral once the wait has passed without one (at
+ * once when it is 0). `own()` is called before the handler's first response: true while it may still send it, false
+ * (after the deferral has been sent) when the handler must edit or follow up instead.
+ *
+ * The contexts are classes, their methods shared on the prototype: one object per interaction instead of a dozen
+ * closures, since every context lives as long as its handler and a burst of them outlives the young generation.
+ */
+abstract class GuardedContext<I extends GuardedInteraction> {
+  readonly id: string;
+  readonly member: Member;
+  readonly guildId: string | null;
+  readonly channelId: string | null;
+  readonly canManageGuild: boolean;
+  readonly markup = discordMarkup;
+  private state: 'open' | 'own' | 'auto' = 'open';
+  private deferral: Promise<void> | undefined;
+  private readonly timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    protected readonly interaction: I,
+    private readonly log: Pick<Log, 'warn'>,
+    protected readonly deferAs: Deferral,
+    waitMs: number,
+  ) {
+    this.id = interaction.id;
+    this.member = memberOf(interaction.user);
+    this.guildId = interaction.guildId;
+    this.channelId = interaction.channelId;
+    this.canManageGuild = interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
+    const wait = guardTimerMs(waitMs);
+    if (wait > 0) this.timer = setTimeout(GuardedContext.fire, wait, this).unref();
+    else this.autoDefer();
+  }
+
+  private static fire(this: void, context: GuardedContext<GuardedInteraction>): void {
+    context.autoDefer();
+  }
+
+  private autoDefer(): void {
+    if (this.state !== 'open') return;
+    this.state = 'auto';
+    const sent = this.deferAs === 'update' ? (this.interaction as MessageComponentInteraction).deferUpdate() : this.interaction.deferReply(this.deferAs === 'ephemeral-reply' ? { flags: MessageFlags.Ephemeral } : {});
+    this.deferral = sent.then(
+      () => undefined,
+      (error: unknown) => this.log.warn({ err: error }, 'could not acknowledge a slow interaction'),
+    );
+  }
+
+  get answered(): boolean {
+    return this.state !== 'open' || this.interaction.replied || this.interaction.deferred;
+  }
+
+  /** True when the handler's response is the first; false once the transport has deferred for it. */
+  protected async own(): Promise<boolean> {
+    if (this.state === 'open') {
+      this.state = 'own';
+      clearTimeout(this.timer);
+      return true;
+    }
+    await this.deferral;
+    return this.state === 'own';
+  }
+
+  async followUp(reply: Reply): Promise<void> {
+    await this.interaction.followUp(sendPayload(reply));
+  }
+}
+
+/** A slash command's options, read from the interaction. */
+class DiscordCommandOptions implements CommandOptions {
+  constructor(private readonly options: ChatInputCommandInteraction['options']) {}
+  subcommand(): string | null {
+    return this.options.getSubcommand(false);
+  }
+  string(name: string): string | null {
+    return this.options.getString(name);
+  }
+  integer(name: string): number | null {
+    return this.options.getInteger(name);
+  }
+  number(name: string): number | null {
+    return this.options.getNumber(name);
+  }
+  boolean(name: string): boolean | null {
+    return this.options.getBoolean(name);
+  }
+  channel(name: string): { id: string; name?: string } | null {
+    const channel = this.options.getChannel(name);
+    return channel ? { id: channel.id, ...(channel.name ? { name: channel.name } : {}) } : null;
+  }
+}
+
+/** A slash command interaction as a CommandContext. */
+class DiscordCommandContext extends GuardedContext<ChatInputCommandInteraction> implements CommandContext {
+  readonly commandName: string;
+  readonly options: CommandOptions;
+
+  constructor(interaction: ChatInputCommandInteraction, options: InteractionOptions) {
+    super(interaction, options.log, options.ephemeral ? 'ephemeral-reply' : 'reply', options.guardMs ?? guardWaitMs(interaction.createdTimestamp));
+    this.commandName = interaction.commandName;
+    this.options = new DiscordCommandOptions(interaction.options);
+  }
+
+  async reply(reply: Reply): Promise<void> {
+    if (await this.own()) {
+      await this.interaction.reply(sendPayload(reply));
+    } else if ((reply.ephemeral ?? false) === (this.deferAs === 'ephemeral-reply')) {
+      await this.interaction.editReply(editPayload(reply));
+    } else {
+      // The deferral cannot change who sees it: replace it with a follow-up that is seen as the reply asks.
+      await this.interaction.deleteReply();
+      await this.interaction.followUp(sendPayload(reply));
+    }
+  }
+
+  async defer(deferOptions?: { ephemeral?: boolean }): Promise<void> {
+    // Deferred already by the guard: the edits that follow go to that reply.
+    if (await this.own()) await this.interaction.deferReply(deferOptions?.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+  }
+
+  async edit(reply: Reply): Promise<void> {
+    await this.interaction.editReply(editPayload(reply));
+  }
+}
+
 /** A slash command interaction as a CommandContext. */
 export function commandContext(interaction: ChatInputCommandInteraction, options: InteractionOptions): CommandContext {
-  const autoEphemeral = options.ephemeral ?? false;
-  const guard = ackGuard(() => interaction.deferReply(autoEphemeral ? { flags: MessageFlags.Ephemeral } : {}), options.log, options.guardMs ?? guardWaitMs(interaction.createdTimestamp));
-  return {
-    ...baseContext(interaction),
-    commandName: interaction.commandName,
-    options: {
-      subcommand: () => interaction.options.getSubcommand(false),
-      string: (name) => interaction.options.getString(name),
-      integer: (name) => interaction.options.getInteger(name),
-      number: (name) => interaction.options.getNumber(name),
-      boolean: (name) => interaction.options.getBoolean(name),
-      channel: (name) => {
-        const channel = interaction.options.getChannel(name);
-        return channel ? { id: channel.id, ...(channel.name ? { name: channel.name } : {}) } : null;
-      },
-    },
-    get answered() {
-      return guard.answered || interaction.replied || interaction.deferred;
-    },
-    async reply(reply) {
-      if (await guard.own()) {
-        await interaction.reply(sendPayload(reply));
-      } else if ((reply.ephemeral ?? false) === autoEphemeral) {
-        await interaction.editReply(editPayload(reply));
-      } else {
-        // The deferral cannot change who sees it: replace it with a follow-up that is seen as the reply asks.
-        await interaction.deleteReply();
-        await interaction.followUp(sendPayload(reply));
-      }
-    },
-    async defer(deferOptions) {
-      // Deferred already by the guard: the edits that follow go to that reply.
-      if (await guard.own()) await interaction.deferReply(deferOptions?.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-    },
-    async edit(reply) {
-      await interaction.editReply(editPayload(reply));
-    },
-    async followUp(reply) {
-      await interaction.followUp(sendPayload(reply));
-    },
-  };
+  return new DiscordCommandContext(interaction, options);
+}
+
+/** A button or select-menu interaction as a ComponentContext; the guard defers it as an update (nothing shows). */
+class DiscordComponentContext extends GuardedContext<MessageComponentInteraction> implements ComponentContext {
+  readonly customId: string;
+  readonly values: string[];
+
+  constructor(interaction: MessageComponentInteraction, options: InteractionOptions) {
+    super(interaction, options.log, 'update', options.guardMs ?? guardWaitMs(interaction.createdTimestamp));
+    this.customId = interaction.customId;
+    this.values = interaction.isStringSelectMenu() ? [...interaction.values] : [];
+  }
+
+  async showModal(modal: ModalSpec): Promise<void> {
+    // A form can only be the first response: once the guard has deferred, the member is asked to press again.
+    if (!(await this.own())) return void (await this.interaction.followUp(sendPayload({ text: commonText.formTooLate, ephemeral: true })));
+    const json = modalJson(modal);
+    await this.interaction.showModal({ toJSON: () => json });
+  }
+
+  async update(reply: Reply): Promise<void> {
+    if (await this.own()) await this.interaction.update(editPayload(reply));
+    else await this.interaction.editReply(editPayload(reply));
+  }
+
+  async reply(reply: Reply): Promise<void> {
+    if (await this.own()) await this.interaction.reply(sendPayload(reply));
+    else await this.interaction.followUp(sendPayload(reply));
+  }
 }
 
 /** A button or select-menu interaction as a ComponentContext; the guard defers it as an update (nothing shows). */
 export function componentContext(interaction: MessageComponentInteraction, options: InteractionOptions): ComponentContext {
-  const guard = ackGuard(() => interaction.deferUpdate(), options.log, options.guardMs ?? guardWaitMs(interaction.createdTimestamp));
-  return {
-    ...baseContext(interaction),
-    customId: interaction.customId,
-    values: interaction.isStringSelectMenu() ? [...interaction.values] : [],
-    get answered() {
-      return guard.answered || interaction.replied || interaction.deferred;
-    },
-    async showModal(modal) {
-      // A form can only be the first response: once the guard has deferred, the member is asked to press again.
-      if (!(await guard.own())) return void (await interaction.followUp(sendPayload({ text: commonText.formTooLate, ephemeral: true })));
-      const json = modalJson(modal);
-      await interaction.showModal({ toJSON: () => json });
-    },
-    async update(reply) {
-      if (await guard.own()) await interaction.update(editPayload(reply));
-      else await interaction.editReply(editPayload(reply));
-    },
-    async reply(reply) {
-      if (await guard.own()) await interaction.reply(sendPayload(reply));
-      else await interaction.followUp(sendPayload(reply));
-    },
-    async followUp(reply) {
-      await interaction.followUp(sendPayload(reply));
-    },
-  };
+  return new DiscordComponentContext(interaction, options);
+}
+
+/** A submitted modal as a ModalSubmitContext: the text of every input, by its custom id. The guard defers ephemerally. */
+class DiscordModalSubmitContext extends GuardedContext<ModalSubmitInteraction> implements ModalSubmitContext {
+  readonly customId: string;
+  readonly fields: Record<string, string> = {};
+
+  constructor(interaction: ModalSubmitInteraction, options: InteractionOptions) {
+    super(interaction, options.log, 'ephemeral-reply', options.guardMs ?? guardWaitMs(interaction.createdTimestamp));
+    this.customId = interaction.customId;
+    for (const [id, field] of interaction.fields.fields) if ('value' in field && typeof field.value === 'string') this.fields[id] = field.value;
+  }
+
+  async reply(reply: Reply): Promise<void> {
+    if (await this.own()) {
+      await this.interaction.reply(sendPayload(reply));
+    } else if (reply.ephemeral) {
+      await this.interaction.editReply(editPayload(reply));
+    } else {
+      await this.interaction.deleteReply();
+      await this.interaction.followUp(sendPayload(reply));
+    }
+  }
 }
 
 /** A submitted modal as a ModalSubmitContext: the text of every input, by its custom id. The guard defers ephemerally. */
 export function modalSubmitContext(interaction: ModalSubmitInteraction, options: InteractionOptions): ModalSubmitContext {
-  const guard = ackGuard(() => interaction.deferReply({ flags: MessageFlags.Ephemeral }), options.log, options.guardMs ?? guardWaitMs(interaction.createdTimestamp));
-  const fields: Record<string, string> = {};
-  for (const [id, field] of interaction.fields.fields) if ('value' in field && typeof field.value === 'string') fields[id] = field.value;
-  return {
-    ...baseContext(interaction),
-    customId: interaction.customId,
-    fields,
-    get answered() {
-      return guard.answered || interaction.replied || interaction.deferred;
-    },
-    async reply(reply) {
-      if (await guard.own()) {
-        await interaction.reply(sendPayload(reply));
-      } else if (reply.ephemeral) {
-        await interaction.editReply(editPayload(reply));
-      } else {
-        await interaction.deleteReply();
-        await interaction.followUp(sendPayload(reply));
-      }
-    },
-    async followUp(reply) {
-      await interaction.followUp(sendPayload(reply));
-    },
-  };
+  return new DiscordModalSubmitContext(interaction, options);
 }
 
 /** An autocomplete interaction as an AutocompleteContext. */
