@@ -79,6 +79,8 @@ for (const entry of ['main.js', 'register.js', join('cli', 'coach.js')]) {
     external: ['better-sqlite3', '@anthropic-ai/sdk', '@keyv/redis', 'pino-pretty', 'zlib-sync', 'bufferutil', 'utf-8-validate', 'erlpack'],
     // Bundled CommonJS (pino) requires Node's own modules.
     banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
+    // discord.js looks its cache limits up by class name (Options.cacheWithLimits): names must survive bundling.
+    keepNames: true,
     plugins: [zodEnglishOnly],
     logLevel: 'warning',
   });
