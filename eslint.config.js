@@ -35,7 +35,7 @@ export default tseslint.config(
   },
   arrow(
     ['src/core/**/*.ts'],
-    ['**/app/**', '**/adapters/**', '**/commands/**', '**/discord/**', '**/console/**', '**/cli/**', ...ROOT_FILES, 'discord.js', 'node:*', 'pino', 'croner', 'minisearch', 'yaml', ...STORAGE_AND_SDKS],
+    ['**/app/**', '**/adapters/**', '**/commands/**', '**/discord/**', '**/console/**', '**/cli/**', ...ROOT_FILES, 'discord.js', 'node:*', 'pino', 'croner', 'minisearch', 'js-yaml', ...STORAGE_AND_SDKS],
     'core is pure: it imports only core/*, zod and the stemmer. Pass time, randomness and I/O in as arguments.',
   ),
   arrow(
