@@ -13,6 +13,9 @@ export const answerMessages = {
   lowReliabilityClaim: 'One low-reliability source says:',
   /** Said after the covered parts of a question when another part is not covered. */
   partNotCovered: "The coaching library does not cover the rest of your question, so I won't guess there.",
+  /** The verdict on one amount against the library's range ("No — 5 hours is below the 7–9 hours the library gives."). */
+  amountVerdict: (yes: boolean, amount: string, relation: 'below' | 'within' | 'above', range: string) =>
+    `${yes ? 'Yes' : 'No'} — ${amount} is ${relation === 'within' ? 'within' : relation === 'below' ? 'below' : 'more than'} the ${range} the library gives.`,
 } as const;
 
 /**

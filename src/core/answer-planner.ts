@@ -3,6 +3,7 @@
  * or medical condition gets a referral and the library's safety advice; a drug request a refusal; a claim its recorded
  * verdict; every other part the sentences that answer it, in the member's order, under a short heading.
  */
+import { amountVerdict } from './amount-verdict.ts';
 import { answerMessages, concernMessages } from './answer-messages.ts';
 import { renderAnswer, type AnswerBlock, type AnswerLine } from './answer-render.ts';
 import type { Answer } from './answer-types.ts';
@@ -61,7 +62,7 @@ export function composePlannedAnswer(plan: AnswerPlan, library: Library): Answer
   const compose = (planned: PlannedPart, used: ReadonlySet<string>) =>
     planned.claim
       ? verdictLines(planned, planned.claim, library, options, several, used)
-      : composeLines(planned.part.text, planned.ranked, library, options, planned.part, used);
+      : withAmountVerdict(planned.part, composeLines(planned.part.text, planned.ranked, library, options, planned.part, used));
   const keysOf = (lines: AnswerLine[] | null) => (lines ?? []).flatMap((line) => (line.kind === 'quote' ? [sentenceKey(line.passage, line.sentence)] : []));
   // Each part's answering sentence is kept for it: an earlier part may not borrow a later part's answer.
   const drafts = several ? plan.covered.map((planned) => compose(planned, new Set())) : [];
@@ -90,6 +91,24 @@ export function composePlannedAnswer(plan: AnswerPlan, library: Library): Answer
 /** Plans and composes in one go: the offline answer to a question. */
 export function answerOffline(question: string, library: Library, search: Search): Answer {
   return composePlannedAnswer(planAnswer(question, library, search), library);
+}
+
+const WH_START = /^\W*(?:what|how|why|when|where|which|who)\b/;
+
+/**
+ * A yes/no question about one amount ("is 5 hours of sleep fine?") that no recorded claim answers: the verdict against
+ * the first quoted range of the same kind leads, with that sentence right after it as its reason.
+ */
+function withAmountVerdict(part: QuestionPart, lines: AnswerLine[] | null): AnswerLine[] | null {
+  // Asked as a yes/no question, or as a bare "8 reps enough?"; not "what if 8 reps is too much".
+  const yesNo = part.intent === 'claim' || (part.intent === 'general' && !WH_START.test(part.text));
+  if (!yesNo || !lines) return lines;
+  const quotes = lines.filter((line) => line.kind === 'quote');
+  const verdict = amountVerdict(part.text, quotes.map((line) => line.sentence));
+  if (!verdict) return lines;
+  const reason = quotes.find((line) => line.sentence === verdict.sentence) as AnswerLine;
+  const text = answerMessages.amountVerdict(verdict.yes, verdict.amount.words, verdict.relation, verdict.range.words);
+  return [{ kind: 'text', text }, reason, ...lines.filter((line) => line !== reason)];
 }
 
 /** The reason sentence about the asked muscle group, else the first recorded. */

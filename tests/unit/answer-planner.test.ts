@@ -193,3 +193,22 @@ describe('every answer stays grounded', () => {
     );
   });
 });
+
+describe('a yes/no question about an amount leads with the verdict against the library\'s range', () => {
+  test.each([
+    ['is sleeping 5 hours fine for gains', /^No — 5 hours is below the 7–9 hours/, /7–9 hours/],
+    ['is 2 minutes rest too long for a pump', /^Yes — 2 minutes is more than the 30–90 seconds/, /30–90 seconds/],
+    ['is 8 reps enough for a glute pump', /^No — 8 reps is below the 12–25 or more reps/, /12–25 or more reps/],
+  ])('GIVEN "%s" THEN the verdict comes first and the range it rests on is the first citation', (question, lead, range) => {
+    const answer = ask(question);
+    expect(answer.answer).toMatch(lead);
+    expect(answer.citations[0]?.quote).toMatch(range);
+    expectGrounded(answer);
+  });
+
+  test('GIVEN the top sentences give alternatives (12–20 reps for most back exercises, 20–30 for some) THEN there is no verdict, only the sentences', () => {
+    const answer = ask('are 30 reps too many for lat pulldowns');
+    expect(answer.answer).not.toMatch(/^(Yes|No) —/);
+    expect(answer.answer).toMatch(/20–30 reps/);
+  });
+});
