@@ -90,8 +90,11 @@ rmSync(staging, { recursive: true, force: true });
 // V8 keeps each script's source for as long as the bot runs, one byte per character when the text is all ASCII and
 // two otherwise: a single curly quote in a regular expression or a comment (esbuild escapes strings, not those)
 // doubled the 1.3 MB of bundled source the bot holds. \uXXXX means the same character in strings, templates, regular
-// expressions and identifiers (astral characters as their surrogate pair, which a `u` regular expression joins).
-const asciiOnly = (text) => text.replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+// expressions and identifiers (astral characters as their surrogate pair, which a `u` regular expression joins). A
+// character escaped as itself ("\’" in a string or a regular expression) loses that backslash, which would otherwise
+// escape the new one.
+const asciiOnly = (text) =>
+  text.replace(/(\\*)([\u0080-\uffff])/g, (_, slashes, char) => `${slashes.length % 2 ? slashes.slice(1) : slashes}\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 for (const file of [...['main.js', 'register.js', join('cli', 'coach.js')], ...readdirSync(join(dist, 'chunks')).map((name) => join('chunks', name))]) {
   const path = join(dist, file);
   const text = readFileSync(path, 'utf8');

@@ -242,3 +242,19 @@ describeWithRedis('openStore on a real Redis', () => {
     expect(await redis.command('GET', 'workout-sessions:m1:raw')).toContain('someone else');
   });
 });
+
+describe('values as keyv stores them (its escaping of strings that start with ":")', () => {
+  const values: Array<[string, unknown]> = [
+    ['a plain record', { level: 'advanced', sets: [3, 4], note: 'felt strong', nested: { at: '2026-01-01T10:00:00.000Z' } }],
+    ['a note that starts with a colon', { note: ':) easy day', tags: [':smile:', 'ok'] }],
+    ['a string alone that starts with a colon', '::double'],
+    ['an array whose first string starts with a colon', [':a', 'b', { c: ':d' }]],
+    ['text holding a colon and quotes inside', { note: 'he said ":" then left, [":"]' }],
+  ];
+
+  test.each(values)('GIVEN %s THEN another connection reads it back exactly as written', async (_name, value) => {
+    const [writer, reader] = [await open(), await open()];
+    await writer.namespace('values').set('k', value);
+    expect(await reader.namespace('values').get('k')).toEqual(value);
+  });
+});

@@ -8,6 +8,9 @@ import { openSqliteBackend, SqliteDamage } from '../sqlite/sqlite-keyv.ts';
 import type { KeyvBackend, SqlQuery } from './keyv-backend.ts';
 import { parseStoreUrl, redactStoreUrl, type StoreLocation } from './store-url.ts';
 
+/** A JSON string value that starts with ":" (after a value's colon, an array's bracket or a comma, or as the whole text). */
+export const ESCAPED_STRING = /(?:^|[:[,])\s*":/;
+
 export type { SqlQuery } from './keyv-backend.ts';
 
 /** The store could not be opened or used; the message says what to do. */
@@ -81,10 +84,19 @@ export async function openStore(
   }
 
   const instances = new Map<string, Keyv>();
+  /**
+   * keyv reads every stored value with JSON.parse and a reviver (to undo its escaping of strings that start with ":"
+   * and of Buffers), and a reviver makes V8 call back into JavaScript for every value: for a member with a long
+   * training log, two thirds of a /workout. A value whose text has no string starting with ":" reads the same with
+   * plain JSON.parse; any other still goes through keyv's own reader.
+   */
+  const withoutReviverWhenPlain = (keyvReader: Keyv['deserialize']): Keyv['deserialize'] =>
+    keyvReader && (<Value>(data: string) => (ESCAPED_STRING.test(data) ? keyvReader<Value>(data) : (JSON.parse(data) as ReturnType<typeof keyvReader<Value>>)));
   const namespace = <T>(name: string): Keyv<T> => {
     let keyv = instances.get(name);
     if (!keyv) {
       keyv = backend.makeKeyv(name);
+      keyv.deserialize = withoutReviverWhenPlain(keyv.deserialize);
       keyv.on('error', onError);
       instances.set(name, keyv);
     }
