@@ -42,12 +42,19 @@ export interface AmountVerdict {
   range: StatedRange;
 }
 
-const UNITS: ReadonlyArray<readonly [RegExp, AmountKind, number]> = [
-  [/^(?:s|secs?|seconds?)$/, 'time', 1],
-  [/^(?:mins?|minutes?)$/, 'time', 60],
-  [/^(?:h|hrs?|hours?)$/, 'time', 3600],
-  [/^sets?$/, 'sets', 1],
-  [/^reps?$/, 'reps', 1],
+/** A unit as members write it: what it counts, its size (seconds for time) and its name spelled out. */
+interface Unit {
+  pattern: RegExp;
+  kind: AmountKind;
+  size: number;
+  name: string;
+}
+const UNITS: readonly Unit[] = [
+  { pattern: /^(?:s|secs?|seconds?)$/, kind: 'time', size: 1, name: 'second' },
+  { pattern: /^(?:mins?|minutes?)$/, kind: 'time', size: 60, name: 'minute' },
+  { pattern: /^(?:h|hrs?|hours?)$/, kind: 'time', size: 3600, name: 'hour' },
+  { pattern: /^sets?$/, kind: 'sets', size: 1, name: 'set' },
+  { pattern: /^reps?$/, kind: 'reps', size: 1, name: 'rep' },
 ];
 const UNIT = String.raw`(s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|sets?|reps?)`;
 const NUMBER_WORDS: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, sixty: 60, ninety: 90 };
@@ -66,13 +73,8 @@ const ENOUGH = /\benough\b|\bsufficient\b/;
 const BAD = /\b(?:bad|harmful|a problem|an issue)\b/;
 const FINE = /\b(?:fine|ok|okay|good|alright|right|optimal|ideal|normal|acceptable|decent|legit|solid|reasonable)\b/;
 
-function unitOf(word: string): readonly [AmountKind, number] | undefined {
-  const found = UNITS.find(([pattern]) => pattern.test(word));
-  return found ? [found[1], found[2]] : undefined;
-}
-
+const unitOf = (word: string): Unit | undefined => UNITS.find((unit) => unit.pattern.test(word));
 const numberOf = (text: string): number => NUMBER_WORDS[text] ?? Number(text);
-const UNIT_NAMES = { second: 'second', minute: 'minute', hour: 'hour', set: 'set', rep: 'rep' } as const;
 
 /**
  * What a length of time can be of. "Is 2 hours of training too much?" is not answered by the 7–9 hours of sleep, nor
@@ -120,9 +122,8 @@ export function askedAmount(question: string): AskedAmount | undefined {
   if (!unit) return undefined;
   const value = article ? 1 : numberOf(number as string);
   if (!Number.isFinite(value)) return undefined;
-  const name = UNIT_NAMES[unit[1] === 1 && unit[0] === 'time' ? 'second' : unit[0] === 'time' ? (unit[1] === 60 ? 'minute' : 'hour') : unit[0] === 'sets' ? 'set' : 'rep'];
-  const said = article ? `${article} ${name}` : `${number} ${value === 1 ? name : `${name}s`}`;
-  return { kind: unit[0], value: value * unit[1], words: said, subjects: subjectsIn(text.replace(words, ' ')) };
+  const said = article ? `${article} ${unit.name}` : `${number} ${value === 1 ? unit.name : `${unit.name}s`}`;
+  return { kind: unit.kind, value: value * unit.size, words: said, subjects: subjectsIn(text.replace(words, ' ')) };
 }
 
 /** What the question asks of its amount, or undefined when it asks no judgement (or compares it). */
@@ -146,15 +147,15 @@ export function rangeIn(sentence: string, kind: AmountKind, subjects: readonly s
   for (const match of sentence.matchAll(RANGE)) {
     const [words, low, high, plus, orMore, unitWord] = match;
     const unit = unitOf((unitWord as string).toLowerCase());
-    if (!unit || unit[0] !== kind) continue;
+    if (!unit || unit.kind !== kind) continue;
     if (kind === 'time') {
       const at = match.index ?? 0;
       if (/^\s*(?:before|after|prior)\b/.test(lower.slice(at + words.length))) continue;
       const subject = nearestSubject(lower, at, at + words.length);
       if (!subject || !subjects.includes(subject)) continue;
     }
-    const min = Number(low) * unit[1];
-    const max = plus || orMore ? Number.POSITIVE_INFINITY : Number(high) * unit[1];
+    const min = Number(low) * unit.size;
+    const max = plus || orMore ? Number.POSITIVE_INFINITY : Number(high) * unit.size;
     if (min <= max) return { kind, min, max, words };
   }
   return undefined;
