@@ -65,7 +65,8 @@ const zodEnglishOnly = {
     build.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (args) => ({ contents: 'export { default as en } from "./en.js";', resolveDir: dirname(args.path), loader: 'js' }));
   },
 };
-for (const entry of ['main.js', 'register.js', join('cli', 'coach.js')]) {
+const entries = ['main.js', 'register.js', join('cli', 'coach.js')];
+for (const entry of entries) {
   await build({
     entryPoints: [join(dist, entry)],
     outdir: staging,
@@ -95,7 +96,7 @@ rmSync(staging, { recursive: true, force: true });
 // escape the new one.
 const asciiOnly = (text) =>
   text.replace(/(\\*)([\u0080-\uffff])/g, (_, slashes, char) => `${slashes.length % 2 ? slashes.slice(1) : slashes}\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-for (const file of [...['main.js', 'register.js', join('cli', 'coach.js')], ...readdirSync(join(dist, 'chunks')).map((name) => join('chunks', name))]) {
+for (const file of [...entries, ...readdirSync(join(dist, 'chunks')).map((name) => join('chunks', name))]) {
   const path = join(dist, file);
   const text = readFileSync(path, 'utf8');
   if (/[\u0080-\uffff]/.test(text)) writeFileSync(path, asciiOnly(text));

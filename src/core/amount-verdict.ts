@@ -96,11 +96,14 @@ function subjectsIn(text: string): string[] {
   return TIME_SUBJECTS.filter(([, pattern]) => pattern.test(text)).map(([name]) => name);
 }
 
+/** The subject patterns for scanning a whole sentence (global copies, made once). */
+const TIME_SUBJECTS_ALL = TIME_SUBJECTS.map(([name, pattern]) => [name, new RegExp(pattern.source, 'g')] as const);
+
 /** The subject named closest to the text between `from` and `to` (within SUBJECT_REACH), if any. */
 function nearestSubject(text: string, from: number, to: number): string | undefined {
   let best: { name: string; distance: number } | undefined;
-  for (const [name, pattern] of TIME_SUBJECTS) {
-    for (const match of text.matchAll(new RegExp(pattern.source, 'g'))) {
+  for (const [name, pattern] of TIME_SUBJECTS_ALL) {
+    for (const match of text.matchAll(pattern)) {
       const start = match.index ?? 0;
       const end = start + match[0].length;
       const distance = end <= from ? from - end : start >= to ? start - to : 0;
